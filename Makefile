@@ -1,0 +1,40 @@
+# The portal's everyday commands. `make run` and `make test` work on a fresh clone.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test test-fast lint format bench messages clean
+
+# The venv is rebuilt only when a requirements file changes.
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+## run: install, migrate, load demo data, make a demo admin (DEBUG only) and serve on :8000
+run: $(BIN)/.installed
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py seed_demo
+	$(PY) manage.py demo_admin
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## test: the whole suite on SQLite, or on the database DATABASE_URL names
+test: $(BIN)/.installed
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+## lint: ruff and the check that every model change has its migration
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+format: $(BIN)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) .test-media staticfiles

@@ -1,0 +1,176 @@
+"""The department itself: users, the home institution, staff, rankings and pages."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class User(AbstractUser):
+    """A person who signs in: staff, a faculty coordinator or a student.
+
+    A custom model from the first migration so that fields can be added later
+    without the painful swap of ``AUTH_USER_MODEL``.
+    """
+
+    faculty = models.ForeignKey(
+        "intl_office.Faculty",
+        verbose_name=_("faculty"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="users",
+        help_text=_("For faculty coordinators: the faculty whose applications they review."),
+    )
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+
+class Faculty(models.Model):
+    """A faculty of the home institution; students apply from one, coordinators serve one."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("faculty")
+        verbose_name_plural = _("faculties")
+
+    def __str__(self):
+        return self.name
+
+
+class HomeInstitution(models.Model):
+    """The university that runs the portal and its international department.
+
+    There is exactly one row; ``HomeInstitution.load()`` returns it, creating an
+    empty one the first time so that templates never have to check.
+    """
+
+    SINGLETON_ID = 1
+
+    name = models.CharField(_("name of the university"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=40, blank=True)
+    department_name = models.CharField(
+        _("name of the department"), max_length=200, default="International Cooperation Department"
+    )
+    about = models.TextField(_("about the department"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="home/", blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    working_hours = models.CharField(_("working hours"), max_length=200, blank=True)
+    international_since = models.PositiveSmallIntegerField(
+        _("international cooperation since (year)"), null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("home institution")
+        verbose_name_plural = _("home institution")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(id=1), name="homeinstitution_single_row"),
+        ]
+
+    def __str__(self):
+        return self.name or str(_("Home institution"))
+
+    def save(self, *args, **kwargs):
+        self.pk = self.SINGLETON_ID
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def load(cls):
+        obj, _created = cls.objects.get_or_create(pk=cls.SINGLETON_ID)
+        return obj
+
+
+class StaffMember(models.Model):
+    """A person of the department as visitors see them on the About page."""
+
+    full_name = models.CharField(_("full name"), max_length=200)
+    position = models.CharField(_("position"), max_length=200)
+    photo = models.ImageField(_("photo"), upload_to="staff/", blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    working_hours = models.CharField(_("working hours"), max_length=200, blank=True)
+    reception_days = models.CharField(
+        _("reception days"),
+        max_length=200,
+        blank=True,
+        help_text=_("When visitors are received, e.g. Tuesday, Wednesday and Friday 14:00-16:00."),
+    )
+    user = models.OneToOneField(
+        User,
+        verbose_name=_("user account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="staff_profile",
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_public = models.BooleanField(_("shown on the site"), default=True)
+
+    class Meta:
+        ordering = ["order", "full_name"]
+        verbose_name = _("staff member")
+        verbose_name_plural = _("staff members")
+
+    def __str__(self):
+        return f"{self.full_name} ({self.position})"
+
+
+class Ranking(models.Model):
+    """A place of the home institution in a university ranking."""
+
+    name = models.CharField(_("ranking"), max_length=200)
+    year = models.PositiveSmallIntegerField(_("year"))
+    result = models.CharField(
+        _("result"), max_length=200, help_text=_("As the ranking states it, e.g. 'Top 900 in Asia'.")
+    )
+    position = models.PositiveIntegerField(_("position"), null=True, blank=True)
+    url = models.URLField(_("link"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "-year", "name"]
+        verbose_name = _("ranking")
+        verbose_name_plural = _("rankings")
+        constraints = [
+            models.UniqueConstraint(fields=["name", "year"], name="ranking_unique_name_year"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} {self.year}: {self.result}"
+
+
+class PageQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class Page(models.Model):
+    """A page staff edit without a developer, such as "Tasks and functions"."""
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    body = models.TextField(_("body"), help_text=_("Plain text; blank lines separate paragraphs."))
+    is_published = models.BooleanField(_("published"), default=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "title"]
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("about") + f"#{self.slug}"

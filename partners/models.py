@@ -1,0 +1,294 @@
+"""Partner institutions, their contact people and the agreements signed with them."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from intl_office.dates import today
+from intl_office.text import unique_slug
+
+
+class CooperationArea(models.Model):
+    """A direction of cooperation: student exchange, joint research, staff training, ..."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("cooperation area")
+        verbose_name_plural = _("cooperation areas")
+
+    def __str__(self):
+        return self.name
+
+
+class InstitutionQuerySet(models.QuerySet):
+    def public(self):
+        """Institutions shown to visitors: the active ones."""
+        return self.filter(is_active=True)
+
+    def with_agreement_in_force(self, on=None):
+        """Annotate ``has_agreement_in_force``: a public agreement is valid on the day."""
+        agreements = Agreement.objects.in_force(on).filter(partner=OuterRef("pk"))
+        return self.annotate(has_agreement_in_force=Exists(agreements))
+
+
+class Institution(models.Model):
+    """A foreign university, research centre, agency, donor or international organisation."""
+
+    class Kind(models.TextChoices):
+        UNIVERSITY = "university", _("University")
+        RESEARCH_CENTRE = "research", _("Research centre")
+        GOVERNMENT = "government", _("Government body")
+        DONOR = "donor", _("Donor agency or foundation")
+        INTERNATIONAL = "international", _("International organisation")
+        COMPANY = "company", _("Company")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=255)
+    short_name = models.CharField(_("short name"), max_length=60, blank=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.UNIVERSITY)
+    country = CountryField(_("country"))
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    description = models.TextField(_("description"), blank=True)
+    cooperation_areas = models.ManyToManyField(
+        CooperationArea, verbose_name=_("cooperation areas"), blank=True, related_name="institutions"
+    )
+    cooperating_since = models.PositiveSmallIntegerField(_("cooperating since (year)"), null=True, blank=True)
+    is_active = models.BooleanField(
+        _("active partner"), default=True, help_text=_("Inactive partners are hidden from visitors.")
+    )
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = InstitutionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("institution")
+        verbose_name_plural = _("institutions")
+        constraints = [
+            # The natural key used by imports: one row per name in a country.
+            models.UniqueConstraint(fields=["name", "country"], name="institution_unique_name_country"),
+        ]
+        indexes = [
+            models.Index(fields=["country"], name="institution_country_idx"),
+            models.Index(fields=["kind"], name="institution_kind_idx"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, f"{self.short_name or self.name}")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("partners:institution-detail", kwargs={"slug": self.slug})
+
+
+class Contact(models.Model):
+    """A person at a partner institution whom the office writes to."""
+
+    institution = models.ForeignKey(
+        Institution, verbose_name=_("institution"), on_delete=models.CASCADE, related_name="contacts"
+    )
+    full_name = models.CharField(_("full name"), max_length=200)
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    is_primary = models.BooleanField(_("main contact"), default=False)
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        ordering = ["-is_primary", "full_name"]
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+
+    def __str__(self):
+        return f"{self.full_name}, {self.institution}"
+
+
+class AgreementQuerySet(models.QuerySet):
+    """Agreement status derived from dates, usable in filters.
+
+    The same thresholds as ``Agreement.status``: a test holds the two together.
+    """
+
+    def drafts(self, on=None):
+        on = on or today()
+        return self.filter(Q(signed_on__isnull=True) | Q(signed_on__gt=on))
+
+    def in_force(self, on=None):
+        """Signed and not yet expired on the day: active or expiring soon."""
+        on = on or today()
+        return self.filter(signed_on__lte=on).filter(Q(valid_until__isnull=True) | Q(valid_until__gte=on))
+
+    def active(self, on=None):
+        """In force and not within the expiry warning window."""
+        on = on or today()
+        horizon = on + datetime.timedelta(days=Agreement.EXPIRING_SOON_DAYS)
+        return self.in_force(on).filter(Q(valid_until__isnull=True) | Q(valid_until__gt=horizon))
+
+    def expiring_soon(self, on=None, within=None):
+        on = on or today()
+        horizon = on + datetime.timedelta(days=within or Agreement.EXPIRING_SOON_DAYS)
+        return self.in_force(on).filter(valid_until__lte=horizon)
+
+    def expired(self, on=None):
+        on = on or today()
+        return self.filter(signed_on__lte=on, valid_until__lt=on)
+
+    def public(self):
+        return self.filter(is_public=True, partner__is_active=True)
+
+    def with_status(self, on=None):
+        """Annotate ``computed_status`` with one of ``Agreement.Status``."""
+        on = on or today()
+        horizon = on + datetime.timedelta(days=Agreement.EXPIRING_SOON_DAYS)
+        S = Agreement.Status
+        return self.annotate(
+            computed_status=Case(
+                When(Q(signed_on__isnull=True) | Q(signed_on__gt=on), then=Value(S.DRAFT)),
+                When(valid_until__lt=on, then=Value(S.EXPIRED)),
+                When(valid_until__lte=horizon, then=Value(S.EXPIRING_SOON)),
+                default=Value(S.ACTIVE),
+                output_field=models.CharField(),
+            )
+        )
+
+    def with_status_in(self, statuses, on=None):
+        return self.with_status(on).filter(computed_status__in=statuses)
+
+
+class Agreement(models.Model):
+    """A signed (or drafted) agreement with a partner.
+
+    Its status is never typed by hand: it follows from ``signed_on`` and
+    ``valid_until`` on the day it is asked.
+    """
+
+    EXPIRING_SOON_DAYS = 90
+
+    class Kind(models.TextChoices):
+        MOU = "mou", _("Memorandum of understanding")
+        COOPERATION = "cooperation", _("Cooperation agreement")
+        EXCHANGE = "exchange", _("Exchange agreement")
+        DUAL_DEGREE = "dual_degree", _("Dual-degree agreement")
+        INTERGOVERNMENTAL = "intergovernmental", _("Intergovernmental agreement")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        ACTIVE = "active", _("Active")
+        EXPIRING_SOON = "expiring", _("Expiring soon")
+        EXPIRED = "expired", _("Expired")
+
+    partner = models.ForeignKey(
+        Institution, verbose_name=_("partner"), on_delete=models.PROTECT, related_name="agreements"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.MOU)
+    title = models.CharField(_("title"), max_length=255)
+    reference_number = models.CharField(
+        _("reference number"), max_length=60, blank=True, help_text=_("The registration number, if any.")
+    )
+    signed_on = models.DateField(_("signed on"), null=True, blank=True, help_text=_("Empty while a draft."))
+    valid_until = models.DateField(
+        _("valid until"), null=True, blank=True, help_text=_("Empty for an agreement without end date.")
+    )
+    scope = models.TextField(_("scope"), blank=True)
+    student_places_out = models.PositiveSmallIntegerField(_("student places per year (outgoing)"), default=0)
+    student_places_in = models.PositiveSmallIntegerField(_("student places per year (incoming)"), default=0)
+    staff_places_out = models.PositiveSmallIntegerField(_("staff places per year (outgoing)"), default=0)
+    staff_places_in = models.PositiveSmallIntegerField(_("staff places per year (incoming)"), default=0)
+    document = models.FileField(_("signed document"), upload_to="agreements/", blank=True)
+    is_public = models.BooleanField(_("public"), default=True, help_text=_("Shown on the partner's page."))
+    renews = models.ForeignKey(
+        "self",
+        verbose_name=_("renews"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="renewals",
+        help_text=_("The earlier agreement this one replaces in an updated form."),
+    )
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible staff member"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agreements",
+    )
+    notes = models.TextField(_("internal notes"), blank=True)
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = AgreementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-signed_on", "title"]
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True) | Q(signed_on__isnull=True) | Q(valid_until__gte=F("signed_on")),
+                name="agreement_valid_until_not_before_signed_on",
+                violation_error_message=_("An agreement cannot end before it is signed."),
+            ),
+            models.UniqueConstraint(
+                fields=["reference_number"],
+                condition=~Q(reference_number=""),
+                name="agreement_unique_reference_number",
+                violation_error_message=_("Another agreement has this reference number."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["valid_until"], name="agreement_valid_until_idx"),
+            models.Index(fields=["signed_on"], name="agreement_signed_on_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return self.partner.get_absolute_url() + f"#agreement-{self.pk}"
+
+    def clean(self):
+        super().clean()
+        if self.renews_id and self.pk and self.renews_id == self.pk:
+            raise ValidationError({"renews": _("An agreement cannot renew itself.")})
+        if self.renews_id and self.renews.partner_id != self.partner_id:
+            raise ValidationError({"renews": _("The renewed agreement must be with the same partner.")})
+
+    def status_on(self, on: datetime.date) -> str:
+        if self.signed_on is None or self.signed_on > on:
+            return self.Status.DRAFT
+        if self.valid_until is None:
+            return self.Status.ACTIVE
+        if self.valid_until < on:
+            return self.Status.EXPIRED
+        if self.valid_until <= on + datetime.timedelta(days=self.EXPIRING_SOON_DAYS):
+            return self.Status.EXPIRING_SOON
+        return self.Status.ACTIVE
+
+    @property
+    def status(self) -> str:
+        return self.status_on(today())
+
+    def get_status_display(self):
+        return self.Status(self.status).label
+
+    @property
+    def is_in_force(self) -> bool:
+        return self.status in (self.Status.ACTIVE, self.Status.EXPIRING_SOON)

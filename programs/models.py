@@ -1,0 +1,316 @@
+"""Grant programmes, funded projects, joint degrees and calls for applications."""
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from intl_office.dates import today
+from intl_office.text import unique_slug
+from partners.models import Agreement, Institution
+
+
+class SluggedModel(models.Model):
+    """A public record addressed by a unique slug made from its name when left empty."""
+
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, blank=True)
+    slug_source = "name"
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, getattr(self, self.slug_source))
+        super().save(*args, **kwargs)
+
+
+class GrantProgram(SluggedModel):
+    """A programme that funds mobility, training or projects: Erasmus+, ITEC, KOICA, ..."""
+
+    class Kind(models.TextChoices):
+        MOBILITY = "mobility", _("Mobility and exchange")
+        SCHOLARSHIP = "scholarship", _("Scholarship")
+        CAPACITY = "capacity", _("Capacity building")
+        TRAINING = "training", _("Staff training")
+        RESEARCH = "research", _("Research")
+        VOLUNTEERING = "volunteering", _("Expert and volunteer programme")
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    short_name = models.CharField(_("short name"), max_length=40, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.MOBILITY)
+    funder = models.ForeignKey(
+        Institution,
+        verbose_name=_("funder"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="funded_programs",
+        help_text=_("The agency, government or foundation that pays for it."),
+    )
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    description = models.TextField(_("what it offers"), blank=True)
+    eligibility = models.TextField(_("who can apply"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="programs/", blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("grant programme")
+        verbose_name_plural = _("grant programmes")
+
+    def __str__(self):
+        return self.short_name or self.name
+
+    def get_absolute_url(self):
+        return reverse("programs:program-detail", kwargs={"slug": self.slug})
+
+
+class Project(SluggedModel):
+    """A funded project, such as an Erasmus+ CBHE project, with its consortium."""
+
+    class Role(models.TextChoices):
+        COORDINATOR = "coordinator", _("Coordinator")
+        PARTNER = "partner", _("Partner")
+        ASSOCIATED = "associated", _("Associated partner")
+
+    slug_source = "acronym"
+
+    program = models.ForeignKey(
+        GrantProgram, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="projects"
+    )
+    acronym = models.CharField(_("acronym"), max_length=40)
+    title = models.CharField(_("title"), max_length=300)
+    reference_number = models.CharField(_("reference number"), max_length=80, unique=True)
+    our_role = models.CharField(_("our role"), max_length=20, choices=Role.choices, default=Role.PARTNER)
+    start_date = models.DateField(_("start"))
+    end_date = models.DateField(_("end"))
+    budget_eur = models.DecimalField(_("total budget (EUR)"), max_digits=12, decimal_places=2, null=True, blank=True)
+    our_budget_eur = models.DecimalField(_("our share (EUR)"), max_digits=12, decimal_places=2, null=True, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    members = models.ManyToManyField(
+        Institution, through="ProjectMember", verbose_name=_("consortium"), related_name="projects"
+    )
+
+    class Meta:
+        ordering = ["-start_date", "acronym"]
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")),
+                name="project_end_not_before_start",
+                violation_error_message=_("A project cannot end before it starts."),
+            ),
+            models.CheckConstraint(
+                condition=Q(budget_eur__isnull=True) | Q(budget_eur__gte=0),
+                name="project_budget_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(our_budget_eur__isnull=True) | Q(our_budget_eur__gte=0),
+                name="project_our_budget_not_negative",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.acronym}: {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("programs:project-detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_running(self):
+        return self.start_date <= today() <= self.end_date
+
+
+class ProjectMember(models.Model):
+    """An institution in a project's consortium, with its role."""
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    institution = models.ForeignKey(
+        Institution, verbose_name=_("institution"), on_delete=models.PROTECT, related_name="project_memberships"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Project.Role.choices, default=Project.Role.PARTNER)
+
+    class Meta:
+        ordering = ["role", "institution__name"]
+        verbose_name = _("consortium member")
+        verbose_name_plural = _("consortium members")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "institution"], name="projectmember_unique_institution"),
+        ]
+
+    def __str__(self):
+        return f"{self.institution} ({self.get_role_display()})"
+
+
+class JointProgramme(SluggedModel):
+    """A joint or dual degree with a partner, such as "3+1" or "2+2"."""
+
+    class Kind(models.TextChoices):
+        DUAL = "dual", _("Dual degree")
+        JOINT = "joint", _("Joint degree")
+
+    class Level(models.TextChoices):
+        BACHELOR = "bachelor", _("Bachelor")
+        MASTER = "master", _("Master")
+        DOCTORATE = "doctorate", _("Doctorate")
+
+    name = models.CharField(_("name"), max_length=200)
+    partner = models.ForeignKey(
+        Institution, verbose_name=_("partner"), on_delete=models.PROTECT, related_name="joint_programmes"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.DUAL)
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices, default=Level.BACHELOR)
+    field_of_study = models.CharField(_("field of study"), max_length=200, blank=True)
+    years_home = models.PositiveSmallIntegerField(_("years at home"))
+    years_partner = models.PositiveSmallIntegerField(_("years at the partner"))
+    description = models.TextField(_("description"), blank=True)
+    agreement = models.ForeignKey(
+        Agreement,
+        verbose_name=_("agreement"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="joint_programmes",
+    )
+    started_in = models.PositiveSmallIntegerField(_("first intake (year)"), null=True, blank=True)
+    is_active = models.BooleanField(_("admitting students"), default=True)
+
+    class Meta:
+        ordering = ["partner__name", "name"]
+        verbose_name = _("joint programme")
+        verbose_name_plural = _("joint programmes")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(years_home__gte=1) & Q(years_partner__gte=1),
+                name="jointprogramme_years_positive",
+                violation_error_message=_("Each side of a joint programme lasts at least one year."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.scheme} {self.name}"
+
+    def get_absolute_url(self):
+        return reverse("programs:joint-programme-list") + f"#{self.slug}"
+
+    @property
+    def scheme(self):
+        """The way the office names it: years at home + years at the partner, e.g. "3+1"."""
+        return f"{self.years_home}+{self.years_partner}"
+
+
+class DocumentType(models.Model):
+    """A document a call may require: transcript, language certificate, passport copy, ..."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.CharField(_("description"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("document type")
+        verbose_name_plural = _("document types")
+
+    def __str__(self):
+        return self.name
+
+
+class CallQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def open(self, on=None):
+        """Accepting applications on the day; the deadline day itself still counts."""
+        on = on or today()
+        return self.published().filter(opens_on__lte=on, deadline__gte=on)
+
+    def upcoming(self, on=None):
+        on = on or today()
+        return self.published().filter(opens_on__gt=on)
+
+    def closed(self, on=None):
+        on = on or today()
+        return self.published().filter(deadline__lt=on)
+
+
+class Call(SluggedModel):
+    """A call for applications: who may go where, how many places, until when."""
+
+    class TargetGroup(models.TextChoices):
+        BACHELOR = "bachelor", _("Bachelor students")
+        MASTER = "master", _("Master students")
+        DOCTORATE = "doctorate", _("Doctoral students")
+        STUDENTS = "students", _("All students")
+        STAFF = "staff", _("Academic and administrative staff")
+
+    slug_source = "title"
+
+    program = models.ForeignKey(
+        GrantProgram, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="calls"
+    )
+    title = models.CharField(_("title"), max_length=255)
+    hosts = models.ManyToManyField(Institution, verbose_name=_("host institutions"), related_name="calls")
+    places = models.PositiveSmallIntegerField(_("places"))
+    target_group = models.CharField(
+        _("target group"), max_length=20, choices=TargetGroup.choices, default=TargetGroup.STUDENTS
+    )
+    opens_on = models.DateField(_("opens on"))
+    deadline = models.DateField(_("deadline"), help_text=_("Applications are accepted until the end of this day."))
+    mobility_start = models.DateField(_("mobility starts"), null=True, blank=True)
+    mobility_end = models.DateField(_("mobility ends"), null=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    eligibility = models.TextField(_("eligibility"), blank=True)
+    required_documents = models.ManyToManyField(
+        DocumentType, verbose_name=_("required documents"), blank=True, related_name="calls"
+    )
+    is_published = models.BooleanField(_("published"), default=True)
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    objects = CallQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-deadline", "title"]
+        verbose_name = _("call for applications")
+        verbose_name_plural = _("calls for applications")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(deadline__gte=F("opens_on")),
+                name="call_deadline_not_before_opening",
+                violation_error_message=_("The deadline cannot be before the call opens."),
+            ),
+            models.CheckConstraint(
+                condition=Q(mobility_start__isnull=True)
+                | Q(mobility_end__isnull=True)
+                | Q(mobility_end__gte=F("mobility_start")),
+                name="call_mobility_end_not_before_start",
+                violation_error_message=_("The mobility cannot end before it starts."),
+            ),
+            models.CheckConstraint(condition=Q(places__gte=0), name="call_places_not_negative"),
+        ]
+        indexes = [
+            models.Index(fields=["opens_on", "deadline"], name="call_dates_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("programs:call-detail", kwargs={"slug": self.slug})
+
+    def is_open_on(self, on):
+        return self.is_published and self.opens_on <= on <= self.deadline
+
+    @property
+    def is_open(self):
+        return self.is_open_on(today())
+
+    @property
+    def days_left(self):
+        """Whole days until the deadline; 0 on the deadline day itself."""
+        return (self.deadline - today()).days

@@ -1,0 +1,28 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Call, DocumentType, GrantProgram, JointProgramme, Project
+
+
+@register(GrantProgram)
+class GrantProgramTranslation(TranslationOptions):
+    fields = ("name", "summary", "description", "eligibility")
+
+
+@register(Project)
+class ProjectTranslation(TranslationOptions):
+    fields = ("title", "summary")
+
+
+@register(JointProgramme)
+class JointProgrammeTranslation(TranslationOptions):
+    fields = ("name", "field_of_study", "description")
+
+
+@register(DocumentType)
+class DocumentTypeTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(Call)
+class CallTranslation(TranslationOptions):
+    fields = ("title", "description", "eligibility")

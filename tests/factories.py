@@ -1,0 +1,243 @@
+"""factory_boy factories for every model; tests build exactly the rows they need."""
+
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+
+from intl_office.models import Faculty, Page, Ranking, StaffMember
+from mobility.models import (
+    Application,
+    ApplicationDocument,
+    Direction,
+    HostPreference,
+    Mobility,
+    Visit,
+    VisitMember,
+    VisitPhoto,
+)
+from partners.models import Agreement, Contact, CooperationArea, Institution
+from programs.models import Call, DocumentType, GrantProgram, JointProgramme, Project, ProjectMember
+
+TODAY = datetime.date.today
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    password = factory.django.Password("correct horse battery staple")
+
+
+class FacultyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Faculty
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Faculty of Studies {n}")
+    slug = factory.Sequence(lambda n: f"faculty-{n}")
+
+
+class StaffMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StaffMember
+
+    full_name = factory.Faker("name")
+    position = "Specialist"
+    email = factory.Sequence(lambda n: f"staff{n}@example.org")
+
+
+class RankingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Ranking
+
+    name = factory.Sequence(lambda n: f"Ranking {n}")
+    year = 2024
+    result = "Top 900"
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Page
+
+    title = factory.Sequence(lambda n: f"Page {n}")
+    slug = factory.Sequence(lambda n: f"page-{n}")
+    body = "First paragraph.\n\nSecond paragraph."
+
+
+class CooperationAreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CooperationArea
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Area {n}")
+    slug = factory.Sequence(lambda n: f"area-{n}")
+
+
+class InstitutionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Institution
+
+    name = factory.Sequence(lambda n: f"University of Example {n}")
+    kind = Institution.Kind.UNIVERSITY
+    country = "TR"
+    city = "Ankara"
+    website = factory.Sequence(lambda n: f"https://univ{n}.example.org/")
+
+
+class ContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Contact
+
+    institution = factory.SubFactory(InstitutionFactory)
+    full_name = factory.Faker("name")
+    email = factory.Sequence(lambda n: f"contact{n}@example.org")
+
+
+class AgreementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Agreement
+
+    partner = factory.SubFactory(InstitutionFactory)
+    kind = Agreement.Kind.MOU
+    title = factory.Sequence(lambda n: f"Memorandum of understanding {n}")
+    signed_on = factory.LazyFunction(lambda: TODAY() - datetime.timedelta(days=365))
+    valid_until = factory.LazyFunction(lambda: TODAY() + datetime.timedelta(days=4 * 365))
+
+
+class GrantProgramFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GrantProgram
+
+    name = factory.Sequence(lambda n: f"Grant programme {n}")
+    funder = factory.SubFactory(InstitutionFactory, kind=Institution.Kind.DONOR)
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Project
+
+    program = factory.SubFactory(GrantProgramFactory)
+    acronym = factory.Sequence(lambda n: f"PRJ{n}")
+    title = factory.Sequence(lambda n: f"Modernising engineering curricula {n}")
+    reference_number = factory.Sequence(lambda n: f"101{n:06d}-ERASMUS-EDU-2023-CBHE")
+    start_date = datetime.date(2023, 1, 1)
+    end_date = datetime.date(2025, 12, 31)
+
+
+class ProjectMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProjectMember
+
+    project = factory.SubFactory(ProjectFactory)
+    institution = factory.SubFactory(InstitutionFactory)
+
+
+class JointProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = JointProgramme
+
+    name = factory.Sequence(lambda n: f"Primary education {n}")
+    partner = factory.SubFactory(InstitutionFactory)
+    years_home = 3
+    years_partner = 1
+
+
+class DocumentTypeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DocumentType
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Document {n}")
+    slug = factory.Sequence(lambda n: f"document-{n}")
+
+
+class CallFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Call
+        skip_postgeneration_save = True
+
+    program = factory.SubFactory(GrantProgramFactory)
+    title = factory.Sequence(lambda n: f"Semester exchange call {n}")
+    places = 5
+    opens_on = factory.LazyFunction(lambda: TODAY() - datetime.timedelta(days=10))
+    deadline = factory.LazyFunction(lambda: TODAY() + datetime.timedelta(days=20))
+
+    @factory.post_generation
+    def hosts(self, create, extracted, **kwargs):
+        if create:
+            self.hosts.set(extracted if extracted is not None else [InstitutionFactory()])
+
+
+class MobilityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Mobility
+
+    direction = Direction.OUTGOING
+    participant_name = factory.Faker("name")
+    activity = Mobility.Activity.SEMESTER
+    partner = factory.SubFactory(InstitutionFactory)
+    start_date = datetime.date(2024, 9, 1)
+    end_date = datetime.date(2025, 1, 31)
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Application
+
+    call = factory.SubFactory(CallFactory)
+    student = factory.SubFactory(UserFactory)
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+
+
+class HostPreferenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = HostPreference
+
+    application = factory.SubFactory(ApplicationFactory)
+    institution = factory.SubFactory(InstitutionFactory)
+    rank = 1
+
+
+class ApplicationDocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ApplicationDocument
+
+    application = factory.SubFactory(ApplicationFactory)
+    document_type = factory.SubFactory(DocumentTypeFactory)
+    file = factory.django.FileField(filename="transcript.pdf", data=b"%PDF-1.4\n%%EOF\n")
+    original_name = "transcript.pdf"
+
+
+class VisitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Visit
+
+    title = factory.Sequence(lambda n: f"Delegation visit {n}")
+    partner = factory.SubFactory(InstitutionFactory)
+    start_date = datetime.date(2024, 12, 3)
+
+
+class VisitMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = VisitMember
+
+    visit = factory.SubFactory(VisitFactory)
+    side = VisitMember.Side.GUEST
+    full_name = factory.Faker("name")
+    position = "Director"
+
+
+class VisitPhotoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = VisitPhoto
+
+    visit = factory.SubFactory(VisitFactory)
+    image = factory.django.ImageField(width=40, height=30, color="blue")
