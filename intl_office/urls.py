@@ -9,6 +9,10 @@ urlpatterns = [
 
 # English at /partners/, Uzbek at /uz/partners/, Russian at /ru/partners/.
 urlpatterns += i18n_patterns(
+    path("", include("intl_office.site_urls")),
+    path("", include("partners.urls")),
+    path("", include("programs.urls")),
+    path("", include("mobility.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )
