@@ -36,7 +36,7 @@ class InstitutionQuerySet(models.QuerySet):
 
     def with_agreement_in_force(self, on=None):
         """Annotate ``has_agreement_in_force``: a public agreement is valid on the day."""
-        agreements = Agreement.objects.in_force(on).filter(partner=OuterRef("pk"))
+        agreements = Agreement.objects.in_force(on).filter(partner=OuterRef("pk"), is_public=True)
         return self.annotate(has_agreement_in_force=Exists(agreements))
 
 
@@ -143,7 +143,7 @@ class AgreementQuerySet(models.QuerySet):
 
     def expiring_soon(self, on=None, within=None):
         on = on or today()
-        horizon = on + datetime.timedelta(days=within or Agreement.EXPIRING_SOON_DAYS)
+        horizon = on + datetime.timedelta(days=Agreement.EXPIRING_SOON_DAYS if within is None else within)
         return self.in_force(on).filter(valid_until__lte=horizon)
 
     def expired(self, on=None):

@@ -1,0 +1,203 @@
+"""The production way, as README shows it: collectstatic, migrate, gunicorn with DEBUG off.
+
+The server runs the real settings module (never ``settings_test``) in its own processes, on a
+free port, against a throw-away database: a fresh PostgreSQL database when the test run itself
+uses PostgreSQL, otherwise an SQLite file in a temporary folder.
+"""
+
+import gzip
+import json
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from pathlib import Path
+
+import environ
+import pytest
+
+pytestmark = pytest.mark.slow
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+BIN = BASE_DIR / ".venv" / "bin"
+POSTGRES_SCHEMES = ("postgres://", "postgresql://", "pgsql://", "psql://")
+STARTUP_TIMEOUT = 20  # seconds
+ONE_YEAR = 365 * 24 * 60 * 60
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def run_checked(args, env, timeout=120):
+    result = subprocess.run(args, cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=timeout)
+    assert result.returncode == 0, f"{' '.join(map(str, args))} failed:\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+@pytest.fixture(scope="module")
+def database_url(tmp_path_factory):
+    """A database nobody else uses, dropped afterwards."""
+    test_run_url = os.environ.get("DATABASE_URL", "")
+    if not test_run_url.startswith(POSTGRES_SCHEMES):
+        yield f"sqlite:///{tmp_path_factory.mktemp('database') / 'portal.sqlite3'}"
+        return
+
+    import psycopg
+    from psycopg import sql
+
+    config = environ.Env.db_url_config(test_run_url)
+    name = f"intl_office_production_{uuid.uuid4().hex[:10]}"
+    server = {
+        "host": config["HOST"] or None,
+        "port": config["PORT"] or None,
+        "user": config["USER"] or None,
+        "password": config["PASSWORD"] or None,
+        "dbname": "postgres",
+        "autocommit": True,
+    }
+    with psycopg.connect(**server) as conn:
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        yield urllib.parse.urlsplit(test_run_url)._replace(path=f"/{name}").geturl()
+    finally:
+        with psycopg.connect(**server) as conn:
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+@pytest.fixture(scope="module")
+def production_env(tmp_path_factory, database_url):
+    """The environment a production host sets; nothing leaks in from the test run."""
+    folder = tmp_path_factory.mktemp("production")
+    return {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "LANG": "C.UTF-8",
+        "DEBUG": "False",
+        "SECRET_KEY": uuid.uuid4().hex * 2,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": database_url,
+        "STATIC_ROOT": str(folder / "staticfiles"),
+        "MEDIA_ROOT": str(folder / "media"),
+        "PRIVATE_MEDIA_ROOT": str(folder / "private-media"),
+    }
+
+
+@pytest.fixture(scope="module")
+def deployed(production_env):
+    """collectstatic and migrate, as the deployment does before starting the server."""
+    run_checked([BIN / "python", "manage.py", "collectstatic", "--no-input"], production_env)
+    migrated = run_checked([BIN / "python", "manage.py", "migrate", "--no-input"], production_env)
+    # A fresh database: every migration runs, so the server below talks to the throw-away one.
+    assert "Applying intl_office.0001_initial... OK" in migrated.stdout
+    return production_env
+
+
+@pytest.fixture(scope="module")
+def server(request, deployed, tmp_path_factory):
+    """A gunicorn master and one worker, killed whatever happens to the tests."""
+    port = free_port()
+    log_path = tmp_path_factory.mktemp("gunicorn") / "gunicorn.log"
+    log = log_path.open("w")
+    process = subprocess.Popen(
+        [BIN / "gunicorn", "intl_office.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+        cwd=BASE_DIR,
+        env=deployed,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,  # its own process group: the finalizer stops the master and its worker
+    )
+
+    def stop():
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=10)
+        log.close()
+
+    request.addfinalizer(stop)
+
+    base_url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + STARTUP_TIMEOUT
+    while True:
+        if process.poll() is not None:
+            pytest.fail(f"gunicorn exited with {process.returncode}:\n{log_path.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{base_url}/admin/login/", timeout=2):
+                break
+        except (urllib.error.URLError, ConnectionError):
+            if time.monotonic() > deadline:
+                pytest.fail(f"gunicorn did not answer within {STARTUP_TIMEOUT} s:\n{log_path.read_text()}")
+            time.sleep(0.1)
+    return base_url
+
+
+def fetch(url, headers=None):
+    """(status, headers, body) for a GET, without raising on 4xx/5xx."""
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def hashed_name(production_env, name):
+    manifest = json.loads((Path(production_env["STATIC_ROOT"]) / "staticfiles.json").read_text())
+    return manifest["paths"][name]
+
+
+def test_admin_login_page_is_served_with_its_form(server):
+    status, headers, body = fetch(f"{server}/admin/login/")
+    page = body.decode()
+    assert status == 200
+    assert headers["Content-Type"].startswith("text/html")
+    assert 'name="username"' in page
+    assert 'name="password"' in page
+    assert 'name="csrfmiddlewaretoken"' in page
+
+
+def test_static_file_is_served_by_whitenoise(server):
+    status, headers, body = fetch(f"{server}/static/admin/css/base.css")
+    assert status == 200
+    assert headers["Content-Type"].startswith("text/css")
+    assert body
+
+
+def test_pages_link_the_hashed_static_names_from_the_manifest(server, deployed):
+    hashed = hashed_name(deployed, "admin/css/base.css")
+    assert hashed != "admin/css/base.css"
+    _, _, body = fetch(f"{server}/admin/login/")
+    assert f"/static/{hashed}" in body.decode()
+
+
+def test_hashed_static_file_is_cached_for_a_long_time(server, deployed):
+    status, headers, _ = fetch(f"{server}/static/{hashed_name(deployed, 'admin/css/base.css')}")
+    assert status == 200
+    cache_control = [part.strip() for part in headers["Cache-Control"].split(",")]
+    max_age = int(next(part for part in cache_control if part.startswith("max-age=")).split("=")[1])
+    assert max_age >= ONE_YEAR
+    assert "immutable" in cache_control
+
+
+def test_static_file_is_sent_compressed_to_browsers_that_accept_it(server, deployed):
+    url = f"{server}/static/{hashed_name(deployed, 'admin/css/base.css')}"
+    status, headers, body = fetch(url, headers={"Accept-Encoding": "gzip"})
+    assert status == 200
+    assert headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(body) == fetch(url)[2]
+
+
+def test_unknown_page_is_a_plain_404_without_debug_details(server):
+    status, _, body = fetch(f"{server}/no-such-page-{uuid.uuid4().hex}/")
+    assert status == 404
+    assert b"URLconf" not in body
