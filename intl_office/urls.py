@@ -13,6 +13,7 @@ urlpatterns += i18n_patterns(
     path("", include("partners.urls")),
     path("", include("programs.urls")),
     path("", include("mobility.urls")),
+    path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

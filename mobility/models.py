@@ -177,6 +177,18 @@ class Application(models.Model):
         HSK = "hsk", "HSK"
         OTHER = "other", _("Other")
 
+    # The workflow staff and students move an application along; application services enforce it.
+    TRANSITIONS = {
+        Status.DRAFT: {Status.SUBMITTED, Status.WITHDRAWN},
+        Status.SUBMITTED: {Status.UNDER_REVIEW, Status.WITHDRAWN},
+        Status.UNDER_REVIEW: {Status.SHORTLISTED, Status.REJECTED, Status.WITHDRAWN},
+        Status.SHORTLISTED: {Status.ACCEPTED, Status.WAITLISTED, Status.REJECTED, Status.WITHDRAWN},
+        Status.WAITLISTED: {Status.ACCEPTED, Status.REJECTED, Status.WITHDRAWN},
+        Status.ACCEPTED: set(),
+        Status.REJECTED: set(),
+        Status.WITHDRAWN: set(),
+    }
+
     call = models.ForeignKey(Call, verbose_name=_("call"), on_delete=models.PROTECT, related_name="applications")
     student = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("student"), on_delete=models.CASCADE, related_name="applications"
@@ -235,8 +247,74 @@ class Application(models.Model):
         ]
 
     def __str__(self):
-        name = f"{self.first_name} {self.last_name}".strip() or self.student.get_username()
-        return f"{name}: {self.call}"
+        return f"{self.full_name}: {self.call}"
+
+    @property
+    def full_name(self):
+        return f"{self.first_name} {self.last_name}".strip() or self.student.get_username()
+
+    def can_move_to(self, status) -> bool:
+        return status in self.TRANSITIONS[self.status]
+
+
+class ApplicationEvent(models.Model):
+    """One entry of an application's dated history: who moved it from which status to which."""
+
+    application = models.ForeignKey(
+        Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="events"
+    )
+    from_status = models.CharField(_("from"), max_length=20, choices=Application.Status.choices, blank=True)
+    to_status = models.CharField(_("to"), max_length=20, choices=Application.Status.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["application", "created_at", "pk"]
+        verbose_name = _("status change")
+        verbose_name_plural = _("status history")
+
+    def __str__(self):
+        return f"{self.get_from_status_display() or '-'} -> {self.get_to_status_display()}"
+
+
+class ApplicationReview(models.Model):
+    """A reviewer's score and comment on an application; one per reviewer."""
+
+    MAX_SCORE = 10
+
+    application = models.ForeignKey(
+        Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="reviews"
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("reviewer"), on_delete=models.PROTECT, related_name="+"
+    )
+    score = models.PositiveSmallIntegerField(_("score"), help_text=_("From 0 to 10."))
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("reviewed"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["application", "created_at"]
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+        constraints = [
+            models.UniqueConstraint(fields=["application", "reviewer"], name="applicationreview_one_per_reviewer"),
+            models.CheckConstraint(
+                condition=Q(score__gte=0) & Q(score__lte=10),
+                name="applicationreview_score_range",
+                violation_error_message=_("The score is between 0 and 10."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.reviewer}: {self.score}"
 
 
 class HostPreference(models.Model):
