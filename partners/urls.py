@@ -1,5 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path, re_path
+
+from . import views
 
 app_name = "partners"
 
-urlpatterns = []
+urlpatterns = [
+    path("partners/", views.InstitutionListView.as_view(), name="institution-list"),
+    # Open data: the directory's filters apply to the query string of these files too.
+    re_path(r"^partners/data\.(?P<fmt>csv|json)$", views.institution_data, name="institution-data"),
+    re_path(r"^partners/agreements\.(?P<fmt>csv|json)$", views.agreement_data, name="agreement-data"),
+    path("partners/<slug:slug>/", views.InstitutionDetailView.as_view(), name="institution-detail"),
+]

@@ -4,6 +4,7 @@ import shutil
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 
 from tests.factories import FacultyFactory, UserFactory
 
@@ -12,6 +13,13 @@ from tests.factories import FacultyFactory, UserFactory
 def _clean_test_media():
     yield
     shutil.rmtree(settings.MEDIA_ROOT.parent, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A request to /ru/ leaves Russian active in the thread; the next test starts in English."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -1,0 +1,261 @@
+"""Public pages: the partner directory, a partner's page and the directory's open data."""
+
+import re
+
+from django.db.models import Case, Count, F, IntegerField, When
+from django.db.models.functions import ExtractYear
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView
+
+from intl_office.dates import ACADEMIC_YEAR_START_MONTH, academic_year_label
+
+from . import opendata
+from .filters import InstitutionFilterSet
+from .models import Agreement, Institution
+
+PAGE_SIZE = 24
+# Countries drawn in the chart before the rest fold away under "more countries".
+COUNTRIES_SHOWN = 12
+
+# Agreement status -> Bootstrap badge colour, as the layout contract fixes them.
+STATUS_BADGES = {
+    Agreement.Status.ACTIVE: "text-bg-success",
+    Agreement.Status.EXPIRING_SOON: "text-bg-warning",
+    Agreement.Status.EXPIRED: "text-bg-secondary",
+    Agreement.Status.DRAFT: "text-bg-light border",
+}
+
+_NAME_WORDS = re.compile(r"[\w']+")
+
+
+def directory_queryset():
+    """What visitors may see of the partners, with the flag the directory shows on every card."""
+    return Institution.objects.public().with_agreement_in_force()
+
+
+def get_public_institution(slug):
+    """The partner a visitor asked for, or 404 when it is unknown or inactive."""
+    return get_object_or_404(Institution.objects.public().prefetch_related("cooperation_areas"), slug=slug)
+
+
+def initials(institution):
+    """A few letters standing in for a missing logo: "BSPU", or "SJ" for Shandong Jianzhu University."""
+    if institution.short_name and len(institution.short_name) <= 5:
+        return institution.short_name.upper()
+    words = _NAME_WORDS.findall(institution.short_name or institution.name)
+    capitals = [word[0] for word in words if word[0].isupper()] or [word[0] for word in words]
+    return "".join(capitals[:2]).upper() or "?"
+
+
+def _mark_invalid_fields(form):
+    for name in form.errors:
+        if name in form.fields:
+            attrs = form.fields[name].widget.attrs
+            attrs["class"] = f"{attrs.get('class', '')} is-invalid".strip()
+            attrs["aria-invalid"] = "true"
+            attrs["aria-describedby"] = f"id_{name}-error {attrs.get('aria-describedby', '')}".strip()
+
+
+class InstitutionListView(ListView):
+    """The partner directory: filter, search, sort and page through the public partners."""
+
+    template_name = "partners/institution_list.html"
+    context_object_name = "institutions"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        self.filterset = InstitutionFilterSet(self.request.GET, queryset=directory_queryset(), request=self.request)
+        if not self.filterset.is_valid():
+            _mark_invalid_fields(self.filterset.form)
+            return self.filterset.queryset.none()
+        return self.filterset.qs.prefetch_related("cooperation_areas")
+
+    def paginate_queryset(self, queryset, page_size):
+        # get_page() turns ?page=abc into page 1 and ?page=99999 into the last page instead of a 404.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        page.object_list = list(page.object_list)
+        for institution in page.object_list:
+            institution.initials = initials(institution)
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        counts = self.filterset.country_counts
+        largest = max((total for _country, total in counts), default=0)
+        selected_country = self.filterset.form.cleaned_data.get("country") if self.filterset.is_valid() else ""
+        chart = [
+            {
+                "country": country,
+                "total": total,
+                "percent": round(100 * total / largest) if largest else 0,
+                "is_selected": country.code == selected_country,
+            }
+            for country, total in sorted(counts, key=lambda pair: -pair[1])  # stable: ties stay by name
+        ]
+        page = context["page_obj"]
+        context.update(
+            filterset=self.filterset,
+            form=self.filterset.form,
+            is_filtered=self.filterset.is_filtered,
+            public_total=sum(total for _country, total in counts),
+            country_total=len(counts),
+            countries_top=chart[:COUNTRIES_SHOWN],
+            countries_more=chart[COUNTRIES_SHOWN:],
+            countries_more_open=any(row["is_selected"] for row in chart[COUNTRIES_SHOWN:]),
+            page_range=list(page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)),
+        )
+        return context
+
+
+def mobility_figures(institution):
+    """People exchanged with a partner, by academic year and direction, counted in one query.
+
+    ``mobility`` sits above ``partners``, so the model is reached through the reverse relation.
+    """
+    mobility_model = Institution._meta.get_field("mobilities").related_model
+    directions = mobility_model._meta.get_field("direction").choices
+    academic_year = Case(
+        When(start_date__month__gte=ACADEMIC_YEAR_START_MONTH, then=ExtractYear("start_date")),
+        default=ExtractYear("start_date") - 1,
+        output_field=IntegerField(),
+    )
+    rows = (
+        institution.mobilities.counted()
+        .annotate(academic_year=academic_year)
+        .values_list("academic_year", "direction")
+        .annotate(people=Count("pk"))
+        .order_by("-academic_year", "direction")
+    )
+    by_year = {}
+    totals = dict.fromkeys((value for value, _label in directions), 0)
+    for year, direction, people in rows:
+        by_year.setdefault(year, dict.fromkeys(totals, 0))[direction] = people
+        totals[direction] = totals.get(direction, 0) + people
+    years = [
+        {
+            "label": academic_year_label(year),
+            "counts": [counts.get(value, 0) for value, _label in directions],
+            "total": sum(counts.values()),
+        }
+        for year, counts in by_year.items()
+    ]
+    return {
+        "directions": [label for _value, label in directions],
+        "summary": [(label, totals.get(value, 0)) for value, label in directions],
+        "years": years,
+        "totals": [totals.get(value, 0) for value, _label in directions],
+        "total": sum(totals.values()),
+    }
+
+
+class InstitutionDetailView(DetailView):
+    """A partner's page: who they are, the agreements, programmes, projects, visits and mobility."""
+
+    template_name = "partners/institution_detail.html"
+    context_object_name = "institution"
+
+    def get_object(self, queryset=None):
+        institution = get_public_institution(self.kwargs["slug"])
+        institution.initials = initials(institution)
+        return institution
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        institution = self.object
+        agreements = list(
+            Agreement.objects.public()
+            .filter(partner=institution)
+            .with_status()
+            .order_by(F("signed_on").desc(nulls_first=True), "title", "pk")
+        )
+        self._link_renewals(agreements)
+        in_force = (Agreement.Status.ACTIVE, Agreement.Status.EXPIRING_SOON)
+        context.update(
+            agreements=agreements,
+            has_agreement_in_force=any(agreement.computed_status in in_force for agreement in agreements),
+            joint_programmes=list(institution.joint_programmes.filter(is_active=True).order_by("name_en", "pk")),
+            memberships=list(
+                institution.project_memberships.select_related("project__program").order_by(
+                    "-project__start_date", "project__acronym"
+                )
+            ),
+            visits=list(institution.visits.public().order_by("-start_date", "pk")),
+            mobility=mobility_figures(institution),
+        )
+        return context
+
+    @staticmethod
+    def _link_renewals(agreements):
+        """Give each agreement its status badge and the public agreements it renews or is renewed by.
+
+        A renewal that is not public stays out of the chain: its title is not for visitors.
+        """
+        by_pk = {agreement.pk: agreement for agreement in agreements}
+        for agreement in agreements:
+            agreement.status_value = agreement.computed_status
+            agreement.status_label = Agreement.Status(agreement.computed_status).label
+            agreement.status_badge = STATUS_BADGES[agreement.computed_status]
+            agreement.renews_public = by_pk.get(agreement.renews_id)
+            agreement.renewed_by = []
+        for agreement in agreements:
+            if agreement.renews_public is not None:
+                agreement.renews_public.renewed_by.append(agreement)
+            agreement.has_quotas = any(
+                (
+                    agreement.student_places_out,
+                    agreement.student_places_in,
+                    agreement.staff_places_out,
+                    agreement.staff_places_in,
+                )
+            )
+
+
+def _invalid_filters_response(fmt, filterset):
+    errors = {name: [str(message) for message in messages] for name, messages in filterset.errors.items()}
+    if fmt == opendata.JSON:
+        return JsonResponse({"errors": errors}, status=400, json_dumps_params={"ensure_ascii": False})
+    lines = [_("The filters are not valid:")] + [f"{name}: {' '.join(msgs)}" for name, msgs in errors.items()]
+    return HttpResponse("\n".join(lines) + "\n", status=400, content_type="text/plain; charset=utf-8")
+
+
+def _directory_url(request):
+    query = request.GET.urlencode()
+    return reverse("partners:institution-list") + (f"?{query}" if query else "")
+
+
+def institution_data(request, fmt):
+    """The partners the directory lists for the same query string, as CSV or JSON."""
+    filterset = InstitutionFilterSet(request.GET, queryset=directory_queryset(), request=request)
+    if not filterset.is_valid():
+        return _invalid_filters_response(fmt, filterset)
+    institutions = filterset.qs
+    return opendata.export_response(
+        fmt=fmt,
+        basename="partners",
+        fields=opendata.INSTITUTION_FIELDS,
+        rows=opendata.institution_rows(institutions, request),
+        count=institutions.count() if fmt == opendata.JSON else None,
+        request=request,
+        source_url=_directory_url(request),
+    )
+
+
+def agreement_data(request, fmt):
+    """The public agreements of the partners the directory lists for the same query string."""
+    filterset = InstitutionFilterSet(request.GET, queryset=directory_queryset(), request=request)
+    if not filterset.is_valid():
+        return _invalid_filters_response(fmt, filterset)
+    agreements = opendata.public_agreements(filterset.qs)
+    return opendata.export_response(
+        fmt=fmt,
+        basename="partner-agreements",
+        fields=opendata.AGREEMENT_FIELDS,
+        rows=opendata.agreement_rows(agreements, request),
+        count=agreements.count() if fmt == opendata.JSON else None,
+        request=request,
+        source_url=_directory_url(request),
+    )
