@@ -1,3 +1,10 @@
-from django.urls import path  # noqa: F401
+"""The department's own pages; included under i18n_patterns (see intl_office/urls.py)."""
 
-urlpatterns = []
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("about/", views.AboutView.as_view(), name="about"),
+]

@@ -1,10 +1,17 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from .sitemaps import SITEMAPS
+from .views import robots_txt
+
+# Files for crawlers exist once, outside the language prefixes; the sitemap lists every language.
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("robots.txt", robots_txt, name="robots-txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
 # English at /partners/, Uzbek at /uz/partners/, Russian at /ru/partners/.

@@ -1,0 +1,252 @@
+"""Helpers every public template may use: ``{% load site %}``.
+
+Filters
+    ``paragraphs``   plain text -> escaped ``<p>`` paragraphs (blank lines) and ``<ul>`` lists ("- " lines)
+    ``initials``     "Jizzakh Polytechnic Institute" -> "JPI" (for avatars and the fallback emblem)
+    ``tel_href``     "+(99891) 209 07 66" -> "+998912090766" (for ``tel:`` links)
+    ``detail_url``   ``obj.get_absolute_url()``, or "" while the detail page is not routed
+
+Tags
+    ``{% main_navigation as items %}``   the main menu, each item knowing whether it is current
+    ``{% language_versions as versions %}``  this page in every language (switcher, hreflang)
+    ``{% canonical_url %}``              the absolute URL of this page without tracking noise
+    ``{% reuse_block "title" %}``        renders a block a second time (for og:title)
+    ``{% og_locale %}``                  the Open Graph locale of the active language
+"""
+
+import re
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.template.loader_tags import BLOCK_CONTEXT_KEY
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+register = template.Library()
+
+# How each language names itself in the switcher; Django's own names differ ("oʻzbek tili").
+LANGUAGE_SELF_NAMES = {"en": "English", "uz": "O‘zbekcha", "ru": "Русский"}
+OG_LOCALES = {"en": "en_GB", "uz": "uz_UZ", "ru": "ru_RU"}
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-–—•*])\s+(?P<text>.*)$")
+
+
+# --- filters -----------------------------------------------------------------------------------
+
+
+@register.filter(is_safe=True)
+def paragraphs(text):
+    """Render plain text typed in the admin as HTML.
+
+    Blank lines separate paragraphs; a single line break stays a ``<br>``. Lines that start
+    with "- " (or "• ") become items of a bulleted list, and list items separated only by
+    blank lines stay in one list, as offices often type them. Everything is escaped.
+    """
+    if not text:
+        return ""
+    blocks: list[str] = []
+    paragraph: list[str] = []
+    items: list[str] = []
+
+    def flush_paragraph():
+        if paragraph:
+            blocks.append("<p>" + "<br>".join(escape(line) for line in paragraph) + "</p>")
+            paragraph.clear()
+
+    def flush_list():
+        if items:
+            blocks.append("<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>")
+            items.clear()
+
+    for raw in str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = raw.strip()
+        if not line:
+            flush_paragraph()
+            continue
+        item = _LIST_ITEM.match(line)
+        if item:
+            flush_paragraph()
+            items.append(item["text"])
+        else:
+            flush_list()
+            paragraph.append(line)
+    flush_paragraph()
+    flush_list()
+    return mark_safe("\n".join(blocks))
+
+
+@register.filter
+def initials(name, limit=3):
+    """The capitalised words' first letters: "Jizzakh Polytechnic Institute" -> "JPI".
+
+    Lower-case words ("of", "and") are skipped. A one-word name no longer than ``limit`` is
+    kept whole, as acronyms are ("JizPI", "KOICA"); a longer one gives its first letter.
+    """
+    limit = int(limit)
+    words = [w for w in re.split(r"[\s\-–—,.()«»\"']+", str(name or "")) if w]
+    if len(words) == 1 and len(words[0]) <= limit:
+        return words[0]
+    letters = [w[0] for w in words if w[0].isupper()] or [w[0].upper() for w in words[:1]]
+    return "".join(letters[:limit])
+
+
+@register.filter
+def tel_href(phone):
+    """A phone number as typed, reduced to what a ``tel:`` link wants: digits and a leading +."""
+    phone = str(phone or "").strip()
+    digits = re.sub(r"\D", "", phone)
+    return f"+{digits}" if phone.startswith("+") else digits
+
+
+@register.filter
+def detail_url(obj):
+    """The object's page, or "" if its app does not route detail pages (yet).
+
+    Lets the home page and the sitemap link to what exists without failing on what does not.
+    """
+    try:
+        return obj.get_absolute_url()
+    except NoReverseMatch:
+        return ""
+
+
+# --- navigation and languages ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url: str
+    #: "page" on the item's own page, "true" anywhere else in its section, "" elsewhere.
+    current: str
+
+
+# (URL name, label, view names that belong to the section). Items whose URL name does not
+# resolve are left out, so the menu only ever offers pages that exist.
+MAIN_NAVIGATION = [
+    ("home", _("Home"), ("home",)),
+    ("partners:institution-list", _("Partners"), ("partners:",)),
+    ("programs:program-list", _("Programmes"), ("programs:program-", "programs:project-")),
+    ("programs:call-list", _("Calls"), ("programs:call-",)),
+    ("programs:joint-programme-list", _("Joint programmes"), ("programs:joint-programme-",)),
+    ("mobility:visit-list", _("Visits"), ("mobility:visit-",)),
+    ("mobility:statistics", _("Statistics"), ("mobility:statistics",)),
+    ("about", _("About"), ("about",)),
+]
+
+
+def _section_matches(view_name, prefixes):
+    return any(view_name == p or (p.endswith((":", "-")) and view_name.startswith(p)) for p in prefixes)
+
+
+def optional_reverse(name, *args, **kwargs):
+    try:
+        return reverse(name, args=args, kwargs=kwargs)
+    except NoReverseMatch:
+        return ""
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context):
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    view_name = match.view_name if match else ""
+    items = []
+    for url_name, label, section in MAIN_NAVIGATION:
+        url = optional_reverse(url_name)
+        if not url:
+            continue
+        if request is not None and request.path == url:
+            current = "page"
+        elif view_name and _section_matches(view_name, section):
+            current = "true"
+        else:
+            current = ""
+        items.append(NavItem(label=label, url=url, current=current))
+    return items
+
+
+@dataclass(frozen=True)
+class LanguageVersion:
+    code: str
+    name: str
+    url: str  # path of this page in that language
+    absolute_url: str
+    is_current: bool
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """This page in every configured language, for the switcher and ``hreflang`` links.
+
+    ``translate_url`` only resolves a path in the active language, which is the page's own
+    language here; on a page that does not resolve (a 404) every version is the path itself.
+    """
+    request = context.get("request")
+    if request is None:
+        return []
+    current = translation.get_language()
+    path = request.path
+    versions = []
+    for code, _name in settings.LANGUAGES:
+        url = translate_url(path, code)
+        versions.append(
+            LanguageVersion(
+                code=code,
+                name=LANGUAGE_SELF_NAMES.get(code, translation.get_language_info(code)["name_local"]),
+                url=url,
+                absolute_url=request.build_absolute_uri(url),
+                is_current=code == current,
+            )
+        )
+    return versions
+
+
+@register.simple_tag(takes_context=True)
+def language_neutral_path(context):
+    """The current path and query in the default language, for set_language's ``next``.
+
+    set_language runs in the default language and can only translate a URL it can resolve
+    there: "/about/" works, "/uz/about/" does not (Django resolves language prefixes only in
+    the active language), so the switcher sends the unprefixed version.
+    """
+    request = context.get("request")
+    if request is None:
+        return "/"
+    return translate_url(request.get_full_path(), settings.LANGUAGE_CODE)
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The absolute URL of this page; keeps only a page number above 1 from the query."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    url = request.build_absolute_uri(request.path)
+    page = request.GET.get("page", "")
+    if page.isdigit() and int(page) > 1:
+        url += f"?page={int(page)}"
+    return url
+
+
+@register.simple_tag
+def og_locale(code=None):
+    return OG_LOCALES.get(code or translation.get_language() or settings.LANGUAGE_CODE, "en_GB")
+
+
+@register.simple_tag(takes_context=True)
+def reuse_block(context, name):
+    """Render block ``name`` (as the page defined it) once more, stripped of outer whitespace.
+
+    Django renders each block once; the title and description are needed again in the
+    Open Graph tags without asking every page to repeat them.
+    """
+    block_context = context.render_context.get(BLOCK_CONTEXT_KEY)
+    block = block_context.get_block(name) if block_context is not None else None
+    if block is None:
+        return ""
+    return mark_safe(block.render(context).strip())

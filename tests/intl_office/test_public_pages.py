@@ -1,0 +1,456 @@
+"""The department's own pages and the layout every public page shares."""
+
+import datetime
+import re
+
+import pytest
+from django.conf import settings
+from django.template import Context, Template, loader
+from django.urls import reverse
+from django.utils import translation
+
+from intl_office.dates import today
+from intl_office.models import HomeInstitution
+from mobility.models import Direction
+from tests.factories import (
+    AgreementFactory,
+    CallFactory,
+    GrantProgramFactory,
+    InstitutionFactory,
+    MobilityFactory,
+    PageFactory,
+    ProjectFactory,
+    RankingFactory,
+    StaffMemberFactory,
+    VisitFactory,
+    VisitPhotoFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+BAD_QUERY_STRINGS = [
+    "?page=abc",
+    "?page=99999",
+    "?page=-1",
+    "?sort=unknown",
+    "?country=XX&kind=nope",
+    "?q=" + "x" * 5000,
+]
+
+
+@pytest.fixture(autouse=True)
+def _english_between_requests():
+    """A request to /uz/ leaves Uzbek active in the thread; rows made afterwards must be English."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def home_institution(db):
+    home = HomeInstitution.load()
+    home.name = "Jizzakh Polytechnic Institute"
+    home.short_name = "JizPI"
+    home.department_name = "International Cooperation Department"
+    home.about = "We build partnerships.\n\nStudents go abroad every year."
+    home.address = "4 Islam Karimov street, Jizzakh"
+    home.phone = "+998 72 226 00 00"
+    home.email = "intl@example.org"
+    home.working_hours = "Mon-Fri 09:00-18:00"
+    home.international_since = 2006
+    home.save()
+    return home
+
+
+def days(n):
+    return datetime.timedelta(days=n)
+
+
+def html(response):
+    return response.content.decode()
+
+
+# --- the layout ---------------------------------------------------------------------------------
+
+
+def test_layout_has_landmarks_skip_link_and_one_h1(client, home_institution):
+    page = html(client.get("/about/"))
+
+    assert '<a class="skip-link" href="#main">' in page
+    assert re.search(r"<header[ >]", page) and '<main id="main"' in page and re.search(r"<footer[ >]", page)
+    assert '<nav class="navbar' in page and 'aria-label="Main navigation"' in page
+    assert page.count("<h1") == 1
+
+
+def test_title_names_the_page_then_the_site(client, home_institution):
+    page = html(client.get("/about/"))
+
+    assert "<title>About the department · JizPI</title>" in page
+    assert '<meta name="description" content="International Cooperation Department of Jizzakh Polytechnic' in page
+
+
+def test_navigation_marks_the_current_page(client, home_institution):
+    page = html(client.get("/about/"))
+
+    assert '<a class="nav-link active" href="/about/" aria-current="page">About</a>' in page
+    assert '<a class="nav-link" href="/">Home</a>' in page
+
+
+def test_navigation_offers_only_pages_that_exist(client, home_institution):
+    page = html(client.get("/"))
+    nav = page.split('id="site-nav"')[1].split("</nav>")[0]
+
+    for href in re.findall(r'href="([^"]+)"', nav):
+        assert client.get(href).status_code == 200, href
+
+
+def test_header_shows_the_institution_and_an_emblem_without_a_logo(client, home_institution):
+    page = html(client.get("/"))
+
+    assert '<span class="site-brand-name">Jizzakh Polytechnic Institute</span>' in page
+    assert "<svg" in page and ">JizPI<" in page
+
+
+def test_footer_has_the_department_contacts(client, home_institution):
+    footer = html(client.get("/")).split("<footer")[1]
+
+    assert "4 Islam Karimov street, Jizzakh" in footer
+    assert 'href="tel:+998722260000"' in footer
+    assert 'href="mailto:intl@example.org"' in footer
+    assert "Mon-Fri 09:00-18:00" in footer
+
+
+def test_bootstrap_comes_from_our_static_files_not_a_cdn(client, home_institution):
+    page = html(client.get("/"))
+
+    assert "/static/vendor/bootstrap/css/bootstrap.min.css" in page
+    assert "/static/vendor/bootstrap/js/bootstrap.bundle.min.js" in page
+    assert not re.search(r'(src|href)="(https?:)?//[^"]*(cdn|bootstrap)', page)
+
+
+# --- languages ------------------------------------------------------------------------------------
+
+
+def test_language_switcher_is_a_form_to_set_language_with_the_current_page(client, home_institution):
+    page = html(client.get("/about/"))
+
+    assert '<form class="language-switcher" action="/i18n/setlang/" method="post">' in page
+    assert '<input type="hidden" name="next" value="/about/">' in page
+    for code, name in [("en", "English"), ("uz", "O‘zbekcha"), ("ru", "Русский")]:
+        assert f'name="language" value="{code}" lang="{code}"' in page
+        assert f">{name}</button>" in page
+
+
+def test_switching_to_uzbek_redirects_to_the_uzbek_page(client, home_institution):
+    response = client.post("/i18n/setlang/", {"language": "uz", "next": "/about/"})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/uz/about/"
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    assert '<html lang="uz"' in html(page)
+
+
+def test_switching_from_an_uzbek_page_to_russian_lands_on_the_russian_page(client, home_institution):
+    uzbek = html(client.get("/uz/about/"))
+    next_path = re.search(r'name="next" value="([^"]+)"', uzbek)[1]
+
+    response = client.post("/i18n/setlang/", {"language": "ru", "next": next_path})
+
+    assert response["Location"] == "/ru/about/"
+    assert '<html lang="ru"' in html(client.get(response["Location"]))
+
+
+def test_translated_fields_follow_the_language_of_the_page(client, home_institution):
+    home_institution.department_name_uz = "Xalqaro hamkorlik bo‘limi"
+    home_institution.save()
+
+    assert "<h1>Xalqaro hamkorlik bo‘limi</h1>" in html(client.get("/uz/about/"))
+    assert "<h1>International Cooperation Department</h1>" in html(client.get("/ru/about/"))  # English fallback
+
+
+# --- home -------------------------------------------------------------------------------------------
+
+
+def test_home_answers_200_in_every_language(client, home_institution):
+    for url in ["/", "/uz/", "/ru/"]:
+        assert client.get(url).status_code == 200
+
+
+def test_home_answers_200_on_an_empty_database(client):
+    response = client.get("/")
+
+    assert response.status_code == 200
+    assert html(response).count("<h1") == 1
+
+
+def test_home_introduces_the_department(client, home_institution):
+    page = html(client.get("/"))
+
+    assert '<h1 id="page-title" class="home-hero-title">International Cooperation Department</h1>' in page
+    assert "International cooperation since 2006" in page
+    assert "<p>We build partnerships.</p>" in page
+
+
+def test_home_shows_key_figures_from_the_database(client, home_institution):
+    for country in ["TR", "TR", "DE"]:
+        AgreementFactory(partner=InstitutionFactory(country=country))
+    InstitutionFactory(country="KR")  # no agreement: a country but not an active partner
+
+    figures = html(client.get("/")).split('class="home-figures"')[1].split("</section>")[0]
+    pairs = re.findall(r'<dt class="figure-label">(.*?)</dt>\s*<dd class="figure-value">(\d+)</dd>', figures)
+    values = {re.sub(r"<[^>]+>", "", label).strip(): int(value) for label, value in pairs}
+
+    assert values["partners with an agreement in force"] == 3
+    assert values["partner countries"] == 3
+    assert values["agreements in force"] == 3
+
+
+def test_home_lists_open_calls_with_deadline_and_days_left(client, home_institution):
+    CallFactory(title="Erasmus+ exchange to Ankara", deadline=today() + days(12))
+    CallFactory(title="Closes today call", deadline=today())
+    CallFactory(title="Closed call", opens_on=today() - days(30), deadline=today() - days(1))
+    CallFactory(title="Upcoming call", opens_on=today() + days(3), deadline=today() + days(30))
+    CallFactory(title="Unpublished call", is_published=False)
+
+    page = html(client.get("/"))
+
+    assert "Erasmus+ exchange to Ankara" in page and "12 days left" in page
+    assert "Closes today call" in page and "closes today" in page
+    assert "Closed call" not in page and "Upcoming call" not in page and "Unpublished call" not in page
+    assert page.index("Closes today call") < page.index("Erasmus+ exchange to Ankara")  # soonest deadline first
+
+
+def test_home_links_calls_and_visits_to_their_pages(client, home_institution):
+    call = CallFactory()
+    visit = VisitFactory(start_date=today() - days(3))
+
+    page = html(client.get("/"))
+
+    assert f'href="{call.get_absolute_url()}"' in page
+    assert f'href="{visit.get_absolute_url()}"' in page
+
+
+def test_home_shows_the_three_latest_public_visits(client, home_institution):
+    for n in range(1, 5):
+        VisitFactory(title=f"Visit number {n}", start_date=today() - days(n))
+    VisitFactory(title="Private visit", start_date=today(), is_public=False)
+    VisitFactory(title="Future visit", start_date=today() + days(10))
+    VisitPhotoFactory(visit__title="Old visit with photo", visit__start_date=today() - days(400))
+
+    page = html(client.get("/"))
+
+    assert "Visit number 1" in page and "Visit number 2" in page and "Visit number 3" in page
+    assert "Visit number 4" not in page
+    assert "Private visit" not in page and "Future visit" not in page
+
+
+def test_visit_photo_has_alt_text(client, home_institution):
+    VisitPhotoFactory(visit__title="Shandong delegation", visit__start_date=today() - days(1), caption="")
+
+    page = html(client.get("/"))
+
+    assert 'alt="Shandong delegation"' in page
+
+
+def test_home_shows_rankings(client, home_institution):
+    RankingFactory(name="QS Asia", year=2024, result="Top 900 in Asia")
+    RankingFactory(name="UI GreenMetric", year=2024, result="1st in Uzbekistan", url="https://greenmetric.ui.ac.id/")
+
+    page = html(client.get("/"))
+
+    assert "QS Asia 2024" in page and "Top 900 in Asia" in page
+    assert '<a href="https://greenmetric.ui.ac.id/" rel="noopener">UI GreenMetric 2024</a>' in page
+
+
+@pytest.mark.parametrize("query", BAD_QUERY_STRINGS)
+def test_home_and_about_ignore_unexpected_query_strings(client, home_institution, query):
+    assert client.get("/" + query).status_code == 200
+    assert client.get("/about/" + query).status_code == 200
+
+
+def make_home_rows(n):
+    """n rows of everything the home page counts or lists."""
+    program = GrantProgramFactory()
+    hosts = InstitutionFactory.create_batch(3)
+    for i in range(n):
+        partner = InstitutionFactory(country=["TR", "DE", "KR", "CN"][i % 4])
+        AgreementFactory(partner=partner)
+        CallFactory(program=program, hosts=hosts, deadline=today() + days(i + 1))
+        visit = VisitFactory(partner=partner, start_date=today() - days(i))
+        if i < 5:
+            VisitPhotoFactory(visit=visit)
+        ProjectFactory(program=program)
+        MobilityFactory(partner=partner, direction=Direction.OUTGOING, start_date=today(), end_date=today())
+        MobilityFactory(partner=partner, direction=Direction.INCOMING, start_date=today(), end_date=today())
+        RankingFactory()
+
+
+@pytest.mark.parametrize("rows", [5, 200])
+def test_home_query_count_does_not_grow_with_rows(client, home_institution, django_assert_max_num_queries, rows):
+    make_home_rows(rows)
+    # 1 home institution (context processor)
+    # 2-5 key figures: institutions, agreements, projects, mobilities
+    # 6 open calls with their programme, 7 their hosts
+    # 8 latest visits with their partner, 9 their photos
+    # 10 rankings
+    with django_assert_max_num_queries(10):
+        response = client.get("/")
+    assert response.status_code == 200
+
+
+# --- about ------------------------------------------------------------------------------------------
+
+
+def test_about_answers_200_in_every_language(client, home_institution):
+    for url in ["/about/", "/uz/about/", "/ru/about/"]:
+        assert client.get(url).status_code == 200
+
+
+def test_about_shows_published_pages_with_anchors_paragraphs_and_lists(client, home_institution):
+    PageFactory(
+        title="Tasks and functions",
+        slug="tasks-and-functions",
+        body="The department performs the following functions:\n\n- drafts agreements;\n\n- recommends candidates.",
+    )
+    PageFactory(title="Draft page", is_published=False)
+
+    page = html(client.get("/about/"))
+
+    assert '<section class="about-section prose" id="tasks-and-functions"' in page
+    assert '<a href="#tasks-and-functions">Tasks and functions</a>' in page
+    assert "<p>The department performs the following functions:</p>" in page
+    assert "<ul><li>drafts agreements;</li><li>recommends candidates.</li></ul>" in page
+    assert "Draft page" not in page
+
+
+def test_about_shows_public_staff_with_contacts(client, home_institution):
+    StaffMemberFactory(
+        full_name="Aziza Karimova",
+        position="Head of department",
+        phone="+(99891) 000 00 00",
+        email="aziza@example.org",
+        working_hours="08:30 - 17:00",
+        reception_days="Tuesday, Wednesday and Friday 14:00-16:00",
+    )
+    StaffMemberFactory(full_name="Hidden Person", is_public=False)
+
+    page = html(client.get("/about/"))
+
+    assert "Aziza Karimova" in page and "Head of department" in page
+    assert 'href="tel:+998910000000"' in page
+    assert 'href="mailto:aziza@example.org"' in page
+    assert "Tuesday, Wednesday and Friday 14:00-16:00" in page
+    assert '<span class="staff-card-avatar" aria-hidden="true">AK</span>' in page
+    assert "Hidden Person" not in page
+
+
+def test_about_shows_the_department_contacts_and_hours(client, home_institution):
+    contacts = html(client.get("/about/")).split('id="contacts"')[1]
+
+    assert "Mon-Fri 09:00-18:00" in contacts and 'href="mailto:intl@example.org"' in contacts
+
+
+@pytest.mark.parametrize("rows", [5, 200])
+def test_about_query_count_does_not_grow_with_rows(client, home_institution, django_assert_max_num_queries, rows):
+    PageFactory.create_batch(rows)
+    StaffMemberFactory.create_batch(rows)
+    # 1 home institution, 2 published pages, 3 public staff
+    with django_assert_max_num_queries(3):
+        response = client.get("/about/")
+    assert response.status_code == 200
+
+
+# --- errors -----------------------------------------------------------------------------------------
+
+
+def test_unknown_page_answers_404_in_the_site_layout(client, home_institution):
+    response = client.get("/no-such-page/")
+
+    assert response.status_code == 404
+    page = html(response)
+    assert "<h1>Page not found</h1>" in page and page.count("<h1") == 1
+    assert '<main id="main"' in page and "site-navbar" in page and "4 Islam Karimov street" in page
+
+
+def test_unknown_uzbek_page_answers_404(client, home_institution):
+    assert client.get("/uz/no-such-page/").status_code == 404
+
+
+def test_500_page_renders_without_context_or_database(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        page = loader.get_template("500.html").render()
+
+    assert "/static/vendor/bootstrap/css/bootstrap.min.css" in page and "/static/css/site.css" in page
+    assert page.count("<h1") == 1 and '<main id="main">' in page
+
+
+# --- template helpers -------------------------------------------------------------------------------
+
+
+def render(template, **context):
+    return Template("{% load site %}" + template).render(Context(context))
+
+
+def test_paragraphs_escapes_and_splits_on_blank_lines():
+    text = "First <b>line</b>\nsame paragraph\r\n\r\n\n Second & last "
+
+    assert render("{{ text|paragraphs }}", text=text) == (
+        "<p>First &lt;b&gt;line&lt;/b&gt;<br>same paragraph</p>\n<p>Second &amp; last</p>"
+    )
+
+
+def test_paragraphs_turns_dash_lines_into_one_list():
+    text = "Topics:\n- exchange;\n\n- joint research\n• bullets too\nAfterwards."
+
+    assert render("{{ text|paragraphs }}", text=text) == (
+        "<p>Topics:</p>\n<ul><li>exchange;</li><li>joint research</li><li>bullets too</li></ul>\n<p>Afterwards.</p>"
+    )
+
+
+def test_paragraphs_keeps_a_leading_minus_without_space_as_text():
+    assert render("{{ text|paragraphs }}", text="-20 degrees") == "<p>-20 degrees</p>"
+
+
+def test_paragraphs_of_nothing_is_empty():
+    assert render("{{ text|paragraphs }}", text="") == ""
+    assert render("{{ text|paragraphs }}", text=None) == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "limit", "expected"),
+    [
+        ("Jizzakh Polytechnic Institute", 3, "JPI"),
+        ("Tashkent Institute of Chemical Technology", 4, "TICT"),
+        ("Aziza Karimova", 2, "AK"),
+        ("KOICA", 5, "KOICA"),
+        ("KOICA", 3, "K"),
+        ("Aziza", 2, "A"),
+        ("université", 3, "U"),
+        ("", 3, ""),
+    ],
+)
+def test_initials(name, limit, expected):
+    assert render("{{ name|initials:limit }}", name=name, limit=limit) == expected
+
+
+def test_tel_href_keeps_digits_and_the_leading_plus():
+    assert render("{{ p|tel_href }}", p="+(99891) 209-07-66") == "+998912090766"
+    assert render("{{ p|tel_href }}", p="72 226 00 00") == "722260000"
+
+
+def test_detail_url_is_empty_for_an_object_whose_page_is_not_routed():
+    class Unrouted:
+        def get_absolute_url(self):
+            return reverse("nowhere:nothing")
+
+    assert render("{{ obj|detail_url }}", obj=Unrouted()) == ""
+
+
+def test_visitors_are_offered_sign_in_and_staff_the_staff_area(client, home_institution, staff):
+    anonymous = html(client.get("/about/"))
+    client.force_login(staff)
+    signed_in = html(client.get("/about/"))
+
+    assert "Sign in</a>" in anonymous and "Staff area" not in anonymous
+    assert "Staff area</a>" in signed_in and "Sign out</a>" in signed_in and "Sign in</a>" not in signed_in
