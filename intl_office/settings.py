@@ -96,6 +96,8 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# URL fields typed without a scheme mean https (the Django 6.0 default, adopted now).
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 AUTH_USER_MODEL = "intl_office.User"
 AUTH_PASSWORD_VALIDATORS = [

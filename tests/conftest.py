@@ -12,7 +12,7 @@ from tests.factories import FacultyFactory, UserFactory
 @pytest.fixture(autouse=True, scope="session")
 def _clean_test_media():
     yield
-    shutil.rmtree(settings.MEDIA_ROOT.parent, ignore_errors=True)
+    shutil.rmtree(settings.TEST_MEDIA_DIR, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

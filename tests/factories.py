@@ -9,6 +9,8 @@ from intl_office.models import Faculty, Page, Ranking, StaffMember
 from mobility.models import (
     Application,
     ApplicationDocument,
+    ApplicationEvent,
+    ApplicationReview,
     Direction,
     HostPreference,
     Mobility,
@@ -195,6 +197,24 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     student = factory.SubFactory(UserFactory)
     first_name = factory.Faker("first_name")
     last_name = factory.Faker("last_name")
+
+
+class ApplicationEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ApplicationEvent
+
+    application = factory.SubFactory(ApplicationFactory)
+    from_status = Application.Status.DRAFT
+    to_status = Application.Status.SUBMITTED
+
+
+class ApplicationReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ApplicationReview
+
+    application = factory.SubFactory(ApplicationFactory, status=Application.Status.UNDER_REVIEW)
+    reviewer = factory.SubFactory(UserFactory, is_staff=True)
+    score = 7
 
 
 class HostPreferenceFactory(factory.django.DjangoModelFactory):

@@ -149,5 +149,6 @@ def test_test_settings_use_the_fast_hasher_and_keep_mail_in_memory():
 
 def test_test_settings_need_no_collectstatic_and_keep_uploads_out_of_the_project_media():
     assert settings.STORAGES["staticfiles"]["BACKEND"] == "django.contrib.staticfiles.storage.StaticFilesStorage"
-    assert settings.MEDIA_ROOT == settings.BASE_DIR / ".test-media" / "public"
-    assert settings.PRIVATE_MEDIA_ROOT == settings.BASE_DIR / ".test-media" / "private"
+    for root in (settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT):
+        assert root.parent == settings.TEST_MEDIA_DIR
+        assert not root.is_relative_to(settings.BASE_DIR)
