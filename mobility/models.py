@@ -1,5 +1,6 @@
 """People on the move: mobility records, student applications and delegation visits."""
 
+from auditlog.registry import auditlog
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -479,3 +480,8 @@ class VisitPhoto(models.Model):
 
     def __str__(self):
         return self.caption or self.image.name
+
+
+# Every change to these records is kept with who, when and what changed (django-auditlog).
+auditlog.register(Application)
+auditlog.register(Mobility)

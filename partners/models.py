@@ -2,15 +2,16 @@
 
 import datetime
 
+from auditlog.registry import auditlog
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from intl_office.dates import today
+from intl_office.dates import academic_year_bounds, academic_year_of, today
 from intl_office.text import unique_slug
 
 
@@ -153,6 +154,36 @@ class AgreementQuerySet(models.QuerySet):
     def public(self):
         return self.filter(is_public=True, partner__is_active=True)
 
+    def with_last_year_mobility(self, on=None):
+        """Annotate ``last_year_mobility``: people exchanged with the partner last academic year.
+
+        "Last academic year" is the one before the year ``on`` falls in; cancelled
+        mobilities do not count. Counted through the partner's reverse relation so that
+        partners need not import the mobility app, which sits above it.
+        """
+        on = on or today()
+        start, end = academic_year_bounds(academic_year_of(on) - 1)
+        return self.annotate(
+            last_year_mobility=Count(
+                "partner__mobilities",
+                filter=Q(partner__mobilities__start_date__range=(start, end))
+                & ~Q(partner__mobilities__status="cancelled"),
+                distinct=True,
+            ),
+            yearly_quota=F("student_places_out")
+            + F("student_places_in")
+            + F("staff_places_out")
+            + F("staff_places_in"),
+        )
+
+    def dormant(self, on=None):
+        """Agreements in force whose mobility last academic year fell short of the quota, or was zero."""
+        return (
+            self.in_force(on)
+            .with_last_year_mobility(on)
+            .filter(Q(last_year_mobility=0) | Q(last_year_mobility__lt=F("yearly_quota")))
+        )
+
     def with_status(self, on=None):
         """Annotate ``computed_status`` with one of ``Agreement.Status``."""
         on = on or today()
@@ -292,3 +323,40 @@ class Agreement(models.Model):
     @property
     def is_in_force(self) -> bool:
         return self.status in (self.Status.ACTIVE, self.Status.EXPIRING_SOON)
+
+    @property
+    def yearly_quota(self) -> int:
+        return self.student_places_out + self.student_places_in + self.staff_places_out + self.staff_places_in
+
+
+class AgreementReminder(models.Model):
+    """A reminder that an agreement expires soon, sent once per threshold (90, 30, 7 days)."""
+
+    agreement = models.ForeignKey(
+        Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="reminders"
+    )
+    days_before = models.PositiveSmallIntegerField(_("days before expiry"))
+    valid_until = models.DateField(
+        _("expiry date reminded of"),
+        help_text=_("If the agreement is extended, reminders start again for the new date."),
+    )
+    sent_to = models.EmailField(_("sent to"))
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("expiry reminder")
+        verbose_name_plural = _("expiry reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "valid_until", "days_before"], name="agreementreminder_once_per_threshold"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.agreement}: {self.days_before} days"
+
+
+# Every change to these records is kept with who, when and what changed (django-auditlog).
+auditlog.register(Institution, m2m_fields={"cooperation_areas"})
+auditlog.register(Agreement)

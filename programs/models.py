@@ -1,5 +1,6 @@
 """Grant programmes, funded projects, joint degrees and calls for applications."""
 
+from auditlog.registry import auditlog
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -314,3 +315,7 @@ class Call(SluggedModel):
     def days_left(self):
         """Whole days until the deadline; 0 on the deadline day itself."""
         return (self.deadline - today()).days
+
+
+# Every change to these records is kept with who, when and what changed (django-auditlog).
+auditlog.register(Call, m2m_fields={"hosts", "required_documents"})
