@@ -37,11 +37,22 @@ def _email_address(model, n):
     return model.objects.create(user=user, email=user.email, verified=True, primary=True)
 
 
+def _audit_log_entry(model, n):
+    """Saving a registered model writes the entry, as it does when staff edit a record."""
+    institution = factories.InstitutionFactory()
+    return model.objects.get_for_object(institution).latest("timestamp")
+
+
 # Models other packages register in the admin, which tests/factories.py has no reason to know.
 THIRD_PARTY_BUILDERS = {
     "auth.Group": lambda model, n: model.objects.create(name=f"Group {n}"),
     "account.EmailAddress": _email_address,
+    "auditlog.LogEntry": _audit_log_entry,
 }
+
+
+# The audit trail is evidence: staff read it in the admin but can never add or change an entry.
+READ_ONLY_MODELS = {"auditlog.LogEntry"}
 
 
 def make_rows(model, count):
