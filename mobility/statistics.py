@@ -1,0 +1,212 @@
+"""Mobility and partnership figures, aggregated in the database.
+
+Pure read functions returning lists of dicts: the public statistics page draws
+them, and the staff annual report can reuse them unchanged. A mobility counts
+in the academic year its start date falls in (``intl_office.dates.academic_year_of``);
+cancelled mobilities never count.
+
+Every grouping query clears the ordering first (``order_by()``): a model's default
+ordering, which modeltranslation turns into an explicit one, would otherwise be added
+to GROUP BY and split the groups.
+"""
+
+from django.db.models import Case, Count, IntegerField, Q, When
+from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext as _
+from django_countries.fields import Country
+
+from intl_office.dates import ACADEMIC_YEAR_START_MONTH, academic_year_bounds, academic_year_label, today
+from partners.models import Agreement, Institution
+from programs.models import GrantProgram
+
+from .models import Direction, Mobility
+
+OUT = Q(direction=Direction.OUTGOING)
+IN = Q(direction=Direction.INCOMING)
+STUDENT = Q(participant_kind=Mobility.ParticipantKind.STUDENT)
+STAFF = Q(participant_kind=Mobility.ParticipantKind.STAFF)
+
+# The four counts every breakdown of mobility carries, as conditional aggregates.
+DIRECTION_COUNTS = {
+    "outgoing": Count("pk", filter=OUT),
+    "incoming": Count("pk", filter=IN),
+    "total": Count("pk"),
+}
+KIND_COUNTS = {
+    "outgoing_students": Count("pk", filter=OUT & STUDENT),
+    "outgoing_staff": Count("pk", filter=OUT & STAFF),
+    "incoming_students": Count("pk", filter=IN & STUDENT),
+    "incoming_staff": Count("pk", filter=IN & STAFF),
+}
+
+
+def academic_year_expression(field="start_date"):
+    """SQL for ``academic_year_of(field)``: the year itself from September on, the year before until August."""
+    return Case(
+        When(**{f"{field}__month__gte": ACADEMIC_YEAR_START_MONTH}, then=ExtractYear(field)),
+        default=ExtractYear(field) - 1,
+        output_field=IntegerField(),
+    )
+
+
+def counted_mobilities(year=None):
+    """Mobilities that count, optionally only those starting in academic year ``year``."""
+    mobilities = Mobility.objects.counted()
+    if year is not None:
+        mobilities = mobilities.in_academic_year(year)
+    return mobilities
+
+
+def available_academic_years():
+    """Academic years (e.g. 2024 for 2024/25) in which at least one counted mobility starts, oldest first."""
+    years = (
+        Mobility.objects.counted()
+        .annotate(academic_year=academic_year_expression())
+        .values_list("academic_year", flat=True)
+        .distinct()
+        .order_by("academic_year")
+    )
+    return list(years)
+
+
+def mobility_totals(year=None):
+    """One dict: outgoing, incoming and total, and the four direction x participant counts."""
+    return counted_mobilities(year).aggregate(**DIRECTION_COUNTS, **KIND_COUNTS)
+
+
+def mobility_by_academic_year(year=None):
+    """One row per academic year, oldest first: ``year``, ``label`` and the direction and participant counts."""
+    rows = (
+        counted_mobilities(year)
+        .annotate(academic_year=academic_year_expression())
+        .values("academic_year")
+        .annotate(**DIRECTION_COUNTS, **KIND_COUNTS)
+        .order_by("academic_year")
+    )
+    return [
+        {"year": row["academic_year"], "label": academic_year_label(row["academic_year"]), **_without(row)}
+        for row in rows
+    ]
+
+
+def mobility_by_country(year=None, top=10):
+    """One row per partner country, most mobilities first; beyond ``top`` countries one "other" row sums the rest.
+
+    Rows: ``code``, ``label`` (country name), ``flag``, ``outgoing``, ``incoming``, ``total``,
+    ``is_other`` (True only for the summing row, whose ``code`` is empty and ``countries`` says how many).
+    """
+    rows = [
+        {"code": row["partner__country"], **_without(row, "partner__country")}
+        for row in counted_mobilities(year).order_by().values("partner__country").annotate(**DIRECTION_COUNTS)
+    ]
+    _name_countries(rows)
+    rows.sort(key=lambda row: (-row["total"], row["label"]))
+    return top_and_others(rows, top)
+
+
+def mobility_by_program(year=None):
+    """One row per grant programme, most mobilities first, mobilities without a programme last.
+
+    Rows: ``program`` (the GrantProgram or None), ``label``, ``outgoing``, ``incoming``, ``total``.
+    """
+    rows = list(counted_mobilities(year).order_by().values("program").annotate(**DIRECTION_COUNTS))
+    # Names come from the model, not values(), so that they follow the visitor's language.
+    programs = GrantProgram.objects.in_bulk([row["program"] for row in rows if row["program"] is not None])
+    result = []
+    for row in rows:
+        program = programs.get(row["program"])
+        label = str(program) if program else _("Without a grant programme")
+        result.append({"program": program, "label": label, **_without(row, "program")})
+    result.sort(key=lambda row: (row["program"] is None, -row["total"], row["label"]))
+    return result
+
+
+def mobility_by_activity(year=None):
+    """One row per activity (semester exchange, internship, ...), most mobilities first.
+
+    Rows: ``activity`` (the stored value), ``label``, ``outgoing``, ``incoming``, ``total``.
+    """
+    rows = counted_mobilities(year).order_by().values("activity").annotate(**DIRECTION_COUNTS)
+    labels = dict(Mobility.Activity.choices)
+    result = [
+        {
+            "activity": row["activity"],
+            "label": str(labels.get(row["activity"], row["activity"])),
+            **_without(row, "activity"),
+        }
+        for row in rows
+    ]
+    result.sort(key=lambda row: (-row["total"], row["label"]))
+    return result
+
+
+def partners_by_country(top=None):
+    """Active partner institutions per country, most first: ``code``, ``label``, ``flag``, ``count``."""
+    rows = [
+        {"code": row["country"], "count": row["count"]}
+        for row in Institution.objects.public().order_by().values("country").annotate(count=Count("pk"))
+    ]
+    _name_countries(rows)
+    rows.sort(key=lambda row: (-row["count"], row["label"]))
+    return top_and_others(rows, top, keys=("count",))
+
+
+def agreements_in_force_by_country(on=None, top=None):
+    """Public agreements in force on the day, per partner country, most first.
+
+    Rows: ``code``, ``label``, ``flag``, ``count`` (agreements), ``partners`` (distinct partners).
+    """
+    on = on or today()
+    rows = [
+        {"code": row["partner__country"], "count": row["count"], "partners": row["partners"]}
+        for row in Agreement.objects.public()
+        .in_force(on)
+        .order_by()
+        .values("partner__country")
+        .annotate(count=Count("pk"), partners=Count("partner", distinct=True))
+    ]
+    _name_countries(rows)
+    rows.sort(key=lambda row: (-row["count"], row["label"]))
+    return top_and_others(rows, top, keys=("count", "partners"))
+
+
+def reference_day(year=None):
+    """The day agreements are counted on: today, or the last day of a past academic year."""
+    if year is None:
+        return today()
+    _start, end = academic_year_bounds(year)
+    return min(end, today())
+
+
+def sum_rows(rows, keys):
+    """Column totals of ``rows`` for the given keys (for a table's footer)."""
+    return {key: sum(row[key] for row in rows) for key in keys}
+
+
+def _name_countries(rows):
+    """Add the country's name in the visitor's language and its flag to rows keyed by ``code``."""
+    for row in rows:
+        country = Country(code=row["code"])
+        row.update(label=str(country.name or row["code"]), flag=country.unicode_flag, is_other=False)
+
+
+def _without(row, *extra):
+    """A row's counts without its grouping keys."""
+    dropped = {"academic_year", *extra}
+    return {key: value for key, value in row.items() if key not in dropped}
+
+
+def top_and_others(rows, top, keys=("outgoing", "incoming", "total")):
+    """The first ``top`` rows and, if more remain, one row summing them."""
+    if not top or len(rows) <= top:
+        return rows
+    head, tail = rows[:top], rows[top:]
+    other = {
+        "code": "",
+        "label": _("Other countries (%(count)d)") % {"count": len(tail)},
+        "flag": "",
+        "is_other": True,
+        "countries": len(tail),
+        **sum_rows(tail, keys),
+    }
+    return [*head, other]
