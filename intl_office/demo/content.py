@@ -1,0 +1,1304 @@
+"""What the demo says: the department, its pages, programmes, projects, joint degrees and visits.
+
+Facts come from the public pages in the project's seeds (the department regulations and "International
+Activities" of Jizzakh Polytechnic Institute, the joint programmes and the 1999 agreement of Jizzakh State
+Pedagogical University, the delegation visit of 3 December 2024 reported by the Tashkent Institute of Chemical
+Technology); the demo tells them as the records of one institute. People, phone numbers and addresses are invented.
+
+A text that visitors read in three languages is a ``T(en, uz, ru)``; the loader spreads it over the
+django-modeltranslation columns ``<field>_en``, ``<field>_uz`` and ``<field>_ru``.
+"""
+
+import datetime
+from typing import NamedTuple
+
+
+class T(NamedTuple):
+    en: str
+    uz: str
+    ru: str
+
+
+def _d(value):
+    return datetime.date.fromisoformat(value)
+
+
+# The department ---------------------------------------------------------------------------------------------------
+
+HOME_INSTITUTION = {
+    "name": T("Jizzakh Polytechnic Institute", "Jizzax politexnika instituti", "Джизакский политехнический институт"),
+    "short_name": T("JizPI", "JizPI", "ДжизПИ"),
+    "department_name": T(
+        "International Cooperation Department", "Xalqaro hamkorlik boʻlimi", "Отдел международного сотрудничества"
+    ),
+    "about": T(
+        "The International Cooperation Department of Jizzakh Polytechnic Institute has organised the institute's "
+        "international activities since 2006. Today the institute works with more than 80 foreign universities, "
+        "research centres and organisations in Russia, Turkey, China, Hungary, Kazakhstan, Malaysia, Poland, Italy and "
+        "other countries, on the basis of bilateral memoranda, joint programmes, research projects and academic "
+        "exchanges.\n\n"
+        "The institute regularly takes part in programmes funded by foreign donors: Erasmus+ (six Capacity Building "
+        "in Higher Education projects to date), the Indian Government's ITEC programme, through which about ten "
+        "professors and teachers improve their qualifications abroad every year, and the programmes of JICA, KOICA "
+        "and Fulbright.\n\n"
+        "In 2024 nearly 30 students studied at foreign partner universities on exchange programmes, gaining "
+        "educational and cultural experience.",
+        "Jizzax politexnika institutining Xalqaro hamkorlik boʻlimi 2006-yildan buyon institutning xalqaro "
+        "faoliyatini tashkil etib keladi. Bugungi kunda institut Rossiya, Turkiya, Xitoy, Vengriya, Qozogʻiston, "
+        "Malayziya, Polsha, Italiya va boshqa mamlakatlarning 80 dan ortiq xorijiy oliy taʼlim muassasalari, ilmiy "
+        "markazlari va tashkilotlari bilan ikki tomonlama memorandumlar, qoʻshma dasturlar, ilmiy loyihalar va "
+        "akademik almashinuvlar asosida hamkorlik qiladi.\n\n"
+        "Institut xorijiy donor tashkilotlar moliyalashtiradigan dasturlarda muntazam ishtirok etadi: Erasmus+ "
+        "(Oliy taʼlimda salohiyatni oshirish yoʻnalishidagi oltita loyiha), Hindiston hukumatining ITEC dasturi — u "
+        "orqali har yili oʻnga yaqin professor-oʻqituvchi xorijda malakasini oshiradi — hamda JICA, KOICA va "
+        "Fulbright dasturlari.\n\n"
+        "2024-yilda 30 ga yaqin talaba almashinuv dasturlari asosida xorijiy hamkor universitetlarda tahsil olib, "
+        "taʼlim va madaniy tajriba orttirdi.",
+        "Отдел международного сотрудничества Джизакского политехнического института организует международную "
+        "деятельность института с 2006 года. Сегодня институт сотрудничает более чем с 80 зарубежными вузами, "
+        "научными центрами и организациями России, Турции, Китая, Венгрии, Казахстана, Малайзии, Польши, Италии и "
+        "других стран на основе двусторонних меморандумов, совместных программ, научных проектов и академических "
+        "обменов.\n\n"
+        "Институт регулярно участвует в программах, финансируемых зарубежными донорами: Erasmus+ (шесть проектов по "
+        "развитию потенциала высшего образования), программе ITEC правительства Индии, по которой около десяти "
+        "преподавателей ежегодно повышают квалификацию за рубежом, а также в программах JICA, KOICA и Fulbright.\n\n"
+        "В 2024 году почти 30 студентов обучались в зарубежных вузах-партнёрах по программам обмена, получая "
+        "образовательный и культурный опыт.",
+    ),
+    "address": T(
+        "Main building, room 214; 1 Demo Street, Jizzakh 130100, Uzbekistan",
+        "Bosh bino, 214-xona; Namuna koʻchasi, 1-uy, Jizzax 130100, Oʻzbekiston",
+        "Главный корпус, каб. 214; ул. Примерная, 1, Джизак 130100, Узбекистан",
+    ),
+    "working_hours": T(
+        "Monday to Friday, 08:30–17:00", "Dushanba–juma, 08:30–17:00", "Понедельник–пятница, 08:30–17:00"
+    ),
+    "phone": "+998 00 000-00-01",
+    "email": "international.office@example.org",
+    "website": "https://jizpi.uz/",
+    "international_since": 2006,
+}
+
+_POSITION = "{} of the International Cooperation Department"
+
+STAFF = [
+    {
+        "email": "j.nazarov@example.org",
+        "full_name": T("Jasur Nazarov", "Nazarov Jasur Tolib oʻgʻli", "Назаров Жасур Толибович"),
+        "position": T(
+            "Head of the International Cooperation Department",
+            "Xalqaro hamkorlik boʻlimi boshligʻi",
+            "Начальник отдела международного сотрудничества",
+        ),
+        "phone": "+998 00 000-00-02",
+        "working_hours": HOME_INSTITUTION["working_hours"],
+        "reception_days": T(
+            "Tuesday, Wednesday and Friday, 14:00–16:00",
+            "Seshanba, chorshanba va juma, 14:00–16:00",
+            "Вторник, среда и пятница, 14:00–16:00",
+        ),
+        "order": 1,
+    },
+    {
+        "email": "d.ergasheva@example.org",
+        "full_name": T("Dilnoza Ergasheva", "Ergasheva Dilnoza Baxtiyor qizi", "Эргашева Дильноза Бахтиёровна"),
+        "position": T(
+            _POSITION.format("Specialist"),
+            "Xalqaro hamkorlik boʻlimi mutaxassisi",
+            "Специалист отдела международного сотрудничества",
+        ),
+        "phone": "+998 00 000-00-03",
+        "working_hours": HOME_INSTITUTION["working_hours"],
+        "order": 2,
+    },
+    {
+        "email": "o.sobirov@example.org",
+        "full_name": T("Otabek Sobirov", "Sobirov Otabek Rustam oʻgʻli", "Собиров Отабек Рустамович"),
+        "position": T(
+            _POSITION.format("Methodist"),
+            "Xalqaro hamkorlik boʻlimi metodisti",
+            "Методист отдела международного сотрудничества",
+        ),
+        "phone": "+998 00 000-00-04",
+        "working_hours": HOME_INSTITUTION["working_hours"],
+        "order": 3,
+    },
+]
+
+PAGES = [
+    {
+        "slug": "about-the-department",
+        "order": 1,
+        "title": T("About the department", "Boʻlim haqida", "Об отделе"),
+        "body": T(
+            "The International Cooperation Department is a structural unit of Jizzakh Polytechnic Institute. It "
+            "organises the development of the institute's international cooperation so that the institute trains "
+            "specialists of international standing in education, research and public life.\n\n"
+            "The department works in accordance with the Constitution and laws of the Republic of Uzbekistan, the "
+            "resolutions of the Oliy Majlis, the decrees, resolutions and orders of the President of the Republic of "
+            "Uzbekistan, the resolutions and orders of the ministry responsible for higher education, and the orders "
+            "of the rector of the institute.\n\n"
+            "The department coordinates the cooperation of the institute, its faculties, departments and staff with "
+            "foreign countries, including foreign higher education institutions and research centres.\n\n"
+            "In its work the department interacts with all faculties, departments and divisions of the institute, as "
+            "well as with foreign universities and centres.",
+            "Xalqaro hamkorlik boʻlimi Jizzax politexnika institutining tarkibiy boʻlinmasidir. Boʻlim taʼlim, "
+            "ilmiy-tadqiqot va ijtimoiy faoliyat sohalarida xalqaro darajadagi mutaxassislar tayyorlash maqsadida "
+            "institutning xalqaro hamkorligini rivojlantirishni tashkil etadi.\n\n"
+            "Boʻlim oʻz faoliyatida Oʻzbekiston Respublikasi Konstitutsiyasi va qonunlariga, Oliy Majlis qarorlariga, "
+            "Oʻzbekiston Respublikasi Prezidentining farmon, qaror va farmoyishlariga, oliy taʼlim sohasidagi "
+            "vakolatli vazirlikning qaror va buyruqlariga hamda institut rektorining buyruqlariga amal qiladi.\n\n"
+            "Boʻlim institut, uning fakultetlari, kafedralari va xodimlarining xorijiy davlatlar, jumladan xorijiy "
+            "oliy taʼlim muassasalari va markazlari bilan hamkorligini muvofiqlashtiradi.\n\n"
+            "Boʻlim oʻz ishida institutning barcha fakultetlari, kafedralari va boʻlinmalari, shuningdek xorijiy "
+            "universitetlar va markazlar bilan oʻzaro hamkorlik qiladi.",
+            "Отдел международного сотрудничества — структурное подразделение Джизакского политехнического института. "
+            "Отдел организует развитие международного сотрудничества института в целях подготовки специалистов "
+            "международного уровня в образовательной, научной и общественной сферах.\n\n"
+            "В своей деятельности отдел руководствуется Конституцией и законами Республики Узбекистан, "
+            "постановлениями Олий Мажлиса, указами, постановлениями и распоряжениями Президента Республики "
+            "Узбекистан, постановлениями и приказами министерства, ведающего высшим образованием, а также приказами "
+            "ректора института.\n\n"
+            "Отдел координирует сотрудничество института, его факультетов, кафедр и сотрудников с зарубежными "
+            "странами, в том числе с зарубежными вузами и центрами.\n\n"
+            "В своей работе отдел взаимодействует со всеми факультетами, кафедрами и подразделениями института, а "
+            "также с зарубежными университетами и центрами.",
+        ),
+    },
+    {
+        "slug": "tasks-and-functions",
+        "order": 2,
+        "title": T("Tasks and functions", "Vazifalar va funksiyalar", "Задачи и функции"),
+        "body": T(
+            "Tasks of the department\n\n"
+            "Develops the institute's strategy of international cooperation and sets its main directions on the basis "
+            "of the agreements signed with foreign educational institutions and centres.\n\n"
+            "Prepares drafts of cooperation agreements with foreign educational institutions, centres and other "
+            "organisations and advises on their registration.\n\n"
+            "Recommends to the management of the institute candidates for study, training or research abroad, "
+            'including through the "El-Yurt Umidi" Foundation under the Cabinet of Ministers of the Republic of '
+            "Uzbekistan and other non-governmental organisations.\n\n"
+            "Coordinates the work of faculties, departments and divisions on curricula proposed by foreign "
+            "governmental, non-governmental and international organisations and on research projects, taking into "
+            "account the country's social and economic development.\n\n"
+            "Helps to involve foreign scientists, professors and specialists in teaching at the institute and in joint "
+            "teaching and research.\n\n"
+            "Organises business trips abroad in accordance with Resolution of the President of the Republic of "
+            "Uzbekistan No. PP-2142 of 5 March 2014, the resolution of the Cabinet of Ministers of 6 February 2014 on "
+            "the procedure for citizens' travel abroad, and the letters of the ministry responsible for higher "
+            "education.\n\n"
+            "Makes and carries out proposals in other areas of international cooperation.\n\n"
+            "Functions of the department\n\n"
+            "Takes part in establishing the institute's cooperation with foreign universities and educational "
+            "centres.\n\n"
+            "Helps professors and teachers of the institute to enter competitions announced by foreign universities, "
+            "centres and foundations, including international organisations.\n\n"
+            "Organises round tables and meetings with foreign delegations, professors and students visiting the "
+            "institute.",
+            "Boʻlimning vazifalari\n\n"
+            "Xorijiy taʼlim muassasalari va markazlari bilan imzolangan shartnomalar asosida institutning xalqaro "
+            "hamkorlik strategiyasini ishlab chiqadi va uning asosiy yoʻnalishlarini belgilaydi.\n\n"
+            "Institutning xorijiy taʼlim muassasalari, markazlar va boshqa tashkilotlar bilan hamkorlik shartnomalari "
+            "loyihalarini tayyorlaydi va ularni roʻyxatdan oʻtkazish boʻyicha tavsiyalar beradi.\n\n"
+            "Xorijda taʼlim olish, malaka oshirish yoki ilmiy izlanish olib borish uchun nomzodlarni, shu jumladan "
+            "Oʻzbekiston Respublikasi Vazirlar Mahkamasi huzuridagi «El-yurt umidi» jamgʻarmasi va boshqa nodavlat "
+            "tashkilotlar orqali, institut rahbariyatiga koʻrib chiqish uchun tavsiya etadi.\n\n"
+            "Mamlakatning ijtimoiy-iqtisodiy rivojlanishini hisobga olgan holda xorijiy davlat, nodavlat va xalqaro "
+            "tashkilotlar taklif etgan oʻquv dasturlarini amalga oshirish va ilmiy loyihalarda ishtirok etish "
+            "boʻyicha fakultetlar, kafedralar va boʻlinmalar faoliyatini muvofiqlashtiradi.\n\n"
+            "Xorijiy olimlar, professorlar va mutaxassislarni institutning oʻquv jarayoniga, shuningdek qoʻshma oʻquv "
+            "va ilmiy faoliyatga jalb qilishga koʻmaklashadi.\n\n"
+            "Xorijga xizmat safarlarini Oʻzbekiston Respublikasi Prezidentining 2014-yil 5-martdagi PQ-2142-son "
+            "qarori, Vazirlar Mahkamasining 2014-yil 6-fevraldagi fuqarolarning xorijga chiqish tartibi toʻgʻrisidagi "
+            "qarori hamda oliy taʼlim sohasidagi vakolatli vazirlik xatlari asosida tashkil etadi.\n\n"
+            "Xalqaro hamkorlikning boshqa yoʻnalishlarida ham takliflar kiritadi va ularni amalga oshiradi.\n\n"
+            "Boʻlimning funksiyalari\n\n"
+            "Institutning xorijiy oliy taʼlim muassasalari va taʼlim markazlari bilan xalqaro hamkorligini yoʻlga "
+            "qoʻyishda ishtirok etadi.\n\n"
+            "Institut professor-oʻqituvchilariga xorijiy taʼlim muassasalari, markazlar va jamgʻarmalar, shu jumladan "
+            "xalqaro tashkilotlar eʼlon qilgan tanlovlarda ishtirok etishda koʻmaklashadi.\n\n"
+            "Institutga tashrif buyuradigan xorijiy delegatsiyalar, professorlar va talabalar bilan davra suhbatlari "
+            "va uchrashuvlar tashkil etadi.",
+            "Задачи отдела\n\n"
+            "Разрабатывает стратегию международного сотрудничества института и определяет её основные направления на "
+            "основе соглашений, подписанных с зарубежными образовательными учреждениями и центрами.\n\n"
+            "Готовит проекты соглашений о сотрудничестве института с зарубежными образовательными учреждениями, "
+            "центрами и другими организациями и даёт рекомендации по их регистрации.\n\n"
+            "Рекомендует руководству института кандидатов на обучение, стажировку или научную работу за рубежом, в том "
+            "числе через фонд «Эл-юрт умиди» при Кабинете Министров Республики Узбекистан и другие негосударственные "
+            "организации.\n\n"
+            "Координирует работу факультетов, кафедр и подразделений по реализации учебных программ, предлагаемых "
+            "зарубежными государственными, негосударственными и международными организациями, и по участию в научных "
+            "проектах с учётом социально-экономического развития страны.\n\n"
+            "Содействует привлечению зарубежных учёных, профессоров и специалистов к учебному процессу института, а "
+            "также к совместной преподавательской и научной работе.\n\n"
+            "Организует зарубежные командировки в соответствии с постановлением Президента Республики Узбекистан "
+            "№ ПП-2142 от 5 марта 2014 года, постановлением Кабинета Министров от 6 февраля 2014 года о порядке выезда "
+            "граждан за рубеж и письмами министерства, ведающего высшим образованием.\n\n"
+            "Вносит и реализует предложения по другим направлениям международного сотрудничества.\n\n"
+            "Функции отдела\n\n"
+            "Участвует в установлении международного сотрудничества института с зарубежными вузами и образовательными "
+            "центрами.\n\n"
+            "Помогает преподавателям института участвовать в конкурсах, объявляемых зарубежными вузами, центрами и "
+            "фондами, в том числе международными организациями.\n\n"
+            "Организует круглые столы и встречи с зарубежными делегациями, профессорами и студентами, посещающими "
+            "институт.",
+        ),
+    },
+]
+
+RANKINGS = [
+    {
+        "name": "UI GreenMetric World University Rankings",
+        "year": 2024,
+        "result": T(
+            "1st place among the universities of Uzbekistan",
+            "Oʻzbekiston oliy taʼlim muassasalari orasida 1-oʻrin",
+            "1-е место среди вузов Узбекистана",
+        ),
+        "position": None,
+        "url": "https://greenmetric.ui.ac.id/",
+        "order": 1,
+    },
+    {
+        "name": "QS Asia University Rankings",
+        "year": 2024,
+        "result": T("Top 900 in Asia", "Osiyoning eng yaxshi 900 ta universiteti qatorida", "Топ-900 вузов Азии"),
+        "position": None,
+        "url": "https://www.topuniversities.com/asia-university-rankings",
+        "order": 2,
+    },
+    {
+        "name": "HE (Higher Education) ranking",
+        "year": 2024,
+        "result": T("58th place", "58-oʻrin", "58-е место"),
+        "position": 58,
+        "url": "",
+        "order": 3,
+    },
+]
+
+FACULTIES = [
+    ("energy-engineering", T("Faculty of Energy Engineering", "Energetika fakulteti", "Энергетический факультет")),
+    (
+        "civil-engineering",
+        T(
+            "Faculty of Civil Engineering and Architecture",
+            "Qurilish va arxitektura fakulteti",
+            "Факультет строительства и архитектуры",
+        ),
+    ),
+    (
+        "chemical-technology",
+        T("Faculty of Chemical Technology", "Kimyo texnologiyasi fakulteti", "Факультет химической технологии"),
+    ),
+    (
+        "mechanical-engineering",
+        T(
+            "Faculty of Mechanical Engineering and Transport",
+            "Mashinasozlik va transport fakulteti",
+            "Факультет машиностроения и транспорта",
+        ),
+    ),
+    (
+        "information-technologies",
+        T(
+            "Faculty of Information Technologies",
+            "Axborot texnologiyalari fakulteti",
+            "Факультет информационных технологий",
+        ),
+    ),
+    (
+        "economics-and-management",
+        T(
+            "Faculty of Economics and Management",
+            "Iqtisodiyot va menejment fakulteti",
+            "Факультет экономики и менеджмента",
+        ),
+    ),
+    (
+        "professional-education",
+        T("Faculty of Professional Education", "Kasb taʼlimi fakulteti", "Факультет профессионального образования"),
+    ),
+]
+
+# Partners and agreements --------------------------------------------------------------------------------------------
+
+COOPERATION_AREAS = [
+    ("student-exchange", T("Student exchange", "Talabalar almashinuvi", "Обмен студентами")),
+    ("staff-mobility", T("Staff mobility", "Xodimlar akademik mobilligi", "Академическая мобильность сотрудников")),
+    ("joint-research", T("Joint research", "Qoʻshma ilmiy tadqiqotlar", "Совместные научные исследования")),
+    (
+        "joint-degrees",
+        T(
+            "Joint and dual degrees",
+            "Qoʻshma va qoʻsh diplomli taʼlim dasturlari",
+            "Совместные программы и двойные дипломы",
+        ),
+    ),
+    (
+        "staff-training",
+        T(
+            "Staff training",
+            "Professor-oʻqituvchilar malakasini oshirish",
+            "Повышение квалификации преподавателей",
+        ),
+    ),
+    (
+        "visiting-professors",
+        T("Visiting professors", "Xorijiy professorlarni jalb qilish", "Приглашение зарубежных профессоров"),
+    ),
+    ("summer-schools", T("Summer schools", "Yozgi maktablar", "Летние школы")),
+    (
+        "capacity-building",
+        T("Capacity-building projects", "Salohiyatni oshirish loyihalari", "Проекты по развитию потенциала"),
+    ),
+    ("joint-publications", T("Joint publications", "Qoʻshma ilmiy nashrlar", "Совместные публикации")),
+    ("internships", T("Internships", "Stajirovkalar", "Стажировки")),
+]
+
+AGREEMENT_TITLES = {
+    "mou": T(
+        "Memorandum of understanding with {name}",
+        "{name} bilan oʻzaro anglashuv memorandumi",
+        "Меморандум о взаимопонимании с {name}",
+    ),
+    "cooperation": T(
+        "Agreement on academic and scientific cooperation with {name}",
+        "{name} bilan akademik va ilmiy hamkorlik toʻgʻrisida shartnoma",
+        "Соглашение об академическом и научном сотрудничестве с {name}",
+    ),
+    "exchange": T(
+        "Student and staff exchange agreement with {name}",
+        "{name} bilan talabalar va xodimlar almashinuvi toʻgʻrisida shartnoma",
+        "Соглашение об обмене студентами и сотрудниками с {name}",
+    ),
+    "dual_degree": T(
+        "Dual-degree agreement with {name}",
+        "{name} bilan qoʻsh diplom toʻgʻrisida shartnoma",
+        "Соглашение о двойном дипломе с {name}",
+    ),
+}
+
+AGREEMENT_SCOPES = {
+    "mou": T(
+        "A framework for cooperation: exchange of information and publications, mutual visits, joint events and the "
+        "preparation of specific agreements.",
+        "Hamkorlik doirasi: axborot va nashrlar almashinuvi, oʻzaro tashriflar, qoʻshma tadbirlar va aniq "
+        "shartnomalarni tayyorlash.",
+        "Рамки сотрудничества: обмен информацией и публикациями, взаимные визиты, совместные мероприятия и подготовка "
+        "конкретных соглашений.",
+    ),
+    "cooperation": T(
+        "Exchange of professors and students, joint research projects, participation in conferences and symposia, "
+        "and joint publications in international journals.",
+        "Professor-oʻqituvchilar va talabalar almashinuvi, qoʻshma ilmiy loyihalar, konferensiya va simpoziumlarda "
+        "ishtirok etish hamda xalqaro jurnallarda qoʻshma nashrlar.",
+        "Обмен преподавателями и студентами, совместные научные проекты, участие в конференциях и симпозиумах, "
+        "совместные публикации в международных журналах.",
+    ),
+    "exchange": T(
+        "Semester exchange of students without tuition fees at the host and with recognition of credits, and short "
+        "teaching and training stays of staff, within the places per year stated in the agreement.",
+        "Talabalarning qabul qiluvchi universitetda kontrakt toʻlovisiz va kreditlari tan olingan holda semestrlik "
+        "almashinuvi hamda xodimlarning qisqa muddatli oʻqitish va malaka oshirish safarlari, shartnomada "
+        "belgilangan yillik oʻrinlar doirasida.",
+        "Семестровый обмен студентами без оплаты обучения в принимающем вузе и с признанием кредитов, краткосрочные "
+        "визиты сотрудников для преподавания и стажировки в пределах числа мест в год, указанного в соглашении.",
+    ),
+}
+
+CONTACT_POSITIONS = {
+    "university": [
+        "Head of the International Relations Office",
+        "International Cooperation Coordinator",
+        "Vice-Rector for International Affairs",
+    ],
+    "research": ["Head of International Programmes"],
+    "government": ["Department of International Cooperation and Exchanges"],
+    "donor": ["Programme Manager"],
+    "international": ["Education Programme Officer"],
+}
+
+# Programmes -------------------------------------------------------------------------------------------------------
+
+GRANT_PROGRAMS = [
+    {
+        "slug": "erasmus-plus-cbhe",
+        "name": T(
+            "Erasmus+ Capacity Building in Higher Education (CBHE)",
+            "Erasmus+ Oliy taʼlimda salohiyatni oshirish (CBHE)",
+            "Erasmus+ Развитие потенциала высшего образования (CBHE)",
+        ),
+        "short_name": "Erasmus+ CBHE",
+        "kind": "capacity",
+        "funder": "BE:EACEA",
+        "summary": T(
+            "EU-funded projects in which consortia of European and partner-country universities modernise curricula, "
+            "teaching and university management.",
+            "Yevropa va hamkor mamlakatlar universitetlari konsorsiumlari oʻquv dasturlari, oʻqitish va universitet "
+            "boshqaruvini modernizatsiya qiladigan, Yevropa Ittifoqi moliyalashtiradigan loyihalar.",
+            "Финансируемые ЕС проекты, в которых консорциумы европейских вузов и вузов стран-партнёров модернизируют "
+            "учебные программы, преподавание и управление университетом.",
+        ),
+        "description": "Capacity Building in Higher Education is the Erasmus+ action that supports cooperation between "
+        "universities of the European Union and of partner countries such as Uzbekistan. A project lasts two or three "
+        "years; its consortium develops new curricula, trains staff, equips laboratories and improves university "
+        "governance. The institute has taken part in six CBHE projects so far.",
+        "eligibility": "Universities apply as a consortium in answer to the yearly Erasmus+ call of the European "
+        "Education and Culture Executive Agency. Staff join project activities through their faculty; the department "
+        "helps to prepare proposals and manages the partnership.",
+        "website": "https://erasmus-plus.ec.europa.eu/",
+    },
+    {
+        "slug": "erasmus-plus-credit-mobility",
+        "name": T(
+            "Erasmus+ International Credit Mobility",
+            "Erasmus+ xalqaro kredit mobilligi",
+            "Erasmus+ Международная кредитная мобильность",
+        ),
+        "short_name": "Erasmus+ ICM",
+        "kind": "mobility",
+        "funder": "BE:EACEA",
+        "summary": T(
+            "Semester exchanges for students and short teaching and training stays for staff at European partner "
+            "universities, with a monthly EU grant and travel support.",
+            "Talabalar uchun bir semestrlik almashinuv va xodimlar uchun Yevropa hamkor universitetlarida qisqa "
+            "muddatli oʻqitish va malaka oshirish; oylik grant va yoʻl xarajatlarini Yevropa Ittifoqi qoplaydi.",
+            "Семестровые обмены для студентов и краткосрочные стажировки и преподавание для сотрудников в европейских "
+            "вузах-партнёрах с ежемесячной стипендией ЕС и оплатой проезда.",
+        ),
+        "description": "Under inter-institutional agreements with European universities, students spend one semester "
+        "abroad and have their credits recognised at home; staff teach or train abroad for five days to two months. "
+        "The grant covers living costs and travel.",
+        "eligibility": "Bachelor and master students from the second year of study with good results and the "
+        "language level the host asks for (usually B2); academic and administrative staff within the places of the "
+        "agreement.",
+        "website": "https://erasmus-plus.ec.europa.eu/",
+    },
+    {
+        "slug": "erasmus-mundus",
+        "name": T(
+            "Erasmus Mundus Joint Masters",
+            "Erasmus Mundus qoʻshma magistratura dasturlari",
+            "Совместные магистерские программы Erasmus Mundus",
+        ),
+        "short_name": "Erasmus Mundus",
+        "kind": "scholarship",
+        "funder": "BE:EACEA",
+        "summary": T(
+            "Full scholarships for master's programmes taught jointly by consortia of European universities, with "
+            "study in at least two countries.",
+            "Yevropa universitetlari konsorsiumlari birgalikda oʻqitadigan, kamida ikki mamlakatda tahsil olinadigan "
+            "magistratura dasturlari uchun toʻliq stipendiyalar.",
+            "Полные стипендии на магистерские программы, которые совместно ведут консорциумы европейских вузов, с "
+            "обучением как минимум в двух странах.",
+        ),
+        "description": "Students and teachers gain study and research experience at European universities. Graduates "
+        "apply directly to a programme's consortium; the scholarship covers tuition, travel and a monthly allowance.",
+        "eligibility": "Holders of a bachelor's degree, or final-year students, with a good command of English; each "
+        "programme sets its own requirements and deadlines, usually between October and January.",
+        "website": "https://www.eacea.ec.europa.eu/scholarships/erasmus-mundus-catalogue_en",
+    },
+    {
+        "slug": "itec",
+        "name": T(
+            "Indian Technical and Economic Cooperation Programme (ITEC)",
+            "Hindiston texnik va iqtisodiy hamkorlik dasturi (ITEC)",
+            "Программа индийского технического и экономического сотрудничества (ITEC)",
+        ),
+        "short_name": "ITEC",
+        "kind": "training",
+        "funder": "IN:ITEC",
+        "summary": T(
+            "Fully funded short courses at Indian institutes for professors, teachers and administrators; about ten "
+            "staff members of the institute take part every year.",
+            "Hindiston institutlarida professor-oʻqituvchilar va maʼmuriy xodimlar uchun toʻliq moliyalashtiriladigan "
+            "qisqa muddatli kurslar; har yili institutning oʻnga yaqin xodimi ishtirok etadi.",
+            "Полностью оплачиваемые краткосрочные курсы в индийских институтах для преподавателей и административных "
+            "сотрудников; ежегодно в них участвуют около десяти сотрудников института.",
+        ),
+        "description": "The Ministry of External Affairs of the Government of India pays for travel, tuition, "
+        "accommodation and a living allowance. Courses last from two to twelve weeks and cover engineering, "
+        "information technology, management, renewable energy, rural development and English.",
+        "eligibility": "Staff aged 25 to 45 with good English, nominated by the institute; the department forwards "
+        "nominations through the Embassy of India in Tashkent.",
+        "website": "https://www.itecgoi.in/",
+    },
+    {
+        "slug": "koica-fellowship",
+        "name": T("KOICA Fellowship Programme", "KOICA stipendiya dasturi", "Стипендиальная программа KOICA"),
+        "short_name": "KOICA",
+        "kind": "training",
+        "funder": "KR:KOICA",
+        "summary": T(
+            "Short training courses and master's scholarships in the Republic of Korea for public-sector and "
+            "university staff, paid by the Korea International Cooperation Agency.",
+            "Koreya xalqaro hamkorlik agentligi hisobidan davlat sektori va universitet xodimlari uchun Koreya "
+            "Respublikasida qisqa muddatli oʻquv kurslari va magistratura stipendiyalari.",
+            "Краткосрочные учебные курсы и магистерские стипендии в Республике Корея для сотрудников госсектора и "
+            "вузов за счёт Корейского агентства международного сотрудничества.",
+        ),
+        "description": "Courses of two to four weeks on digital government, energy, industrial policy and higher "
+        "education management, and one- or two-year master's programmes at Korean universities.",
+        "eligibility": "Staff with at least two years of work at the institute and good English, nominated through "
+        "the KOICA office in Tashkent.",
+        "website": "https://www.koica.go.kr/",
+    },
+    {
+        "slug": "koica-volunteers",
+        "name": T(
+            "World Friends Korea: KOICA volunteers",
+            "World Friends Korea: KOICA koʻngillilari",
+            "World Friends Korea: волонтёры KOICA",
+        ),
+        "short_name": "KOICA volunteers",
+        "kind": "volunteering",
+        "funder": "KR:KOICA",
+        "summary": T(
+            "Korean teachers and experts who work at the institute for one or two years, teaching Korean, IT and "
+            "engineering subjects.",
+            "Institutda bir-ikki yil davomida koreys tili, axborot texnologiyalari va muhandislik fanlaridan dars "
+            "beradigan koreyalik oʻqituvchi va mutaxassislar.",
+            "Корейские преподаватели и специалисты, которые один-два года работают в институте и преподают корейский "
+            "язык, ИТ и инженерные дисциплины.",
+        ),
+        "description": "The most active cooperation in attracting foreign teachers is with KOICA: its volunteers join "
+        "the teaching staff and run clubs and language courses for students.",
+        "eligibility": "The institute requests volunteers from KOICA; students need no application.",
+        "website": "https://www.koica.go.kr/",
+    },
+    {
+        "slug": "jica-knowledge-co-creation",
+        "name": T(
+            "JICA Knowledge Co-Creation Program",
+            "JICA bilimlarni birgalikda yaratish dasturi",
+            "Программа JICA «Совместное создание знаний»",
+        ),
+        "short_name": "JICA",
+        "kind": "training",
+        "funder": "JP:JICA",
+        "summary": T(
+            "Group training courses in Japan on engineering, water management, energy and public administration, "
+            "organised by the Japan International Cooperation Agency.",
+            "Yaponiya xalqaro hamkorlik agentligi tashkil etadigan muhandislik, suv resurslarini boshqarish, "
+            "energetika va davlat boshqaruvi boʻyicha Yaponiyadagi guruh oʻquv kurslari.",
+            "Групповые учебные курсы в Японии по инженерии, управлению водными ресурсами, энергетике и "
+            "государственному управлению, которые организует Японское агентство международного сотрудничества.",
+        ),
+        "description": "Courses of three weeks to three months at Japanese universities and agencies; JICA pays for "
+        "travel, accommodation and the course.",
+        "eligibility": "Staff working in the course's field, with good English, nominated through the JICA office "
+        "in Tashkent.",
+        "website": "https://www.jica.go.jp/english/",
+    },
+    {
+        "slug": "fulbright-visiting-scholar",
+        "name": T(
+            "Fulbright Visiting Scholar Program",
+            "Fulbright tashrif buyuruvchi olimlar dasturi",
+            "Программа Fulbright для приглашённых исследователей",
+        ),
+        "short_name": "Fulbright",
+        "kind": "research",
+        "funder": "US:Fulbright",
+        "summary": T(
+            "Research and lecturing stays of three to nine months at universities in the United States for scholars "
+            "and professionals.",
+            "Olimlar va mutaxassislar uchun Amerika Qoʻshma Shtatlari universitetlarida uch oydan toʻqqiz oygacha "
+            "ilmiy-tadqiqot va maʼruza faoliyati.",
+            "Научные и преподавательские стажировки продолжительностью от трёх до девяти месяцев в университетах США "
+            "для учёных и специалистов.",
+        ),
+        "description": "The programme pays for travel, a monthly stipend and health insurance; scholars propose their "
+        "own research project and host.",
+        "eligibility": "A doctoral degree (PhD or DSc) or equivalent professional experience, fluent English and a "
+        "research proposal; applications go to the U.S. Embassy in Tashkent.",
+        "website": "https://uz.usembassy.gov/",
+    },
+    {
+        "slug": "el-yurt-umidi",
+        "name": T(
+            "El-Yurt Umidi Foundation scholarships",
+            "«El-yurt umidi» jamgʻarmasi stipendiyalari",
+            "Стипендии фонда «Эл-юрт умиди»",
+        ),
+        "short_name": "El-Yurt Umidi",
+        "kind": "scholarship",
+        "funder": "UZ:El-Yurt Umidi",
+        "summary": T(
+            "State scholarships for master's and doctoral study, research internships and professional training at "
+            "leading foreign universities.",
+            "Yetakchi xorijiy universitetlarda magistratura va doktorantura, ilmiy stajirovka va malaka oshirish uchun "
+            "davlat stipendiyalari.",
+            "Государственные стипендии на обучение в магистратуре и докторантуре, научные стажировки и повышение "
+            "квалификации в ведущих зарубежных вузах.",
+        ),
+        "description": "The foundation under the Cabinet of Ministers pays tuition, travel and living costs; graduates "
+        "return to work in Uzbekistan. The department recommends the institute's candidates to the foundation.",
+        "eligibility": "Citizens of Uzbekistan with an offer from a university in the foundation's list and a language "
+        "certificate (IELTS 6.0 or its equivalent for most programmes).",
+        "website": "https://eyuf.uz/",
+    },
+    {
+        "slug": "british-council-going-global",
+        "name": T(
+            "British Council Going Global Partnerships",
+            "British Council «Going Global Partnerships» dasturi",
+            "Программа British Council «Going Global Partnerships»",
+        ),
+        "short_name": "Going Global",
+        "kind": "capacity",
+        "funder": "GB:British Council",
+        "summary": T(
+            "Grants for partnerships between UK universities and universities in Uzbekistan on teaching quality, "
+            "English-medium instruction and research.",
+            "Buyuk Britaniya va Oʻzbekiston universitetlari oʻrtasida taʼlim sifati, ingliz tilida oʻqitish va ilmiy "
+            "tadqiqotlar boʻyicha hamkorlik uchun grantlar.",
+            "Гранты на партнёрства британских и узбекистанских вузов в области качества обучения, преподавания на "
+            "английском языке и научных исследований.",
+        ),
+        "description": "Small grants for joint projects of one or two years, workshops with British universities and "
+        "training for teachers who teach in English.",
+        "eligibility": "Universities apply together with a UK partner in answer to the British Council's call.",
+        "website": "https://www.britishcouncil.uz/en",
+    },
+    {
+        "slug": "undp-projects",
+        "name": T("UNDP projects in Uzbekistan", "BMTTDning Oʻzbekistondagi loyihalari", "Проекты ПРООН в Узбекистане"),
+        "short_name": "UNDP",
+        "kind": "capacity",
+        "funder": "US:UNDP",
+        "summary": T(
+            "Joint projects with the United Nations Development Programme on green energy, climate adaptation and "
+            "youth innovation, with internships for students.",
+            "Birlashgan Millatlar Tashkilotining Taraqqiyot dasturi bilan yashil energetika, iqlim oʻzgarishiga "
+            "moslashish va yoshlar innovatsiyalari boʻyicha qoʻshma loyihalar hamda talabalar uchun amaliyot.",
+            "Совместные проекты с Программой развития ООН в области зелёной энергетики, адаптации к изменению "
+            "климата и молодёжных инноваций, а также стажировки для студентов.",
+        ),
+        "description": "Representatives of the institute take part in UNDP trainings, workshops and pilot projects; "
+        "students do internships in its projects.",
+        "eligibility": "Staff and students of the faculties working in the project's field.",
+        "website": "https://www.undp.org/uzbekistan",
+    },
+    {
+        "slug": "china-education-internships",
+        "name": T(
+            "Internships in China under the 1999 agreement",
+            "1999-yilgi bitim asosida Xitoyda stajirovka",
+            "Стажировки в Китае по соглашению 1999 года",
+        ),
+        "short_name": "China internships",
+        "kind": "scholarship",
+        "funder": "CN:MOE China",
+        "summary": T(
+            "Internships at Chinese universities for students, candidates of science and young specialists under the "
+            "intergovernmental agreement of 8 November 1999.",
+            "1999-yil 8-noyabrdagi hukumatlararo bitim asosida talabalar, fan nomzodlari va yosh mutaxassislar uchun "
+            "Xitoy universitetlarida stajirovka.",
+            "Стажировки в китайских вузах для студентов, кандидатов наук и молодых специалистов по "
+            "межправительственному соглашению от 8 ноября 1999 года.",
+        ),
+        "description": "Under the agreement on cooperation in the field of education between the Ministry of Higher "
+        "and Secondary Special Education of Uzbekistan and the Ministry of Education of the People's Republic of "
+        "China, 40 students, candidates of science and young specialists from Uzbek universities do internships at "
+        "Chinese universities every year.",
+        "eligibility": "Students, young researchers and specialists recommended by their university; Chinese or "
+        "English at the level the host asks for.",
+        "website": "http://en.moe.gov.cn/",
+    },
+    {
+        "slug": "bilateral-exchange",
+        "name": T(
+            "Bilateral exchange with partner universities",
+            "Hamkor universitetlar bilan ikki tomonlama almashinuv",
+            "Двусторонний обмен с вузами-партнёрами",
+        ),
+        "short_name": "Bilateral exchange",
+        "kind": "mobility",
+        "funder": None,
+        "summary": T(
+            "Semester and short-term exchanges under the institute's own agreements: no tuition fees at the host, "
+            "places fixed in each agreement.",
+            "Institutning oʻz shartnomalari asosidagi semestrlik va qisqa muddatli almashinuvlar: qabul qiluvchi "
+            "universitetda kontrakt toʻlovi olinmaydi, oʻrinlar soni har bir shartnomada belgilangan.",
+            "Семестровые и краткосрочные обмены по собственным соглашениям института: без платы за обучение в "
+            "принимающем вузе, число мест определено в каждом соглашении.",
+        ),
+        "description": "Students keep their place and scholarship at home and study one semester, a summer school or "
+        "the final year of a dual-degree programme at a partner university; credits are recognised on return.",
+        "eligibility": "Students from the second year with a GPA of at least 4.0 out of 5 and the language level the "
+        "host asks for.",
+        "website": "",
+    },
+]
+
+# Six Erasmus+ CBHE projects. Acronyms, titles and numbers are invented in the EU's format.
+PROJECTS = [
+    {
+        "acronym": "ENERCA",
+        "title": "Renewable energy engineering curricula for Central Asian universities",
+        "reference_number": "586012-EPP-1-2017-1-PL-EPPKA2-CBHE-JP",
+        "our_role": "partner",
+        "start_date": _d("2017-10-15"),
+        "end_date": _d("2021-01-14"),
+        "budget_eur": "987450.00",
+        "our_budget_eur": "74200.00",
+        "summary": "Developed a bachelor's module and a master's specialisation in solar and wind energy engineering, "
+        "trained 24 teachers at European partner universities and equipped a renewable energy laboratory at each "
+        "Central Asian partner.",
+        "members": [
+            ("PL:WUT", "coordinator"),
+            ("LV:RTU", "partner"),
+            ("ES:UPV", "partner"),
+            ("KZ:KazNU", "partner"),
+            ("UZ:TSTU", "partner"),
+            ("UZ:SamSU", "partner"),
+        ],
+    },
+    {
+        "acronym": "DIGIMAN",
+        "title": "Digital manufacturing and Industry 4.0 in engineering education",
+        "reference_number": "598415-EPP-1-2018-1-LT-EPPKA2-CBHE-JP",
+        "our_role": "partner",
+        "start_date": _d("2018-11-15"),
+        "end_date": _d("2022-05-14"),
+        "budget_eur": "912300.00",
+        "our_budget_eur": "68500.00",
+        "summary": "Introduced courses on CAD/CAM, additive manufacturing and industrial automation, opened a digital "
+        "manufacturing laboratory and ran internships of engineering students at industrial partners.",
+        "members": [
+            ("LT:KTU", "coordinator"),
+            ("IT:POLITO", "partner"),
+            ("DE:TUD", "partner"),
+            ("KZ:SU", "partner"),
+            ("UZ:TSTU", "partner"),
+            ("UZ:TTPU", "partner"),
+        ],
+    },
+    {
+        "acronym": "AQUASMART",
+        "title": "Smart water management for irrigated agriculture in Central Asia",
+        "reference_number": "610245-EPP-1-2019-1-IT-EPPKA2-CBHE-JP",
+        "our_role": "partner",
+        "start_date": _d("2019-11-15"),
+        "end_date": _d("2023-05-14"),
+        "budget_eur": "998700.00",
+        "our_budget_eur": "81000.00",
+        "summary": "Built a master's programme in water resources management with remote sensing and sensor networks "
+        "for irrigation, and a shared e-learning platform for the partner universities.",
+        "members": [
+            ("IT:UNIBO", "coordinator"),
+            ("HU:MATE", "partner"),
+            ("LV:LBTU", "partner"),
+            ("ES:UPV", "partner"),
+            ("UZ:TIIAME NRU", "partner"),
+            ("UZ:SamSU", "partner"),
+        ],
+    },
+    {
+        "acronym": "BIMCA",
+        "title": "Building information modelling in civil engineering curricula",
+        "reference_number": "617901-EPP-1-2020-1-ES-EPPKA2-CBHE-JP",
+        "our_role": "partner",
+        "start_date": _d("2021-01-15"),
+        "end_date": _d("2024-01-14"),
+        "budget_eur": "879980.00",
+        "our_budget_eur": "72640.00",
+        "summary": "Brought building information modelling into the civil engineering bachelor's programmes, trained "
+        "teachers in Valencia, Vilnius and Gdańsk and set up a BIM centre that serves regional construction firms.",
+        "members": [
+            ("ES:UPV", "coordinator"),
+            ("LT:VILNIUS TECH", "partner"),
+            ("PL:GUT", "partner"),
+            ("UZ:TSTU", "partner"),
+            ("UZ:TUIT", "partner"),
+        ],
+    },
+    {
+        "acronym": "GREEN-UNI",
+        "title": "Green campuses: sustainability offices and curricula in Uzbek universities",
+        "reference_number": "101128374-ERASMUS-EDU-2023-CBHE-STRAND-2",
+        "our_role": "partner",
+        "start_date": _d("2024-01-01"),
+        "end_date": _d("2026-12-31"),
+        "budget_eur": "794000.00",
+        "our_budget_eur": "96300.00",
+        "summary": "Sets up sustainability offices, energy monitoring of campus buildings and elective courses on "
+        "sustainable development; the institute's work in it supports its UI GreenMetric results.",
+        "members": [
+            ("HU:BME", "coordinator"),
+            ("BE:UGENT", "partner"),
+            ("LV:RTU", "partner"),
+            ("UZ:SamSU", "partner"),
+            ("UZ:TIIAME NRU", "partner"),
+        ],
+    },
+    {
+        "acronym": "QAENG",
+        "title": "Quality assurance and accreditation of engineering programmes in Uzbekistan",
+        "reference_number": "101179053-ERASMUS-EDU-2024-CBHE-STRAND-2",
+        "our_role": "coordinator",
+        "start_date": _d("2025-01-01"),
+        "end_date": _d("2027-12-31"),
+        "budget_eur": "798520.00",
+        "our_budget_eur": "186900.00",
+        "summary": "Coordinated by the institute: aligns engineering programmes with the European standards for "
+        "accreditation, trains quality assurance staff and pilots the international accreditation of three "
+        "programmes.",
+        "members": [
+            ("LT:KTU", "partner"),
+            ("IT:POLITO", "partner"),
+            ("PL:AGH", "partner"),
+            ("UZ:TSTU", "partner"),
+            ("UZ:TTPU", "partner"),
+            ("UZ:TUIT", "associated"),
+        ],
+    },
+]
+
+JOINT_PROGRAMMES = [
+    {
+        "slug": "bspu-3-plus-1-vocational-education",
+        "name": T(
+            "Vocational education in engineering",
+            "Kasb taʼlimi (muhandislik yoʻnalishlari)",
+            "Профессиональное образование (инженерные направления)",
+        ),
+        "field_of_study": T("Vocational pedagogy", "Kasbiy pedagogika", "Профессиональная педагогика"),
+        "years_home": 3,
+        "years_partner": 1,
+        "started_in": 2021,
+        "description": T(
+            "Students study the first three years at Jizzakh Polytechnic Institute and the final year at Belarusian "
+            "State Pedagogical University in Minsk, and receive the diplomas of both universities.",
+            "Talabalar dastlabki uch yil Jizzax politexnika institutida, soʻnggi yilni esa Minskdagi Belarus davlat "
+            "pedagogika universitetida tahsil oladi va ikkala universitet diplomini oladi.",
+            "Студенты учатся первые три года в Джизакском политехническом институте, а последний год — в Белорусском "
+            "государственном педагогическом университете в Минске и получают дипломы обоих университетов.",
+        ),
+    },
+    {
+        "slug": "bspu-2-plus-2-pedagogy-and-psychology",
+        "name": T("Pedagogy and psychology", "Pedagogika va psixologiya", "Педагогика и психология"),
+        "field_of_study": T("Pedagogy", "Pedagogika", "Педагогика"),
+        "years_home": 2,
+        "years_partner": 2,
+        "started_in": 2022,
+        "description": T(
+            "Two years at the institute and two years at Belarusian State Pedagogical University under a curriculum "
+            "agreed by both universities; graduates receive two bachelor's diplomas.",
+            "Ikki yil institutda va ikki yil Belarus davlat pedagogika universitetida ikkala universitet kelishgan "
+            "oʻquv reja asosida tahsil; bitiruvchilar ikkita bakalavr diplomini oladi.",
+            "Два года в институте и два года в Белорусском государственном педагогическом университете по учебному "
+            "плану, согласованному обоими университетами; выпускники получают два диплома бакалавра.",
+        ),
+    },
+]
+
+DOCUMENT_TYPES = [
+    (
+        "transcript",
+        T("Academic transcript", "Akademik maʼlumotnoma (transkript)", "Академическая справка (транскрипт)"),
+        T(
+            "Grades for all completed semesters, signed by the dean's office.",
+            "Dekanat imzolagan, barcha yakunlangan semestrlar boʻyicha baholar.",
+            "Оценки за все завершённые семестры, подписанные деканатом.",
+        ),
+    ),
+    (
+        "language-certificate",
+        T("Language certificate", "Til bilish sertifikati", "Сертификат о знании языка"),
+        T(
+            "IELTS, TOEFL iBT, Duolingo, a CEFR certificate, TOPIK or HSK, as the call asks.",
+            "Tanlov talabiga koʻra IELTS, TOEFL iBT, Duolingo, CEFR sertifikati, TOPIK yoki HSK.",
+            "IELTS, TOEFL iBT, Duolingo, сертификат CEFR, TOPIK или HSK — в зависимости от требований конкурса.",
+        ),
+    ),
+    (
+        "passport-copy",
+        T("Passport copy", "Pasport nusxasi", "Копия паспорта"),
+        T(
+            "The page with your photo; the passport must be valid for the whole stay abroad.",
+            "Fotosurat joylashgan sahifa; pasport xorijda boʻlishning butun muddati davomida amal qilishi kerak.",
+            "Страница с фотографией; паспорт должен действовать весь срок пребывания за рубежом.",
+        ),
+    ),
+    (
+        "motivation-letter",
+        T("Motivation letter", "Motivatsion xat", "Мотивационное письмо"),
+        T(
+            "One page: why this host and how the stay fits your studies.",
+            "Bir sahifa: nega aynan shu universitet va safar oʻqishingizga qanday mos keladi.",
+            "Одна страница: почему именно этот вуз и как поездка связана с вашей учёбой.",
+        ),
+    ),
+    (
+        "recommendation-letter",
+        T("Recommendation letter", "Tavsiyanoma", "Рекомендательное письмо"),
+        T(
+            "From a professor or your head of department.",
+            "Professor yoki kafedra mudiridan.",
+            "От преподавателя или заведующего кафедрой.",
+        ),
+    ),
+    (
+        "cv",
+        T("Curriculum vitae", "Tarjimai hol (CV)", "Резюме (CV)"),
+        T(
+            "Education, work, publications and languages, at most two pages.",
+            "Taʼlim, ish tajribasi, nashrlar va tillar, koʻpi bilan ikki sahifa.",
+            "Образование, опыт работы, публикации и языки, не более двух страниц.",
+        ),
+    ),
+]
+
+ITEC_COURSES = [
+    "Advanced Course on Renewable Energy Technologies",
+    "Cyber Security and Digital Forensics",
+    "English Language Proficiency for Teachers",
+    "Project Management in Higher Education",
+    "Data Analytics with Python",
+    "Water Resources Management",
+    "Entrepreneurship Development for Technical Institutions",
+    "Teaching Methodologies for Engineering Education",
+    "Geographic Information Systems and Remote Sensing",
+    "Artificial Intelligence and Machine Learning",
+    "Quality Assurance in Technical Education",
+    "Sustainable Construction Materials",
+]
+
+# Visits -----------------------------------------------------------------------------------------------------------
+
+SHANDONG_VISIT = {
+    "slug": "2024-12-03-shandong-jianshu-university-delegation",
+    "partner": "CN:SDJZU",
+    "direction": "incoming",
+    "start_date": _d("2024-12-03"),
+    "end_date": None,
+    "city": "Jizzakh",
+    "title": T(
+        "Delegation of Shandong Jianshu University visits the institute",
+        "Shandun Jianshu universiteti delegatsiyasi institutga tashrif buyurdi",
+        "Делегация Шаньдунского университета Цзяньшу посетила институт",
+    ),
+    "purpose": T(
+        "Development of international cooperation and new scientific and innovative projects",
+        "Xalqaro hamkorlikni rivojlantirish va yangi ilmiy-innovatsion loyihalarni amalga oshirish",
+        "Развитие международного сотрудничества и реализация новых научных и инновационных проектов",
+    ),
+    "summary": T(
+        "On 3 December 2024 the rector received a delegation from Shandong Jianshu University (China); the two "
+        "universities signed their memorandum of understanding in an updated form.",
+        "2024-yil 3-dekabr kuni rektor Xitoyning Shandun Jianshu universiteti delegatsiyasini qabul qildi; ikki "
+        "universitet oʻrtasidagi oʻzaro anglashuv memorandumi yangilangan tahrirda imzolandi.",
+        "3 декабря 2024 года ректор принял делегацию Шаньдунского университета Цзяньшу (Китай); университеты "
+        "подписали меморандум о взаимопонимании в обновлённой редакции.",
+    ),
+    "story": T(
+        "On 3 December 2024 the rector of the institute received a delegation from Shandong Jianshu University of the "
+        "People's Republic of China. The meeting was devoted to the development of international cooperation between "
+        "the two universities and to new scientific and innovative projects.\n\n"
+        "The delegation was headed by the General Director of the university and included the Director of the "
+        "General Administration, the Director of the Social Sciences Research Department, the Secretary of the School "
+        "of Civil Engineering and the Director of the International Exchange and Cooperation Department.\n\n"
+        "The institute was represented by the rector, the vice-rector for scientific affairs and innovations, the "
+        "heads of the Department of Enterprises and Industrial Sectors, the Department of Internationalisation and "
+        "Transformation and the Department of Biotechnology, and a professor of biotechnology.\n\n"
+        "The sides discussed how to widen the scientific ties between the universities: student and faculty "
+        "exchange, joint master's and doctoral programmes, joint research and innovative projects, and joint "
+        "research on modern problems in the social and technical spheres.\n\n"
+        "At the end of the meeting the memorandum of understanding between the two universities was signed in an "
+        "updated form. It opens a new stage of cooperation and lays a solid foundation for future joint projects.",
+        "2024-yil 3-dekabr kuni institut rektori Xitoy Xalq Respublikasining Shandun Jianshu universiteti "
+        "delegatsiyasini qabul qildi. Uchrashuv ikki universitet oʻrtasidagi xalqaro hamkorlikni rivojlantirish va "
+        "yangi ilmiy-innovatsion loyihalarni amalga oshirishga bagʻishlandi.\n\n"
+        "Delegatsiyaga universitetning bosh direktori rahbarlik qildi, uning tarkibida bosh maʼmuriyat direktori, "
+        "ijtimoiy fanlar tadqiqotlari boʻlimi direktori, qurilish muhandisligi maktabi kotibi hamda xalqaro "
+        "almashinuv va hamkorlik boʻlimi direktori bor edi.\n\n"
+        "Institut nomidan rektor, ilmiy ishlar va innovatsiyalar boʻyicha prorektor, korxonalar va sanoat tarmoqlari "
+        "bilan ishlash boʻlimi, xalqarolashtirish va transformatsiya boʻlimi boshliqlari, biotexnologiya kafedrasi "
+        "mudiri hamda ushbu kafedra professori ishtirok etdi.\n\n"
+        "Tomonlar universitetlar oʻrtasidagi ilmiy aloqalarni kengaytirish yoʻllarini muhokama qildi: talabalar va "
+        "professor-oʻqituvchilar almashinuvi, magistratura va doktorantura darajasidagi qoʻshma taʼlim dasturlari, "
+        "qoʻshma ilmiy-tadqiqot va innovatsion loyihalar, ijtimoiy va texnik sohalardagi zamonaviy muammolarni hal "
+        "etishga qaratilgan qoʻshma tadqiqotlar.\n\n"
+        "Uchrashuv yakunida ikki universitet oʻrtasidagi oʻzaro anglashuv memorandumi yangilangan tahrirda "
+        "imzolandi. U hamkorlikda yangi bosqichni boshlab, kelgusidagi qoʻshma loyihalar uchun mustahkam poydevor "
+        "yaratadi.",
+        "3 декабря 2024 года ректор института принял делегацию Шаньдунского университета Цзяньшу Китайской Народной "
+        "Республики. Встреча была посвящена развитию международного сотрудничества двух университетов и реализации "
+        "новых научных и инновационных проектов.\n\n"
+        "Делегацию возглавлял генеральный директор университета; в её состав вошли директор общей администрации, "
+        "директор отдела исследований в области общественных наук, секретарь Школы гражданского строительства и "
+        "директор отдела международного обмена и сотрудничества.\n\n"
+        "Институт представляли ректор, проректор по научной работе и инновациям, начальники отдела по работе с "
+        "предприятиями и отраслями промышленности и отдела интернационализации и трансформации, заведующий кафедрой "
+        "биотехнологии и профессор этой кафедры.\n\n"
+        "Стороны обсудили пути расширения научных связей между университетами: обмен студентами и преподавателями, "
+        "совместные образовательные программы магистратуры и докторантуры, совместные научные и инновационные "
+        "проекты, совместные исследования современных проблем социальной и технической сфер.\n\n"
+        "В завершение встречи меморандум о взаимопонимании между двумя университетами был подписан в обновлённой "
+        "редакции. Он открывает новый этап сотрудничества и закладывает прочную основу для будущих совместных "
+        "проектов.",
+    ),
+    "topics": T(
+        "Student and faculty exchange programmes\n"
+        "Joint educational programmes at master's and doctoral level\n"
+        "Joint scientific research and innovative projects\n"
+        "Joint research on modern problems in the social and technical spheres",
+        "Talabalar va professor-oʻqituvchilar almashinuvi dasturlari\n"
+        "Magistratura va doktorantura darajasidagi qoʻshma taʼlim dasturlari\n"
+        "Qoʻshma ilmiy-tadqiqot va innovatsion loyihalar\n"
+        "Ijtimoiy va texnik sohalardagi zamonaviy muammolar boʻyicha qoʻshma tadqiqotlar",
+        "Программы обмена студентами и преподавателями\n"
+        "Совместные образовательные программы магистратуры и докторантуры\n"
+        "Совместные научные и инновационные проекты\n"
+        "Совместные исследования современных проблем социальной и технической сфер",
+    ),
+    "outcomes": T(
+        "Memorandum of understanding signed in an updated form\n"
+        "A new stage of cooperation and a basis for future joint projects",
+        "Oʻzaro anglashuv memorandumi yangilangan tahrirda imzolandi\n"
+        "Hamkorlikning yangi bosqichi va kelgusidagi qoʻshma loyihalar uchun asos",
+        "Меморандум о взаимопонимании подписан в обновлённой редакции\n"
+        "Новый этап сотрудничества и основа для будущих совместных проектов",
+    ),
+    "agreements_signed": ["IC/CN/SDJZU/2"],
+    "members": [
+        # (side, is_head, full name en, full name ru, position)
+        (
+            "guest",
+            True,
+            "Zhou Minghui",
+            "Чжоу Минхуэй",
+            T("General Director", "Bosh direktor", "Генеральный директор"),
+        ),
+        (
+            "guest",
+            False,
+            "Sun Haoran",
+            "Сунь Хаожань",
+            T("Director of the General Administration", "Bosh maʼmuriyat direktori", "Директор общей администрации"),
+        ),
+        (
+            "guest",
+            False,
+            "Gao Lijuan",
+            "Гао Лицзюань",
+            T(
+                "Director of the Social Sciences Research Department",
+                "Ijtimoiy fanlar tadqiqotlari boʻlimi direktori",
+                "Директор отдела исследований в области общественных наук",
+            ),
+        ),
+        (
+            "guest",
+            False,
+            "Ma Wenjie",
+            "Ма Вэньцзе",
+            T(
+                "Secretary of the School of Civil Engineering",
+                "Qurilish muhandisligi maktabi kotibi",
+                "Секретарь Школы гражданского строительства",
+            ),
+        ),
+        (
+            "guest",
+            False,
+            "Tang Xiaoyu",
+            "Тан Сяоюй",
+            T(
+                "Director of the International Exchange and Cooperation Department",
+                "Xalqaro almashinuv va hamkorlik boʻlimi direktori",
+                "Директор отдела международного обмена и сотрудничества",
+            ),
+        ),
+        ("host", True, "Bakhtiyor Umarov", "Бахтиёр Умаров", T("Rector", "Rektor", "Ректор")),
+        (
+            "host",
+            False,
+            "Farrukh Kholmatov",
+            "Фаррух Холматов",
+            T(
+                "Vice-rector for scientific affairs and innovations",
+                "Ilmiy ishlar va innovatsiyalar boʻyicha prorektor",
+                "Проректор по научной работе и инновациям",
+            ),
+        ),
+        (
+            "host",
+            False,
+            "Alisher Tursunov",
+            "Алишер Турсунов",
+            T(
+                "Head of the Department of Enterprises and Industrial Sectors",
+                "Korxonalar va sanoat tarmoqlari bilan ishlash boʻlimi boshligʻi",
+                "Начальник отдела по работе с предприятиями и отраслями промышленности",
+            ),
+        ),
+        (
+            "host",
+            False,
+            "Nigora Saidova",
+            "Нигора Саидова",
+            T(
+                "Head of the Department of Internationalisation and Transformation",
+                "Xalqarolashtirish va transformatsiya boʻlimi boshligʻi",
+                "Начальник отдела интернационализации и трансформации",
+            ),
+        ),
+        (
+            "host",
+            False,
+            "Rustam Ismoilov",
+            "Рустам Исмоилов",
+            T(
+                "Head of the Department of Biotechnology",
+                "Biotexnologiya kafedrasi mudiri",
+                "Заведующий кафедрой биотехнологии",
+            ),
+        ),
+        (
+            "host",
+            False,
+            "Kamola Yusupova",
+            "Камола Юсупова",
+            T(
+                "Professor of the Department of Biotechnology",
+                "Biotexnologiya kafedrasi professori",
+                "Профессор кафедры биотехнологии",
+            ),
+        ),
+    ],
+}
+
+OTHER_VISITS = [
+    {
+        "slug": "2023-09-19-istanbul-technical-university",
+        "partner": "TR:ITU",
+        "direction": "outgoing",
+        "start_date": _d("2023-09-19"),
+        "end_date": _d("2023-09-21"),
+        "city": "Istanbul",
+        "title": T(
+            "Institute delegation visits Istanbul Technical University",
+            "Institut delegatsiyasi Istanbul texnika universitetiga tashrif buyurdi",
+            "Делегация института посетила Стамбульский технический университет",
+        ),
+        "purpose": "Signing of a student and staff exchange agreement; visits to the faculties of civil and "
+        "electrical engineering",
+        "summary": "A delegation led by the vice-rector for academic affairs signed an exchange agreement with "
+        "Istanbul Technical University and agreed on the first places for the 2024/25 academic year.",
+        "story": "From 19 to 21 September 2023 a delegation of the institute visited Istanbul Technical University. "
+        "The sides reviewed ten years of cooperation, which began with a memorandum in 2013.\n\n"
+        "The delegation met the university's international office, visited the laboratories of the faculties of "
+        "civil and electrical engineering and signed a student and staff exchange agreement with three places a year "
+        "for students of the institute.",
+        "topics": "Student exchange places and credit recognition\nShort teaching visits of professors\n"
+        "Joint supervision of master's theses",
+        "outcomes": "Student and staff exchange agreement signed\nFirst students nominated for the autumn "
+        "semester of 2024",
+        "agreements_signed": ["IC/TR/ITU/2"],
+        "members": [
+            ("host", True, "Sherzod Rashidov", "Vice-rector for academic affairs"),
+            ("host", False, "Jasur Nazarov", "Head of the International Cooperation Department"),
+            ("host", False, "Gulnora Azimova", "Dean of the Faculty of Civil Engineering and Architecture"),
+        ],
+    },
+    {
+        "slug": "2024-05-16-inha-university-delegation",
+        "partner": "KR:INHA",
+        "direction": "incoming",
+        "start_date": _d("2024-05-16"),
+        "end_date": _d("2024-05-17"),
+        "city": "Jizzakh",
+        "title": T(
+            "Inha University delegation visits the institute",
+            "Inha universiteti delegatsiyasi institutga tashrif buyurdi",
+            "Делегация университета Инха посетила институт",
+        ),
+        "purpose": "Exchange agreement, summer schools in Incheon and Korean language teaching",
+        "summary": "A delegation from Inha University signed a student and staff exchange agreement and presented "
+        "its summer school and scholarships for students of the institute.",
+        "story": "On 16 and 17 May 2024 the institute received a delegation from Inha University (Republic of "
+        "Korea). The guests met the rector, visited the information technology and mechanical engineering "
+        "laboratories and talked with students who are learning Korean with a KOICA volunteer teacher.\n\n"
+        "The universities signed a student and staff exchange agreement and agreed that students of the institute "
+        "will take part in Inha University's summer school every year.",
+        "topics": "Semester exchange of students\nSummer school in Incheon\nKorean language courses at the institute",
+        "outcomes": "Student and staff exchange agreement signed\nTwo places a year in the summer school",
+        "agreements_signed": ["IC/KR/INHA/1"],
+        "members": [
+            ("guest", True, "Park Ji-hoon", "Vice-President for International Affairs"),
+            ("guest", False, "Lee Soo-jin", "Director of the Office of International Affairs"),
+            ("guest", False, "Kim Tae-yang", "Professor of Mechanical Engineering"),
+            ("host", True, "Bakhtiyor Umarov", "Rector"),
+            ("host", False, "Jasur Nazarov", "Head of the International Cooperation Department"),
+        ],
+    },
+    {
+        "slug": "2025-04-22-belarusian-state-pedagogical-university-delegation",
+        "partner": "BY:BSPU",
+        "direction": "incoming",
+        "start_date": _d("2025-04-22"),
+        "end_date": _d("2025-04-24"),
+        "city": "Jizzakh",
+        "title": T(
+            'Belarusian State Pedagogical University discusses the "3+1" and "2+2" programmes',
+            'Belarus davlat pedagogika universiteti bilan "3+1" va "2+2" dasturlari muhokama qilindi',
+            "С Белорусским государственным педагогическим университетом обсуждены программы «3+1» и «2+2»",
+        ),
+        "purpose": "Review of the dual-degree programmes and the admission of the next intake",
+        "summary": 'Professors from Minsk met the students of the "3+1" and "2+2" programmes, gave open lectures '
+        "and agreed the curricula for the next intake.",
+        "story": "From 22 to 24 April 2025 a delegation of Belarusian State Pedagogical University visited the "
+        "institute. The guests gave open lectures on vocational pedagogy and educational psychology and met the "
+        "students who will continue their studies in Minsk.\n\n"
+        'The two universities reviewed the curricula of the "3+1" and "2+2" dual-degree programmes and agreed on '
+        "the admission of the 2025 intake.",
+        "topics": 'Curricula of the "3+1" and "2+2" programmes\nRecognition of study periods\n'
+        "Open lectures by visiting professors",
+        "outcomes": "Curricula for the 2025 intake agreed\nSeven students nominated for studies in Minsk",
+        "agreements_signed": [],
+        "members": [
+            ("guest", True, "Aliaksandr Marozau", "Vice-Rector for International Cooperation"),
+            ("guest", False, "Volha Kazlova", "Dean of the Faculty of Psychology and Pedagogy"),
+            ("guest", False, "Siarhei Navitski", "Associate Professor of Vocational Pedagogy"),
+            ("host", True, "Sherzod Rashidov", "Vice-rector for academic affairs"),
+            ("host", False, "Jasur Nazarov", "Head of the International Cooperation Department"),
+            ("host", False, "Mokhira Latipova", "Dean of the Faculty of Professional Education"),
+        ],
+    },
+    {
+        "slug": "2025-10-14-green-uni-meeting-budapest",
+        "partner": "HU:BME",
+        "direction": "outgoing",
+        "start_date": _d("2025-10-14"),
+        "end_date": _d("2025-10-17"),
+        "city": "Budapest",
+        "title": T(
+            "GREEN-UNI project meeting in Budapest",
+            "Budapeshtda GREEN-UNI loyihasi yigʻilishi",
+            "Встреча по проекту GREEN-UNI в Будапеште",
+        ),
+        "purpose": "Consortium meeting of the Erasmus+ GREEN-UNI project and training in campus energy monitoring",
+        "summary": "Staff of the institute took part in the consortium meeting of the GREEN-UNI project at Budapest "
+        "University of Technology and Economics.",
+        "story": "From 14 to 17 October 2025 three staff members of the institute took part in the consortium "
+        "meeting of the Erasmus+ GREEN-UNI project, hosted by the project's coordinator, Budapest University of "
+        "Technology and Economics.\n\n"
+        "The partners reviewed the first results of the sustainability offices and were trained in the energy "
+        "monitoring of campus buildings.",
+        "topics": "Progress of the sustainability offices\nEnergy monitoring of campus buildings\n"
+        "Elective courses on sustainable development",
+        "outcomes": "Work plan for the final project year adopted\nEnergy monitoring pilot to start at the institute",
+        "agreements_signed": [],
+        "members": [
+            ("host", True, "Farrukh Kholmatov", "Vice-rector for scientific affairs and innovations"),
+            ("host", False, "Dilnoza Ergasheva", "Specialist of the International Cooperation Department"),
+            ("host", False, "Doniyor Hamroyev", "Head of the Department of Energy Engineering"),
+        ],
+    },
+]

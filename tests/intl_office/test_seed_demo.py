@@ -1,0 +1,283 @@
+"""seed_demo: the demo office drawn from the seeds, and a second run that changes nothing."""
+
+import datetime
+import re
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.db import connection, models, transaction
+from django.utils import translation
+
+from intl_office.dates import academic_year_of, today
+from intl_office.demo import load_demo
+from intl_office.models import HomeInstitution, Page, Ranking, StaffMember
+from mobility.models import Mobility, Visit, VisitMember
+from partners.models import Agreement, CooperationArea, Institution
+from programs.models import Call, DocumentType, GrantProgram, JointProgramme, Project
+
+PROJECT_APPS = ("intl_office", "partners", "programs", "mobility")
+SEED_COUNTRIES = {"RU", "TR", "CN", "HU", "KZ", "MY", "PL", "IT", "KR", "GB", "FR", "BY", "AZ", "IN"}
+# Family names (and Chinese given names) of the real people on the seed pages.
+SEED_PEOPLE = [
+    "Yakhshilikov", "Rakhmatov", "Usmonov", "Pulatov", "Shernayev", "Babakhanova", "Normatov", "Khojamshukurov",
+    "Jingbo", "Qingfeng", "Shuha", "Fan Qian", "Lia Xiao",
+]  # fmt: skip
+EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
+
+
+def seed():
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+def snapshot():
+    """Every stored row of every table of the project's apps, many-to-many tables included."""
+    rows = {}
+    with connection.cursor() as cursor:
+        for model in apps.get_models(include_auto_created=True):
+            if model._meta.app_label in PROJECT_APPS:
+                table = model._meta.db_table
+                cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)} ORDER BY 1")
+                rows[table] = cursor.fetchall()
+    return rows
+
+
+@pytest.fixture(scope="module")
+def first_run(django_db_setup, django_db_blocker):
+    """The demo loaded once into an empty database for the whole module, rolled back at the end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield seed()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(first_run, db):
+    return first_run
+
+
+def test_first_run_reports_the_rows_it_created(demo):
+    assert "rows created" in demo
+    assert re.search(r"Institution\s+\d+", demo)
+
+
+def test_second_run_changes_no_row_and_says_so(demo):
+    before = snapshot()
+
+    output = seed()
+
+    assert "nothing changed" in output
+    after = snapshot()
+    assert {table: len(rows) for table, rows in after.items()} == {table: len(rows) for table, rows in before.items()}
+    assert after == before
+
+
+def test_a_later_day_moves_the_dated_records_without_adding_rows(demo):
+    load_demo(today=datetime.date(2026, 3, 10))
+    counts = {model: model.objects.count() for model in apps.get_models() if model._meta.app_label in PROJECT_APPS}
+
+    later = load_demo(today=datetime.date(2026, 4, 20))
+
+    assert not later.created
+    assert not later.deleted
+    assert {model: model.objects.count() for model in counts} == counts
+    assert Call.objects.open(on=datetime.date(2026, 4, 20)).exists()
+    assert Agreement.objects.expiring_soon(on=datetime.date(2026, 4, 20)).exists()
+
+
+def test_at_least_80_active_partner_institutions(demo):
+    assert Institution.objects.public().count() >= 80
+    assert Institution.objects.public().filter(kind=Institution.Kind.UNIVERSITY).count() >= 80
+
+
+def test_every_partner_country_the_seeds_name_is_present(demo):
+    countries = {institution.country.code for institution in Institution.objects.public()}
+    assert countries >= SEED_COUNTRIES
+
+
+def test_the_organisations_of_the_seeds_are_donors_or_international(demo):
+    for short_name in ("British Council", "KOICA", "ITEC", "JICA", "UNDP", "Fulbright", "El-Yurt Umidi", "EACEA"):
+        institution = Institution.objects.get(short_name=short_name)
+        assert institution.kind in (Institution.Kind.DONOR, Institution.Kind.INTERNATIONAL)
+        assert institution.funded_programs.exists()
+
+
+def test_six_erasmus_cbhe_projects_each_with_a_consortium(demo):
+    projects = Project.objects.filter(program__slug="erasmus-plus-cbhe")
+    assert projects.count() == 6
+    for project in projects:
+        assert project.program.funder.short_name == "EACEA"
+        assert 4 <= project.memberships.count() <= 8
+        assert datetime.date(2017, 1, 1) <= project.start_date <= project.end_date <= datetime.date(2027, 12, 31)
+        assert "CBHE" in project.reference_number
+
+
+def test_3_plus_1_and_2_plus_2_dual_degrees_with_bspu(demo):
+    bspu = Institution.objects.get(name="Belarusian State Pedagogical University", country="BY")
+    schemes = {programme.scheme: programme for programme in JointProgramme.objects.filter(partner=bspu)}
+    assert set(schemes) == {"3+1", "2+2"}
+    for programme in schemes.values():
+        assert programme.kind == JointProgramme.Kind.DUAL
+        assert programme.level == JointProgramme.Level.BACHELOR
+        assert programme.agreement.kind == Agreement.Kind.DUAL_DEGREE
+
+
+def test_1999_intergovernmental_agreement_with_china_has_no_end(demo):
+    agreement = Agreement.objects.get(kind=Agreement.Kind.INTERGOVERNMENTAL, signed_on=datetime.date(1999, 11, 8))
+    assert agreement.partner.country.code == "CN"
+    assert agreement.partner.kind == Institution.Kind.GOVERNMENT
+    assert agreement.valid_until is None
+    assert agreement.student_places_out == 40
+    assert agreement.status == Agreement.Status.ACTIVE
+
+
+def test_agreements_show_every_status_and_unique_reference_numbers(demo):
+    statuses = {agreement.status for agreement in Agreement.objects.all()}
+    assert statuses == set(Agreement.Status.values)
+    references = list(Agreement.objects.values_list("reference_number", flat=True))
+    assert "" not in references
+    assert len(references) == len(set(references))
+    assert Agreement.objects.filter(kind=Agreement.Kind.EXCHANGE, student_places_out__gt=0).exists()
+
+
+def test_shandong_visit_has_both_sides_and_the_renewed_memorandum(demo):
+    visit = Visit.objects.get(start_date=datetime.date(2024, 12, 3))
+    assert visit.partner.name == "Shandong Jianshu University"
+    assert visit.direction == "incoming"
+    guests = visit.members.filter(side=VisitMember.Side.GUEST)
+    hosts = visit.members.filter(side=VisitMember.Side.HOST)
+    assert guests.count() == 5
+    assert guests.get(is_head=True).position == "General Director"
+    assert hosts.count() == 6
+    assert set(hosts.values_list("position", flat=True)) >= {"Rector", "Head of the Department of Biotechnology"}
+    assert len(visit.topic_list) == 4
+    (memorandum,) = visit.agreements_signed.all()
+    assert memorandum.signed_on == datetime.date(2024, 12, 3)
+    assert memorandum.renews.partner == visit.partner
+    assert memorandum.renews.signed_on < memorandum.signed_on
+
+
+def test_some_other_visits_were_received_and_sent(demo):
+    others = Visit.objects.exclude(start_date=datetime.date(2024, 12, 3))
+    assert 3 <= others.count() <= 5
+    assert others.received().exists()
+    assert others.sent().exists()
+
+
+def test_about_30_outgoing_students_started_in_2024(demo):
+    students = (
+        Mobility.objects.counted()
+        .outgoing()
+        .filter(participant_kind=Mobility.ParticipantKind.STUDENT, start_date__year=2024)
+    )
+    assert 25 <= students.count() <= 35
+    assert students.values("partner").distinct().count() >= 10
+
+
+def test_about_ten_itec_trainings_every_year(demo):
+    for year in range(2019, today().year + 1):
+        trainings = Mobility.objects.filter(program__slug="itec", start_date__year=year)
+        assert 8 <= trainings.count() <= 12, year
+        assert {m.partner.country.code for m in trainings} == {"IN"}
+
+
+def test_this_academic_year_has_mobility_both_ways(demo):
+    this_year = Mobility.objects.counted().in_academic_year(academic_year_of(today()))
+    assert this_year.outgoing().exists()
+    assert this_year.incoming().exists()
+
+
+def test_a_call_is_open_today_and_one_is_upcoming(demo):
+    open_call = Call.objects.open().get()
+    assert open_call.deadline - today() >= datetime.timedelta(days=14)
+    assert open_call.hosts.count() >= 3
+    assert set(open_call.required_documents.values_list("slug", flat=True)) >= {
+        "transcript",
+        "language-certificate",
+        "passport-copy",
+        "motivation-letter",
+        "recommendation-letter",
+    }
+    assert Call.objects.upcoming().exists()
+    assert Call.objects.closed().count() >= 3
+
+
+def test_department_has_staff_pages_and_rankings(demo):
+    home = HomeInstitution.load()
+    assert home.name == "Jizzakh Polytechnic Institute"
+    assert home.international_since == 2006
+    head = StaffMember.objects.get(position__startswith="Head")
+    assert head.reception_days == "Tuesday, Wednesday and Friday, 14:00–16:00"
+    assert StaffMember.objects.count() == 3
+    tasks = Page.objects.published().get(slug="tasks-and-functions")
+    assert len(tasks.body.split("\n\n")) > 5
+    assert "El-Yurt Umidi" in tasks.body
+    assert Ranking.objects.get(name__startswith="UI GreenMetric").result.startswith("1st")
+    assert Ranking.objects.filter(name__startswith="QS Asia", year=2024).exists()
+    assert Ranking.objects.get(position=58)
+
+
+@pytest.mark.parametrize(
+    ("model", "fields"),
+    [
+        (HomeInstitution, ["name", "department_name", "about", "address", "working_hours"]),
+        (Page, ["title", "body"]),
+        (GrantProgram, ["name", "summary"]),
+        (JointProgramme, ["name", "description"]),
+        (CooperationArea, ["name"]),
+        (DocumentType, ["name", "description"]),
+        (StaffMember, ["position"]),
+        (Ranking, ["result"]),
+    ],
+)
+def test_texts_visitors_read_most_are_in_uzbek_and_russian(demo, model, fields):
+    for obj in model.objects.all():
+        for name in fields:
+            english = getattr(obj, f"{name}_en")
+            for language in ("uz", "ru"):
+                translated = getattr(obj, f"{name}_{language}")
+                assert translated, f"{model.__name__}.{name}_{language} of {obj} is empty"
+                if len(english) > 12:
+                    assert translated != english, f"{model.__name__}.{name}_{language} of {obj} is not translated"
+
+
+def test_shandong_visit_story_is_told_in_three_languages(demo):
+    visit = Visit.objects.get(start_date=datetime.date(2024, 12, 3))
+    for language, word in (("uz", "memorandumi"), ("ru", "меморандум")):
+        with translation.override(language):
+            assert word in visit.story.lower()
+            assert len(visit.topic_list) == 4
+            assert visit.title != visit.title_en
+            assert visit.outcomes
+
+
+def stored_texts():
+    """(model name, value) for every text value the project's apps store, in every language."""
+    for model in apps.get_models():
+        if model._meta.app_label in PROJECT_APPS:
+            text_fields = [
+                f.attname for f in model._meta.concrete_fields if isinstance(f, models.CharField | models.TextField)
+            ]
+            for values in model._base_manager.values_list(*text_fields):
+                yield from ((model.__name__, value) for value in values if value)
+
+
+def test_no_email_address_outside_example_org(demo):
+    for model_name, value in stored_texts():
+        for domain in EMAIL.findall(value):
+            assert domain == "example.org", f"{model_name}: {value}"
+
+
+def test_no_person_the_seeds_name_appears(demo):
+    # Whole words, in the masculine or feminine form: "Pulatov" or "Pulatova", but not "Toshpulatov".
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in SEED_PEOPLE) + r")a?\b", re.IGNORECASE)
+    for model_name, value in stored_texts():
+        assert not pattern.search(value), f"{model_name}: {value}"
+
+
+def test_phone_numbers_are_dummies(demo):
+    dummy = re.compile(r"^\+998 00 000-00-\d\d$")
+    phones = [HomeInstitution.load().phone, *StaffMember.objects.values_list("phone", flat=True)]
+    assert all(dummy.match(phone) for phone in phones)
