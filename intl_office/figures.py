@@ -7,9 +7,10 @@ count goes through the same QuerySet methods (``public()``, ``in_force()``, ``co
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 
 from intl_office.dates import academic_year_label, academic_year_of, today
+from intl_office.models import HomeInstitution
 from mobility.models import Direction, Mobility
 from partners.models import Agreement, Institution
 from programs.models import Project
@@ -39,7 +40,7 @@ def agreements_in_force(on: datetime.date):
 def key_figures(on: datetime.date | None = None) -> KeyFigures:
     """Figures for the day ``on`` (today by default) in four queries.
 
-    1. public institutions: how many have a public agreement in force, and in how many countries
+    1. public institutions: how many have a public agreement in force, and in how many foreign countries
     2. public agreements in force
     3. projects: all of them and those running on the day
     4. mobilities of the academic year that are not cancelled, by direction
@@ -53,7 +54,9 @@ def key_figures(on: datetime.date | None = None) -> KeyFigures:
         .annotate(has_agreement=Exists(in_force_with_partner))
         .aggregate(
             active=Count("pk", filter=Q(has_agreement=True)),
-            countries=Count("country", distinct=True),
+            countries=Count(
+                "country", distinct=True, filter=~Q(country__in=Subquery(HomeInstitution.objects.values("country")))
+            ),
         )
     )
     agreements = agreements_in_force(on).aggregate(n=Count("pk"))

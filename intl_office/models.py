@@ -4,6 +4,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 
 
 class User(AbstractUser):
@@ -54,6 +55,9 @@ class HomeInstitution(models.Model):
 
     name = models.CharField(_("name of the university"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=40, blank=True)
+    country = CountryField(
+        _("country"), default="UZ", help_text=_("Partners in this country are not counted as foreign partners.")
+    )
     department_name = models.CharField(
         _("name of the department"), max_length=200, default="International Cooperation Department"
     )

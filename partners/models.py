@@ -92,7 +92,7 @@ class Institution(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unique_slug(self, f"{self.short_name or self.name}")
+            self.slug = unique_slug(self, self.short_name, self.name)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

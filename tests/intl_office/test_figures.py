@@ -5,6 +5,7 @@ import datetime
 import pytest
 
 from intl_office.figures import key_figures
+from intl_office.models import HomeInstitution
 from mobility.models import Direction, Mobility
 from partners.models import Agreement, Institution
 from programs.models import Project
@@ -73,6 +74,16 @@ def test_partner_countries_are_distinct_countries_of_public_institutions():
     InstitutionFactory(country="FR", is_active=False)
 
     assert key_figures(DAY).partner_countries == 3
+
+
+def test_partner_countries_leave_out_the_home_country():
+    home = HomeInstitution.load()
+    home.country = "UZ"
+    home.save()
+    InstitutionFactory(country="UZ", name="Tashkent State Technical University")
+    InstitutionFactory(country="TR")
+
+    assert key_figures(DAY).partner_countries == 1
 
 
 def test_projects_counts_all_projects_and_those_running_on_the_day():

@@ -130,6 +130,12 @@ def test_institution_slug_is_made_from_the_short_name_when_left_empty():
     assert institution.slug == "koica"
 
 
+def test_institution_slug_falls_back_to_the_full_name_when_the_short_name_is_taken():
+    InstitutionFactory(name="Kaunas University of Technology", short_name="KTU", country="LT")
+    karadeniz = InstitutionFactory(name="Karadeniz Technical University", short_name="KTU", country="TR")
+    assert karadeniz.slug == "karadeniz-technical-university"
+
+
 def test_institution_slug_is_made_from_the_name_without_a_short_name():
     assert InstitutionFactory(name="Seoul National University").slug == "seoul-national-university"
 
