@@ -2,7 +2,8 @@
 
 import time
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from intl_office.demo import load_demo
 
@@ -13,7 +14,15 @@ class Command(BaseCommand):
         "calls, mobility and visits. Idempotent: a second run changes nothing."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force", action="store_true", help="Load the demo even with DEBUG off (a staging server, say)."
+        )
+
     def handle(self, *args, **options):
+        # Demo partners and agreements on a production database would be published to visitors.
+        if not settings.DEBUG and not options["force"]:
+            raise CommandError("DEBUG is off: this looks like production. Pass --force to load demo data anyway.")
         started = time.perf_counter()
         result = load_demo()
         seconds = time.perf_counter() - started
