@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("", include("programs.urls")),
     path("", include("mobility.urls")),
     path("accounts/", include("allauth.urls")),
+    path("staff/", include("intl_office.staff_urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )
