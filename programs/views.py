@@ -1,0 +1,289 @@
+"""Public pages of grant programmes, funded projects, joint degrees and calls for applications.
+
+Every list is built from a constant number of queries whatever the number of
+rows: counts are aggregated in the database, related rows come through
+select_related/prefetch_related.
+"""
+
+from django.db.models import Case, CharField, Count, DateField, F, IntegerField, Prefetch, Q, Value, When
+from django.db.models.functions import ExtractYear
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, ListView
+
+from intl_office.dates import ACADEMIC_YEAR_START_MONTH, academic_year_label, today
+from partners.models import Institution
+
+from .filters import CallFilterSet, CallStatus, GrantProgramFilterSet, localized
+from .models import Call, GrantProgram, JointProgramme, Project
+
+# How many past calls a programme's page lists before pointing to the filtered call list.
+PAST_CALLS_ON_PROGRAM_PAGE = 10
+
+# Mobility lives in an app above this one: its values are named here, not imported.
+MOBILITY_CANCELLED = "cancelled"
+MOBILITY_OUTGOING = "outgoing"
+MOBILITY_INCOMING = "incoming"
+
+
+def rank_of(field, values):
+    """An integer sort key following the order of ``values`` (choices order, not alphabetical)."""
+    return Case(
+        *[When(**{field: value}, then=Value(position)) for position, value in enumerate(values)],
+        default=Value(len(values)),
+        output_field=IntegerField(),
+    )
+
+
+def calls_with_status(queryset, on=None):
+    """Annotate ``call_status`` (open, upcoming, closed) and sort open first, then upcoming, then closed.
+
+    Open calls come by the nearest deadline, upcoming ones by the nearest opening,
+    closed ones most recently closed first. The date rules are those of
+    ``CallQuerySet.open()/upcoming()/closed()``: the deadline day itself is still open.
+    """
+    on = on or today()
+    upcoming = Q(opens_on__gt=on)
+    closed = Q(deadline__lt=on)
+    return queryset.annotate(
+        call_status=Case(
+            When(upcoming, then=Value(CallStatus.UPCOMING)),
+            When(closed, then=Value(CallStatus.CLOSED)),
+            default=Value(CallStatus.OPEN),
+            output_field=CharField(),
+        ),
+        status_rank=Case(
+            When(upcoming, then=Value(1)), When(closed, then=Value(2)), default=Value(0), output_field=IntegerField()
+        ),
+    ).order_by(
+        "status_rank",
+        Case(
+            When(upcoming, then=F("opens_on")),
+            When(closed, then=Value(None)),
+            default=F("deadline"),
+            output_field=DateField(),
+        ).asc(nulls_last=True),
+        Case(When(closed, then=F("deadline")), default=Value(None), output_field=DateField()).desc(nulls_last=True),
+        "pk",
+    )
+
+
+def hosts_prefetch():
+    return Prefetch("hosts", queryset=Institution.objects.order_by("country", localized("name"), "pk"))
+
+
+def get_public_program(slug):
+    """A programme visitors may see: inactive programmes answer 404."""
+    return get_object_or_404(GrantProgram.objects.filter(is_active=True).select_related("funder"), slug=slug)
+
+
+class ProgramListView(ListView):
+    """Active grant programmes grouped by kind, each with its open calls and projects counted."""
+
+    template_name = "programs/program_list.html"
+    context_object_name = "programs"
+
+    def get_queryset(self):
+        on = today()
+        public = GrantProgram.objects.filter(is_active=True)
+        self.filterset = GrantProgramFilterSet(self.request.GET or None, queryset=public)
+        # Both counts join into one query: distinct keeps calls x projects from multiplying.
+        open_calls = Q(calls__is_published=True, calls__opens_on__lte=on, calls__deadline__gte=on)
+        return (
+            self.filterset.qs.select_related("funder")
+            .annotate(
+                open_call_count=Count("calls", filter=open_calls, distinct=True),
+                project_count=Count("projects", distinct=True),
+            )
+            .order_by(rank_of("kind", GrantProgram.Kind.values), localized("name"), "pk")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        counts = dict(
+            GrantProgram.objects.filter(is_active=True).values_list("kind").annotate(n=Count("pk")).order_by()
+        )
+        selected = self.filterset.form.cleaned_data.get("kind") if self.filterset.is_valid() else ""
+        context.update(
+            filterset=self.filterset,
+            selected_kind=selected,
+            kinds=[
+                {"value": value, "label": label, "count": counts[value]}
+                for value, label in GrantProgram.Kind.choices
+                if counts.get(value)
+            ],
+            total_count=sum(counts.values()),
+        )
+        return context
+
+
+class ProgramDetailView(DetailView):
+    """One programme: what it offers, who can apply, its calls, projects and our people who took part."""
+
+    template_name = "programs/program_detail.html"
+    context_object_name = "program"
+
+    def get_object(self, queryset=None):
+        return get_public_program(self.kwargs["slug"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        program = self.object
+        on = today()
+        calls = calls_with_status(program.calls.published(), on)
+        current_calls = list(calls.filter(deadline__gte=on).prefetch_related(hosts_prefetch()))
+        context.update(
+            today=on,
+            current_calls=current_calls,
+            open_call_count=sum(1 for call in current_calls if call.call_status == CallStatus.OPEN),
+            past_calls=list(calls.filter(deadline__lt=on)[:PAST_CALLS_ON_PROGRAM_PAGE]),
+            past_calls_limit=PAST_CALLS_ON_PROGRAM_PAGE,
+            projects=list(program.projects.annotate(member_count=Count("memberships")).order_by("-start_date", "pk")),
+            participation=participation_by_academic_year(program),
+        )
+        return context
+
+
+def participation_by_academic_year(program):
+    """Our people who went out and guests who came in under ``program``, per academic year.
+
+    Cancelled mobilities do not count. A mobility belongs to the academic year in
+    which it starts (1 September .. 31 August), computed in the database.
+    """
+    academic_year = Case(
+        When(start_date__month__gte=ACADEMIC_YEAR_START_MONTH, then=ExtractYear("start_date")),
+        default=ExtractYear("start_date") - 1,
+        output_field=IntegerField(),
+    )
+    rows = list(
+        program.mobilities.exclude(status=MOBILITY_CANCELLED)
+        .annotate(academic_year=academic_year)
+        .values("academic_year")
+        .annotate(
+            outgoing=Count("pk", filter=Q(direction=MOBILITY_OUTGOING)),
+            incoming=Count("pk", filter=Q(direction=MOBILITY_INCOMING)),
+        )
+        .order_by("-academic_year")
+    )
+    widest = max((row["outgoing"] + row["incoming"] for row in rows), default=0)
+    for row in rows:
+        row["label"] = academic_year_label(row["academic_year"])
+        row["total"] = row["outgoing"] + row["incoming"]
+        # Bar widths in percent of the busiest year, for the small chart next to the table.
+        row["outgoing_width"] = round(100 * row["outgoing"] / widest) if widest else 0
+        row["incoming_width"] = round(100 * row["incoming"] / widest) if widest else 0
+    return rows
+
+
+class ProjectDetailView(DetailView):
+    """A funded project and its consortium grouped by country, coordinators first."""
+
+    template_name = "programs/project_detail.html"
+    context_object_name = "project"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(Project.objects.select_related("program__funder"), slug=self.kwargs["slug"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        memberships = (
+            self.object.memberships.select_related("institution")
+            .annotate(role_rank=rank_of("role", Project.Role.values))
+            .order_by("role_rank", localized("institution__name"), "pk")
+        )
+        consortium = consortium_by_country(memberships)
+        project = self.object
+        context.update(
+            today=today(),
+            consortium=consortium,
+            member_count=sum(len(group["members"]) for group in consortium),
+            our_share_percent=round(100 * project.our_budget_eur / project.budget_eur)
+            if project.budget_eur and project.our_budget_eur is not None
+            else None,
+        )
+        return context
+
+
+def consortium_by_country(memberships):
+    """Group memberships (already sorted by role) by country.
+
+    The country of a coordinator comes first, the others follow alphabetically by
+    their name in the visitor's language.
+    """
+    groups = {}
+    for membership in memberships:
+        country = membership.institution.country
+        group = groups.setdefault(country.code, {"country": country, "members": [], "has_coordinator": False})
+        group["members"].append(membership)
+        if membership.role == Project.Role.COORDINATOR:
+            group["has_coordinator"] = True
+    return sorted(groups.values(), key=lambda g: (not g["has_coordinator"], str(g["country"].name)))
+
+
+class JointProgrammeListView(ListView):
+    """Joint and dual degrees with public partners, grouped by level; each is an anchor (#slug)."""
+
+    template_name = "programs/jointprogramme_list.html"
+    context_object_name = "joint_programmes"
+
+    def get_queryset(self):
+        return (
+            JointProgramme.objects.filter(partner__is_active=True)
+            .select_related("partner", "agreement__partner")
+            .order_by(
+                rank_of("level", JointProgramme.Level.values),
+                "-is_active",
+                localized("partner__name"),
+                localized("name"),
+                "pk",
+            )
+        )
+
+
+class CallListView(ListView):
+    """Published calls: open first, then upcoming, then closed; filtered and paginated."""
+
+    template_name = "programs/call_list.html"
+    context_object_name = "calls"
+    paginate_by = 10
+
+    def get_queryset(self):
+        self.filterset = CallFilterSet(self.request.GET or None, queryset=Call.objects.published())
+        return calls_with_status(self.filterset.qs).select_related("program").prefetch_related(hosts_prefetch())
+
+    def paginate_queryset(self, queryset, page_size):
+        # A page number out of range or not a number shows the nearest page, not an error.
+        paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop(self.page_kwarg, None)
+        page = context["page_obj"]
+        context.update(
+            page_range=page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1),
+            filterset=self.filterset,
+            is_filtered=bool(self.filterset.is_bound and any(self.filterset.form.cleaned_data.values())),
+            page_query=query.urlencode(),
+        )
+        return context
+
+
+class CallDetailView(DetailView):
+    """Everything about one published call, with the way to apply."""
+
+    template_name = "programs/call_detail.html"
+    context_object_name = "call"
+
+    def get_object(self, queryset=None):
+        published = calls_with_status(Call.objects.published()).select_related("program__funder")
+        return get_object_or_404(published, slug=self.kwargs["slug"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            hosts=self.object.hosts.order_by("country", localized("name"), "pk"),
+            required_documents=self.object.required_documents.order_by(localized("name"), "pk"),
+        )
+        return context
