@@ -32,6 +32,10 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
 
+## bench: time every public page on a throw-away database (demo + 1,000 extra partners)
+bench: $(BIN)/.installed
+	$(PY) scripts/bench.py
+
 format: $(BIN)/.installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .

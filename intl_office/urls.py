@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.decorators.cache import cache_page
 
 from .sitemaps import SITEMAPS
 from .views import robots_txt
@@ -11,7 +12,8 @@ from .views import robots_txt
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", robots_txt, name="robots-txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # Thousands of URLs in three languages take a second to build; crawlers can wait an hour for news.
+    path("sitemap.xml", cache_page(60 * 60)(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
 # English at /partners/, Uzbek at /uz/partners/, Russian at /ru/partners/.
