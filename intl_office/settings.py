@@ -191,3 +191,8 @@ LOGGING = {
 
 # Student documents: outside MEDIA_ROOT so that no web server can serve them.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
+# Largest file a student may upload (Django's DATA_UPLOAD_MAX_MEMORY_SIZE does not count files);
+# cap the request body at the web server too.
+APPLICATION_UPLOAD_MAX_BYTES = env.int("APPLICATION_UPLOAD_MAX_BYTES", default=5 * 1024 * 1024)
+# The portal's public address for links in e-mail sent outside a request (cron jobs, admin actions).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "")

@@ -431,9 +431,16 @@ def test_the_email_link_follows_the_language(call, student, staff, django_captur
 
 
 def test_without_a_base_url_the_link_uses_the_first_allowed_host(call, student, staff, settings):
+    settings.SITE_URL = ""
     settings.ALLOWED_HOSTS = ["portal.example.org", ".example.org"]
     settings.DEBUG = False
     assert my_applications_url(language="en") == "https://portal.example.org/my/applications/"
+
+
+def test_site_url_setting_wins_over_allowed_hosts(settings):
+    settings.SITE_URL = "https://intl.example.org/"
+    settings.ALLOWED_HOSTS = ["portal.example.org"]
+    assert my_applications_url(language="ru") == "https://intl.example.org/ru/my/applications/"
 
 
 def test_a_change_rolled_back_is_neither_kept_nor_announced(call, student, staff, django_capture_on_commit_callbacks):

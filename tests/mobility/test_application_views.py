@@ -276,10 +276,6 @@ def test_documents_have_no_public_url(client, document):
         assert client.get(url).status_code == 404
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="intl_office/storage.py passes base_url=None, and FileSystemStorage then falls back to MEDIA_URL",
-)
 def test_private_storage_refuses_to_make_a_url(document):
     with pytest.raises(ValueError):
         private_storage.url(document.file.name)
