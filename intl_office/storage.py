@@ -21,3 +21,8 @@ class PrivateStorage(LazyObject):
 
 
 private_storage = PrivateStorage()
+
+
+def get_private_storage():
+    """The storage for model fields: a callable, so migrations record no machine's folder."""
+    return private_storage

@@ -10,7 +10,8 @@ from django_countries.fields import CountryField
 
 from intl_office.dates import academic_year_bounds, today
 from intl_office.models import Faculty
-from intl_office.storage import private_storage
+from intl_office.roles import is_faculty_coordinator
+from intl_office.storage import get_private_storage
 from intl_office.text import unique_slug
 from partners.models import Agreement, Institution
 from programs.models import Call, DocumentType, GrantProgram, Project
@@ -154,6 +155,14 @@ class ApplicationQuerySet(models.QuerySet):
     def awaiting_review(self):
         return self.filter(status__in=[Application.Status.SUBMITTED, Application.Status.UNDER_REVIEW])
 
+    def visible_to(self, user):
+        """Applications a staff member may see: a faculty coordinator only those of their own faculty."""
+        if not (user.is_active and user.is_staff):
+            return self.none()
+        if is_faculty_coordinator(user):
+            return self.filter(faculty_id=user.faculty_id) if user.faculty_id else self.none()
+        return self
+
 
 class Application(models.Model):
     """A student's application to a call, from draft to decision."""
@@ -211,7 +220,14 @@ class Application(models.Model):
     )
     language_score = models.CharField(_("language score"), max_length=20, blank=True)
     motivation_letter = models.TextField(_("motivation letter"), blank=True)
-    photo = models.ImageField(_("photo"), storage=private_storage, upload_to="photos/", blank=True)
+    language = models.CharField(
+        _("language of correspondence"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language the student applied in; e-mails about the application use it."),
+    )
+    photo = models.ImageField(_("photo"), storage=get_private_storage, upload_to="photos/", blank=True)
     hosts = models.ManyToManyField(
         Institution, through="HostPreference", verbose_name=_("host preferences"), related_name="+"
     )
@@ -350,7 +366,7 @@ class ApplicationDocument(models.Model):
     document_type = models.ForeignKey(
         DocumentType, verbose_name=_("document"), on_delete=models.PROTECT, related_name="+"
     )
-    file = models.FileField(_("file"), storage=private_storage, upload_to="documents/")
+    file = models.FileField(_("file"), storage=get_private_storage, upload_to="documents/")
     original_name = models.CharField(_("original file name"), max_length=255, blank=True)
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
