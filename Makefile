@@ -36,6 +36,11 @@ lint: $(BIN)/.installed
 bench: $(BIN)/.installed
 	$(PY) scripts/bench.py
 
+## messages: collect new strings into locale/uz and locale/ru, then compile them after translating
+messages: $(BIN)/.installed
+	$(PY) manage.py makemessages -l uz -l ru --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=static --no-obsolete
+	$(PY) manage.py compilemessages --ignore=.venv
+
 format: $(BIN)/.installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
