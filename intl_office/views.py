@@ -69,7 +69,7 @@ class AboutView(TemplateView):
         )
 
 
-ROBOTS_DISALLOWED = ["/admin/", "/my/", "/accounts/"]
+ROBOTS_DISALLOWED = ["/admin/", "/my/", "/accounts/", "/staff/"]
 
 
 @require_GET

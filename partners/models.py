@@ -155,7 +155,7 @@ class AgreementQuerySet(models.QuerySet):
         return self.filter(is_public=True, partner__is_active=True)
 
     def with_last_year_mobility(self, on=None):
-        """Annotate ``last_year_mobility``: people exchanged with the partner last academic year.
+        """Annotate ``last_year_mobility`` (people exchanged with the partner last academic year) and ``quota``.
 
         "Last academic year" is the one before the year ``on`` falls in; cancelled
         mobilities do not count. Counted through the partner's reverse relation so that
@@ -170,7 +170,7 @@ class AgreementQuerySet(models.QuerySet):
                 & ~Q(partner__mobilities__status="cancelled"),
                 distinct=True,
             ),
-            yearly_quota=F("student_places_out")
+            quota=F("student_places_out")
             + F("student_places_in")
             + F("staff_places_out")
             + F("staff_places_in"),
@@ -181,7 +181,7 @@ class AgreementQuerySet(models.QuerySet):
         return (
             self.in_force(on)
             .with_last_year_mobility(on)
-            .filter(Q(last_year_mobility=0) | Q(last_year_mobility__lt=F("yearly_quota")))
+            .filter(Q(last_year_mobility=0) | Q(last_year_mobility__lt=F("quota")))
         )
 
     def with_status(self, on=None):

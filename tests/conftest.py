@@ -4,9 +4,11 @@ import shutil
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.utils import translation
 
+from intl_office.roles import FACULTY_COORDINATOR
 from tests.factories import FacultyFactory, UserFactory
 
 
@@ -44,7 +46,11 @@ def faculty(db):
 
 @pytest.fixture
 def coordinator(db, faculty):
-    return UserFactory(username="coordinator", is_staff=True, faculty=faculty)
+    """A faculty coordinator: staff, in the coordinators' group, serving one faculty."""
+    user = UserFactory(username="coordinator", is_staff=True, faculty=faculty)
+    group, _created = Group.objects.get_or_create(name=FACULTY_COORDINATOR)
+    user.groups.add(group)
+    return user
 
 
 @pytest.fixture

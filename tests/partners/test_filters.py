@@ -93,7 +93,7 @@ def test_area_choices_are_the_areas_of_public_partners_by_name_in_the_visitors_l
     with translation.override("ru"):
         choices = list(InstitutionFilterSet({}, queryset=directory_queryset()).form.fields["area"].choices)
         assert [(str(value), label) for value, label in choices] == [
-            ("", "All areas"),
+            ("", "Все направления"),
             ("summer-schools", "Летние школы"),
             ("student-exchange", "Обмен студентами"),
         ]
