@@ -170,10 +170,7 @@ class AgreementQuerySet(models.QuerySet):
                 & ~Q(partner__mobilities__status="cancelled"),
                 distinct=True,
             ),
-            quota=F("student_places_out")
-            + F("student_places_in")
-            + F("staff_places_out")
-            + F("staff_places_in"),
+            quota=F("student_places_out") + F("student_places_in") + F("staff_places_out") + F("staff_places_in"),
         )
 
     def dormant(self, on=None):
@@ -323,6 +320,26 @@ class Agreement(models.Model):
     @property
     def is_in_force(self) -> bool:
         return self.status in (self.Status.ACTIVE, self.Status.EXPIRING_SOON)
+
+    def renewal_chain(self, limit=50):
+        """This agreement with those it renews and those that renewed it, oldest first.
+
+        Follows ``renews`` back to the first agreement and ``renewals`` forward level
+        by level (one agreement may in principle be renewed twice). ``limit`` guards
+        against a loop typed into the data by hand.
+        """
+        earlier, seen, current = [], {self.pk}, self
+        while current.renews_id and current.renews_id not in seen and len(earlier) < limit:
+            current = current.renews
+            seen.add(current.pk)
+            earlier.append(current)
+        later, frontier = [], [self.pk]
+        while frontier and len(later) < limit:
+            level = list(Agreement.objects.filter(renews__in=frontier).exclude(pk__in=seen).order_by("signed_on", "pk"))
+            seen.update(agreement.pk for agreement in level)
+            later.extend(level)
+            frontier = [agreement.pk for agreement in level]
+        return [*reversed(earlier), self, *later]
 
     @property
     def yearly_quota(self) -> int:

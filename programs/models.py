@@ -2,7 +2,7 @@
 
 from auditlog.registry import auditlog
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, CharField, F, IntegerField, Q, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -239,9 +239,37 @@ class CallQuerySet(models.QuerySet):
         on = on or today()
         return self.published().filter(deadline__lt=on)
 
+    def with_status(self, on=None):
+        """Annotate ``computed_status`` (one of ``Call.Status``) and ``status_rank`` (open 0, upcoming 1, closed 2).
+
+        The same date rules as ``open()/upcoming()/closed()`` and ``Call.status_on()``;
+        publication is not looked at: combine with ``published()``.
+        """
+        on = on or today()
+        upcoming, closed = Q(opens_on__gt=on), Q(deadline__lt=on)
+        return self.annotate(
+            computed_status=Case(
+                When(upcoming, then=Value(Call.Status.UPCOMING)),
+                When(closed, then=Value(Call.Status.CLOSED)),
+                default=Value(Call.Status.OPEN),
+                output_field=CharField(),
+            ),
+            status_rank=Case(
+                When(upcoming, then=Value(1)),
+                When(closed, then=Value(2)),
+                default=Value(0),
+                output_field=IntegerField(),
+            ),
+        )
+
 
 class Call(SluggedModel):
     """A call for applications: who may go where, how many places, until when."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        UPCOMING = "upcoming", _("Upcoming")
+        CLOSED = "closed", _("Closed")
 
     class TargetGroup(models.TextChoices):
         BACHELOR = "bachelor", _("Bachelor students")
@@ -304,8 +332,20 @@ class Call(SluggedModel):
     def get_absolute_url(self):
         return reverse("programs:call-detail", kwargs={"slug": self.slug})
 
+    def status_on(self, on) -> str:
+        """Open, upcoming or closed by the dates alone; ``is_open_on`` also asks for publication."""
+        if self.opens_on > on:
+            return self.Status.UPCOMING
+        if self.deadline < on:
+            return self.Status.CLOSED
+        return self.Status.OPEN
+
+    @property
+    def status(self) -> str:
+        return self.status_on(today())
+
     def is_open_on(self, on):
-        return self.is_published and self.opens_on <= on <= self.deadline
+        return self.is_published and self.status_on(on) == self.Status.OPEN
 
     @property
     def is_open(self):

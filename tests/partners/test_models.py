@@ -383,3 +383,22 @@ def test_agreement_absolute_url_points_into_its_partner_page():
     url = absolute_url_or_skip(agreement)
     assert url.startswith("/")
     assert url.endswith(f"#agreement-{agreement.pk}")
+
+
+def test_renewal_chain_runs_from_the_first_agreement_to_the_latest_renewal():
+    first = AgreementFactory(signed_on=DAY - days(2000), valid_until=DAY - days(900))
+    second = AgreementFactory(partner=first.partner, renews=first, signed_on=DAY - days(900), valid_until=DAY - days(1))
+    third = AgreementFactory(partner=first.partner, renews=second, signed_on=DAY, valid_until=None)
+    AgreementFactory(partner=first.partner)  # another agreement with the partner, outside the chain
+
+    assert second.renewal_chain() == [first, second, third]
+    assert first.renewal_chain() == [first, second, third]
+
+
+def test_renewal_chain_stops_at_a_loop_typed_into_the_data():
+    one = AgreementFactory()
+    two = AgreementFactory(partner=one.partner, renews=one)
+    Agreement.objects.filter(pk=one.pk).update(renews=two)
+    one.refresh_from_db()
+
+    assert one.renewal_chain() == [two, one]

@@ -381,3 +381,20 @@ def test_joint_programmes_have_no_detail_page_but_an_anchor_on_the_list():
     programme = JointProgrammeFactory(name="Primary education")
     url = absolute_url_or_skip(programme)
     assert url.endswith(f"#{programme.slug}")
+
+
+@pytest.mark.parametrize(
+    "opens, deadline, expected",
+    [
+        (0, 5, Call.Status.OPEN),  # opens today
+        (-5, 0, Call.Status.OPEN),  # deadline today
+        (-5, -1, Call.Status.CLOSED),  # deadline yesterday
+        (1, 5, Call.Status.UPCOMING),  # opens tomorrow
+    ],
+)
+def test_call_status_from_the_model_and_the_queryset_agree(opens, deadline, expected):
+    call = CallFactory(opens_on=DAY + days(opens), deadline=DAY + days(deadline))
+    annotated = Call.objects.with_status(on=DAY).get(pk=call.pk)
+    assert call.status_on(DAY) == expected
+    assert annotated.computed_status == expected
+    assert annotated.status_rank == [Call.Status.OPEN, Call.Status.UPCOMING, Call.Status.CLOSED].index(expected)
