@@ -19,7 +19,7 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 run: $(BIN)/.installed
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py seed_demo
-	$(PY) manage.py demo_admin
+	$(PY) manage.py demo_admin --site http://$(HOST):$(PORT)
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## test: the whole suite on SQLite, or on the database DATABASE_URL names

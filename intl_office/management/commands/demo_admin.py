@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 USERNAME = "admin"
 PASSWORD = "admin-demo-2024"
 EMAIL = "admin@example.org"
-LOGIN_URL = "http://127.0.0.1:8000/admin/"
+DEFAULT_SITE = "http://127.0.0.1:8000"
 
 
 class Command(BaseCommand):
@@ -15,6 +15,9 @@ class Command(BaseCommand):
         f"Create the demo superuser '{USERNAME}' with the password '{PASSWORD}', or reset it to that password. "
         "Refuses to run unless DEBUG is on."
     )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--site", default=DEFAULT_SITE, help="Where the server listens (make run passes it).")
 
     def handle(self, *args, **options):
         if not settings.DEBUG:
@@ -30,6 +33,6 @@ class Command(BaseCommand):
         user.save()
         action = "Created" if created else "Reset"
         self.stdout.write(self.style.SUCCESS(f"{action} the demo superuser."))
-        self.stdout.write(f"  Log in at {LOGIN_URL}")
+        self.stdout.write(f"  Log in at {options['site'].rstrip('/')}/admin/")
         self.stdout.write(f"  username: {USERNAME}")
         self.stdout.write(f"  password: {PASSWORD}")
