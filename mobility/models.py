@@ -499,5 +499,5 @@ class VisitPhoto(models.Model):
 
 
 # Every change to these records is kept with who, when and what changed (django-auditlog).
-auditlog.register(Application)
-auditlog.register(Mobility)
+auditlog.register(Application, exclude_fields=["created_at", "updated_at"])
+auditlog.register(Mobility, exclude_fields=["created_at", "updated_at"])

@@ -375,5 +375,6 @@ class AgreementReminder(models.Model):
 
 
 # Every change to these records is kept with who, when and what changed (django-auditlog).
-auditlog.register(Institution, m2m_fields={"cooperation_areas"})
-auditlog.register(Agreement)
+# Timestamps change on every save and say nothing a reader of the history needs.
+auditlog.register(Institution, m2m_fields={"cooperation_areas"}, exclude_fields=["created_at", "updated_at"])
+auditlog.register(Agreement, exclude_fields=["created_at", "updated_at"])

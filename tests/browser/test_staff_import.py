@@ -1,0 +1,89 @@
+"""A member of the office imports partners from a spreadsheet, fixes the row the preview refused, and finds them online.
+
+Real Chromium through Playwright against the live server; the partners are five real Korean
+universities from the project's own fixture (tests/fixtures/world_universities_1000.csv).
+"""
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import openpyxl
+import pytest
+from playwright.sync_api import Page, expect
+
+from partners.models import Institution
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.browser
+
+UNIVERSITIES = Path(__file__).resolve().parents[1] / "fixtures" / "world_universities_1000.csv"
+PASSWORD = "correct horse battery staple"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def korean_universities(count=5):
+    with UNIVERSITIES.open(encoding="utf-8", newline="") as file:
+        return [row for row in csv.DictReader(file) if row["country"] == "KR"][:count]
+
+
+def spreadsheet(rows):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["name", "country", "city", "website"])
+    for row in rows:
+        sheet.append([row["name"], row["country"], row.get("city", ""), row["website"]])
+    out = io.BytesIO()
+    book.save(out)
+    return {"name": "partners.xlsx", "mimeType": XLSX, "buffer": out.getvalue()}
+
+
+def upload(page: Page, file):
+    page.get_by_label("File to import").set_input_files(file)
+    page.get_by_label("Format").select_option(label="xlsx")
+    page.get_by_role("button", name="Submit").click()
+
+
+def test_staff_imports_partners_fixes_the_bad_row_and_finds_them_in_the_directory(page: Page, transactional_db):
+    UserFactory(username="officer", is_staff=True, is_superuser=True)
+    universities = korean_universities()
+    names = [row["name"] for row in universities]
+    with_a_bad_row = [dict(row) for row in universities]
+    with_a_bad_row[2]["country"] = "Atlantis"
+
+    page.goto("/admin/")
+    page.get_by_label("Username").fill("officer")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("link", name="Institutions").first.click()
+    page.get_by_role("link", name="Import").click()
+    expect(page.get_by_text("What the columns hold")).to_be_visible()
+
+    upload(page, spreadsheet(with_a_bad_row))
+
+    expect(page.get_by_role("heading", name="Some rows failed to validate")).to_be_visible()
+    preview = page.locator("table.import-preview")
+    bad_row = preview.locator("tbody tr")
+    expect(bad_row).to_have_count(1)
+    expect(bad_row.locator("td").first).to_have_text("3")
+    expect(bad_row.get_by_text("Unknown country “Atlantis”")).to_be_visible()
+    expect(page.get_by_role("button", name="Confirm import")).to_have_count(0)
+    assert not Institution.objects.exists()
+
+    upload(page, spreadsheet(universities))
+
+    expect(page.get_by_role("heading", name="Preview")).to_be_visible()
+    expect(page.locator("table.import-preview tr.new")).to_have_count(5)
+    assert not Institution.objects.exists(), "the preview wrote rows"
+    page.get_by_role("button", name="Confirm import").click()
+
+    expect(page.locator(".messagelist")).to_contain_text("Import finished: 5 new, 0 updated, 0 deleted and 0 skipped")
+    assert sorted(Institution.objects.values_list("name_en", flat=True)) == sorted(names)
+
+    page.goto("/partners/?q=Korea")
+    results = page.get_by_role("region", name=re.compile(r"^\d+ partners?\b"))
+    expect(results.get_by_role("heading", level=2)).to_have_text(re.compile(r"^5 partners\b"), use_inner_text=True)
+    expect(results.get_by_role("article")).to_have_count(5)
+    for name in names:
+        expect(results.get_by_role("link", name=name, exact=True)).to_be_visible()
