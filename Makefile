@@ -9,10 +9,10 @@ PORT ?= 8000
 .PHONY: run test test-fast lint format bench messages clean
 
 # The venv is rebuilt only when a requirements file changes.
-$(BIN)/.installed: requirements.txt requirements-dev.txt
+$(BIN)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt -c constraints.txt
 	touch $@
 
 ## run: install, migrate, load demo data, make a demo admin (DEBUG only) and serve on :8000
