@@ -9,12 +9,13 @@ and the admin filters never disagree on what "expiring" or "open" means.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from intl_office.dates import academic_year_bounds, academic_year_label, academic_year_of
-from intl_office.reports import mobility_totals_between
+from intl_office.i18n import localized
 from mobility.models import Application, Visit
+from mobility.statistics import mobility_totals
 from partners.models import Agreement
 from programs.models import Call
 
@@ -55,17 +56,14 @@ def agreements_expired_without_renewal(on: datetime.date):
 def dormant_agreements(on: datetime.date) -> list[Agreement]:
     """Agreements in force whose mobility last academic year fell short of the quota or was zero.
 
-    Each carries ``last_year_mobility``; the biggest shortfall against ``yearly_quota`` first.
-    Two queries: ``dormant()`` picks the agreements and counts their mobility, then the
-    agreements are read with their partners. ``dormant()`` cannot give model instances itself:
-    its ``yearly_quota`` annotation would overwrite the model's property of that name.
+    Each carries ``last_year_mobility`` and ``quota`` (``Agreement.objects.dormant``); the biggest
+    shortfall first, then the least mobility, then by partner. One query.
     """
-    mobility = dict(Agreement.objects.dormant(on).order_by().values_list("pk", "last_year_mobility"))
-    agreements = list(Agreement.objects.filter(pk__in=list(mobility)).select_related("partner"))
-    for agreement in agreements:
-        agreement.last_year_mobility = mobility[agreement.pk]
-    agreements.sort(key=lambda a: (a.last_year_mobility - a.yearly_quota, a.last_year_mobility, a.partner.name, a.pk))
-    return agreements
+    return list(
+        Agreement.objects.dormant(on)
+        .select_related("partner")
+        .order_by(F("last_year_mobility") - F("quota"), "last_year_mobility", localized("partner__name"), "pk")
+    )
 
 
 def last_academic_year_label(on: datetime.date) -> str:
@@ -208,9 +206,9 @@ def mobility_year_over_year(on: datetime.date) -> MobilityComparison:
     start, _end = academic_year_bounds(year)
     last_start, last_year_end = academic_year_bounds(year - 1)
     last_end = last_start + (on - start)
-    now = mobility_totals_between(start, on)
-    then = mobility_totals_between(last_start, last_end)
-    whole = mobility_totals_between(last_start, last_year_end)
+    now = mobility_totals(between=(start, on))
+    then = mobility_totals(between=(last_start, last_end))
+    whole = mobility_totals(between=(last_start, last_year_end))
     lines = [
         ("outgoing_students", _("Outgoing students"), False),
         ("outgoing_staff", _("Outgoing staff"), False),

@@ -1,10 +1,8 @@
 """The staff annual report: what changed in an academic or calendar year, as tables for the page and the XLSX.
 
-Mobility figures are the public statistics page's (``mobility/statistics.py``): the same
-counted mobilities, the same conditional aggregates, the same row shapes. Those functions
-take an academic year; a report may also cover a calendar year, so the ``*_between``
-functions here take a date range instead and are otherwise the same queries. For an
-academic year they give exactly what the statistics page shows (a test compares them).
+Mobility figures come from the public statistics page's functions (``mobility/statistics.py``),
+given the period's first and last day (``between``) since a report may also cover a calendar
+year. For an academic year they give exactly what the statistics page shows (a test compares them).
 
 Every table is a ``Table`` of plain rows: the page draws it with a chart, the XLSX export
 writes it as one sheet, so the two can never disagree.
@@ -17,16 +15,21 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import Country
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from intl_office.dates import academic_year_bounds, academic_year_label, academic_year_of
 from mobility.models import Direction, Mobility, Visit
-from mobility.statistics import DIRECTION_COUNTS, KIND_COUNTS, sum_rows, top_and_others
+from mobility.statistics import (
+    mobility_by_country,
+    mobility_by_program,
+    mobility_totals,
+    name_countries,
+    sum_rows,
+    top_and_others,
+)
 from partners.models import Agreement, Institution
-from programs.models import GrantProgram
 
 ACADEMIC = "academic"
 CALENDAR = "calendar"
@@ -95,57 +98,6 @@ def local_day_range(start: datetime.date, end: datetime.date) -> tuple[datetime.
     first = datetime.datetime.combine(start, datetime.time.min, tzinfo=zone)
     after = datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone)
     return first, after
-
-
-# --- mobility between two days (statistics.py's functions for an arbitrary date range) ---------
-
-
-def counted_mobilities_between(start: datetime.date, end: datetime.date):
-    """Mobilities that count (not cancelled) starting from ``start`` to ``end``, both included."""
-    return Mobility.objects.counted().filter(start_date__range=(start, end))
-
-
-def mobility_totals_between(start, end):
-    """``statistics.mobility_totals`` for a date range: direction totals and direction x participant counts."""
-    return counted_mobilities_between(start, end).aggregate(**DIRECTION_COUNTS, **KIND_COUNTS)
-
-
-def mobility_by_country_between(start, end):
-    """``statistics.mobility_by_country`` for a date range, every country (no "other" row)."""
-    rows = [
-        {"code": row["partner__country"], **_counts(row, "partner__country")}
-        for row in counted_mobilities_between(start, end)
-        .order_by()
-        .values("partner__country")
-        .annotate(**DIRECTION_COUNTS)
-    ]
-    name_countries(rows)
-    rows.sort(key=lambda row: (-row["total"], row["label"]))
-    return rows
-
-
-def mobility_by_program_between(start, end):
-    """``statistics.mobility_by_program`` for a date range: programmes by size, "without a programme" last."""
-    rows = list(counted_mobilities_between(start, end).order_by().values("program").annotate(**DIRECTION_COUNTS))
-    programs = GrantProgram.objects.in_bulk([row["program"] for row in rows if row["program"] is not None])
-    result = []
-    for row in rows:
-        program = programs.get(row["program"])
-        label = str(program) if program else str(_("Without a grant programme"))
-        result.append({"program": program, "label": label, **_counts(row, "program")})
-    result.sort(key=lambda row: (row["program"] is None, -row["total"], row["label"]))
-    return result
-
-
-def name_countries(rows):
-    """The country's name in the reader's language and its flag, for rows keyed by ``code``."""
-    for row in rows:
-        country = Country(code=row["code"])
-        row.update(label=str(country.name or row["code"]), flag=country.unicode_flag, is_other=False)
-
-
-def _counts(row, *keys):
-    return {key: value for key, value in row.items() if key not in keys}
 
 
 # --- tables ------------------------------------------------------------------------------------
@@ -270,9 +222,9 @@ def annual_report(period: Period, *, on: datetime.date) -> AnnualReport:
     partners = partners_added(start, end)
     signed = agreements_signed(start, end)
     in_force_by_country, in_force_by_kind = agreements_in_force(counted_on)
-    totals = mobility_totals_between(start, end)
-    programs = mobility_by_program_between(start, end)
-    countries = mobility_by_country_between(start, end)
+    totals = mobility_totals(between=(start, end))
+    programs = mobility_by_program(between=(start, end))
+    countries = mobility_by_country(top=None, between=(start, end))
     visits = visits_between(start, end)
     return AnnualReport(
         period=period,
@@ -448,7 +400,12 @@ def agreements_in_force(on) -> tuple[Table, Table]:
 
     labels = dict(Agreement.Kind.choices)
     by_kind = [
-        {"kind": row["kind"], "label": str(labels.get(row["kind"], row["kind"])), **_counts(row, "kind")}
+        {
+            "kind": row["kind"],
+            "label": str(labels.get(row["kind"], row["kind"])),
+            "count": row["count"],
+            "public": row["public"],
+        }
         for row in in_force.values("kind").annotate(**counts)
     ]
     by_kind.sort(key=lambda row: (-row["count"], row["label"]))

@@ -1,9 +1,11 @@
 """Mobility and partnership figures, aggregated in the database.
 
 Pure read functions returning lists of dicts: the public statistics page draws
-them, and the staff annual report can reuse them unchanged. A mobility counts
+them, and the staff annual report and dashboard reuse them unchanged. A mobility counts
 in the academic year its start date falls in (``intl_office.dates.academic_year_of``);
-cancelled mobilities never count.
+cancelled mobilities never count. The mobility functions take an academic ``year`` or,
+for a calendar year or part of a year, ``between=(start, end)``: the mobilities starting
+on those days, both included.
 
 Every grouping query clears the ordering first (``order_by()``): a model's default
 ordering, which modeltranslation turns into an explicit one, would otherwise be added
@@ -49,11 +51,13 @@ def academic_year_expression(field="start_date"):
     )
 
 
-def counted_mobilities(year=None):
-    """Mobilities that count, optionally only those starting in academic year ``year``."""
+def counted_mobilities(year=None, *, between=None):
+    """Mobilities that count, optionally only those starting in academic year ``year`` or ``between`` two days."""
     mobilities = Mobility.objects.counted()
     if year is not None:
         mobilities = mobilities.in_academic_year(year)
+    if between is not None:
+        mobilities = mobilities.filter(start_date__range=between)
     return mobilities
 
 
@@ -69,15 +73,15 @@ def available_academic_years():
     return list(years)
 
 
-def mobility_totals(year=None):
+def mobility_totals(year=None, *, between=None):
     """One dict: outgoing, incoming and total, and the four direction x participant counts."""
-    return counted_mobilities(year).aggregate(**DIRECTION_COUNTS, **KIND_COUNTS)
+    return counted_mobilities(year, between=between).aggregate(**DIRECTION_COUNTS, **KIND_COUNTS)
 
 
-def mobility_by_academic_year(year=None):
+def mobility_by_academic_year(year=None, *, between=None):
     """One row per academic year, oldest first: ``year``, ``label`` and the direction and participant counts."""
     rows = (
-        counted_mobilities(year)
+        counted_mobilities(year, between=between)
         .annotate(academic_year=academic_year_expression())
         .values("academic_year")
         .annotate(**DIRECTION_COUNTS, **KIND_COUNTS)
@@ -89,27 +93,31 @@ def mobility_by_academic_year(year=None):
     ]
 
 
-def mobility_by_country(year=None, top=10):
+def mobility_by_country(year=None, top=10, *, between=None):
     """One row per partner country, most mobilities first; beyond ``top`` countries one "other" row sums the rest.
 
     Rows: ``code``, ``label`` (country name), ``flag``, ``outgoing``, ``incoming``, ``total``,
     ``is_other`` (True only for the summing row, whose ``code`` is empty and ``countries`` says how many).
+    ``top=None`` lists every country.
     """
     rows = [
         {"code": row["partner__country"], **_without(row, "partner__country")}
-        for row in counted_mobilities(year).order_by().values("partner__country").annotate(**DIRECTION_COUNTS)
+        for row in counted_mobilities(year, between=between)
+        .order_by()
+        .values("partner__country")
+        .annotate(**DIRECTION_COUNTS)
     ]
-    _name_countries(rows)
+    name_countries(rows)
     rows.sort(key=lambda row: (-row["total"], row["label"]))
     return top_and_others(rows, top)
 
 
-def mobility_by_program(year=None):
+def mobility_by_program(year=None, *, between=None):
     """One row per grant programme, most mobilities first, mobilities without a programme last.
 
     Rows: ``program`` (the GrantProgram or None), ``label``, ``outgoing``, ``incoming``, ``total``.
     """
-    rows = list(counted_mobilities(year).order_by().values("program").annotate(**DIRECTION_COUNTS))
+    rows = list(counted_mobilities(year, between=between).order_by().values("program").annotate(**DIRECTION_COUNTS))
     # Names come from the model, not values(), so that they follow the visitor's language.
     programs = GrantProgram.objects.in_bulk([row["program"] for row in rows if row["program"] is not None])
     result = []
@@ -121,12 +129,12 @@ def mobility_by_program(year=None):
     return result
 
 
-def mobility_by_activity(year=None):
+def mobility_by_activity(year=None, *, between=None):
     """One row per activity (semester exchange, internship, ...), most mobilities first.
 
     Rows: ``activity`` (the stored value), ``label``, ``outgoing``, ``incoming``, ``total``.
     """
-    rows = counted_mobilities(year).order_by().values("activity").annotate(**DIRECTION_COUNTS)
+    rows = counted_mobilities(year, between=between).order_by().values("activity").annotate(**DIRECTION_COUNTS)
     labels = dict(Mobility.Activity.choices)
     result = [
         {
@@ -146,7 +154,7 @@ def partners_by_country(top=None):
         {"code": row["country"], "count": row["count"]}
         for row in Institution.objects.public().order_by().values("country").annotate(count=Count("pk"))
     ]
-    _name_countries(rows)
+    name_countries(rows)
     rows.sort(key=lambda row: (-row["count"], row["label"]))
     return top_and_others(rows, top, keys=("count",))
 
@@ -165,7 +173,7 @@ def agreements_in_force_by_country(on=None, top=None):
         .values("partner__country")
         .annotate(count=Count("pk"), partners=Count("partner", distinct=True))
     ]
-    _name_countries(rows)
+    name_countries(rows)
     rows.sort(key=lambda row: (-row["count"], row["label"]))
     return top_and_others(rows, top, keys=("count", "partners"))
 
@@ -183,7 +191,7 @@ def sum_rows(rows, keys):
     return {key: sum(row[key] for row in rows) for key in keys}
 
 
-def _name_countries(rows):
+def name_countries(rows):
     """Add the country's name in the visitor's language and its flag to rows keyed by ``code``."""
     for row in rows:
         country = Country(code=row["code"])

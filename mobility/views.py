@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from intl_office.dates import academic_year_label
+from intl_office.pagination import PaginationMixin
 from partners.models import Agreement
 
 from . import statistics
@@ -21,12 +22,13 @@ def public_visits():
     return Visit.objects.public().select_related("partner")
 
 
-class VisitListView(ListView):
+class VisitListView(PaginationMixin, ListView):
     """Public visits as stories, newest first, filtered by year, direction and partner country."""
 
     template_name = "mobility/visit_list.html"
     context_object_name = "visits"
     paginate_by = 12
+    pages_on_each_side = 2
 
     def get_queryset(self):
         first_photo = VisitPhoto.objects.filter(visit=OuterRef("pk")).order_by("order", "pk").values("pk")[:1]
@@ -37,12 +39,6 @@ class VisitListView(ListView):
         self.filterset = VisitFilterSet(self.request.GET or None, queryset=visits)
         return self.filterset.qs
 
-    def paginate_queryset(self, queryset, page_size):
-        # get_page() turns junk (?page=abc, -1, 99999) into the first or last page instead of a 404.
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         visits = list(context["visits"])
@@ -50,10 +46,8 @@ class VisitListView(ListView):
         photos = VisitPhoto.objects.in_bulk([visit.first_photo_id for visit in visits if visit.first_photo_id])
         for visit in visits:
             visit.first_photo = photos.get(visit.first_photo_id)
-        page = context["page_obj"]
         context.update(
             visits=visits,
-            page_range=page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
             filter_form=self.filterset.form,
             is_filtered=any(self.filterset.form.cleaned_data.values()) if self.filterset.is_bound else False,
         )

@@ -2,12 +2,12 @@
 
 import django_filters
 from django.conf import settings
-from django.db.models import Case, Count, F, IntegerField, Q, Value, When
-from django.db.models.functions import Coalesce, Lower, NullIf
+from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import Country
 from django_filters.fields import ChoiceField
-from modeltranslation.utils import get_language
+
+from intl_office.i18n import localized
 
 from .models import CooperationArea, Institution
 
@@ -23,19 +23,10 @@ def _in_every_language(field):
 SEARCH_FIELDS = [*_in_every_language("name"), "short_name", *_in_every_language("city")]
 
 
-def localized_name(field="name"):
-    """A translated field in the current language, falling back to English, as a sortable expression.
-
-    modeltranslation rewrites ``order_by("name")`` to ``name_<lang>`` without the
-    fallback, which would put every partner not yet translated first.
-    """
-    return Lower(Coalesce(NullIf(F(f"{field}_{get_language()}"), Value("")), F(f"{field}_en"), F(field)))
-
-
 def areas_with_public_partners(request=None):
     """Cooperation areas worth offering in the filter: those of at least one public partner."""
     links = Institution.cooperation_areas.through.objects.filter(institution__is_active=True)
-    return CooperationArea.objects.filter(pk__in=links.values("cooperationarea_id")).order_by(localized_name(), "pk")
+    return CooperationArea.objects.filter(pk__in=links.values("cooperationarea_id")).order_by(localized("name"), "pk")
 
 
 def country_counts(queryset):
@@ -154,8 +145,8 @@ class InstitutionFilterSet(django_filters.FilterSet):
                 default=Value(len(self.country_counts)),
                 output_field=IntegerField(),
             )
-            return [rank, localized_name(), "pk"]
-        return [localized_name(), "pk"]
+            return [rank, localized("name"), "pk"]
+        return [localized("name"), "pk"]
 
     @property
     def is_filtered(self):

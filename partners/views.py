@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from intl_office.dates import ACADEMIC_YEAR_START_MONTH, academic_year_label
+from intl_office.pagination import PaginationMixin
 
 from . import opendata
 from .filters import InstitutionFilterSet
@@ -59,7 +60,7 @@ def _mark_invalid_fields(form):
             attrs["aria-describedby"] = f"id_{name}-error {attrs.get('aria-describedby', '')}".strip()
 
 
-class InstitutionListView(ListView):
+class InstitutionListView(PaginationMixin, ListView):
     """The partner directory: filter, search, sort and page through the public partners."""
 
     template_name = "partners/institution_list.html"
@@ -74,13 +75,11 @@ class InstitutionListView(ListView):
         return self.filterset.qs.prefetch_related("cooperation_areas")
 
     def paginate_queryset(self, queryset, page_size):
-        # get_page() turns ?page=abc into page 1 and ?page=99999 into the last page instead of a 404.
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        page.object_list = list(page.object_list)
+        paginator, page, institutions, is_paginated = super().paginate_queryset(queryset, page_size)
+        page.object_list = list(institutions)
         for institution in page.object_list:
             institution.initials = initials(institution)
-        return paginator, page, page.object_list, page.has_other_pages()
+        return paginator, page, page.object_list, is_paginated
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -96,7 +95,6 @@ class InstitutionListView(ListView):
             }
             for country, total in sorted(counts, key=lambda pair: -pair[1])  # stable: ties stay by name
         ]
-        page = context["page_obj"]
         context.update(
             filterset=self.filterset,
             form=self.filterset.form,
@@ -106,7 +104,6 @@ class InstitutionListView(ListView):
             countries_top=chart[:COUNTRIES_SHOWN],
             countries_more=chart[COUNTRIES_SHOWN:],
             countries_more_open=any(row["is_selected"] for row in chart[COUNTRIES_SHOWN:]),
-            page_range=list(page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)),
         )
         return context
 

@@ -9,39 +9,16 @@ import django_filters
 from django.db.models import CharField, F, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import get_language
+
+from intl_office.i18n import localized
 
 from .models import Call, GrantProgram
-
-
-def localized(field):
-    """A translated field in the visitor's language, falling back to English, as a sort key.
-
-    modeltranslation turns ``order_by("name")`` into ``name_uz`` without the
-    fallback, which would sort every record not yet translated first.
-    """
-    translated = NullIf(F(f"{field}_{get_language()}"), Value(""), output_field=CharField())
-    return Lower(Coalesce(translated, F(f"{field}_en"), output_field=CharField()))
 
 
 def active_programs(request=None):
     """Programmes offered in the call filter, sorted by the label the select shows (short name or name)."""
     label = Lower(Coalesce(NullIf(F("short_name"), Value("")), localized("name"), output_field=CharField()))
     return GrantProgram.objects.filter(is_active=True).order_by(label, "pk")
-
-
-class CallStatus:
-    """Where a call stands on a day; the values appear in URLs (?status=open)."""
-
-    OPEN = "open"
-    UPCOMING = "upcoming"
-    CLOSED = "closed"
-
-    choices = [
-        (OPEN, _("Open")),
-        (UPCOMING, _("Upcoming")),
-        (CLOSED, _("Closed")),
-    ]
 
 
 class GrantProgramFilterSet(django_filters.FilterSet):
@@ -54,7 +31,7 @@ class GrantProgramFilterSet(django_filters.FilterSet):
 
 class CallFilterSet(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=CallStatus.choices, method="filter_status", empty_label=_("Any status")
+        label=_("Status"), choices=Call.Status.choices, method="filter_status", empty_label=_("Any status")
     )
     program = django_filters.ModelChoiceFilter(
         label=_("Programme"),
@@ -76,10 +53,10 @@ class CallFilterSet(django_filters.FilterSet):
             field.widget.attrs.setdefault("class", "form-select")
 
     def filter_status(self, queryset, name, value):
-        # The same date rules as Call.objects.open()/upcoming()/closed().
+        # The values appear in URLs (?status=open); the date rules are the queryset's.
         by_status = {
-            CallStatus.OPEN: queryset.open,
-            CallStatus.UPCOMING: queryset.upcoming,
-            CallStatus.CLOSED: queryset.closed,
+            Call.Status.OPEN: queryset.open,
+            Call.Status.UPCOMING: queryset.upcoming,
+            Call.Status.CLOSED: queryset.closed,
         }
         return by_status[value]()

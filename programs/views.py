@@ -5,15 +5,17 @@ rows: counts are aggregated in the database, related rows come through
 select_related/prefetch_related.
 """
 
-from django.db.models import Case, CharField, Count, DateField, F, IntegerField, Prefetch, Q, Value, When
+from django.db.models import Case, Count, DateField, F, IntegerField, Prefetch, Q, Value, When
 from django.db.models.functions import ExtractYear
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
 from intl_office.dates import ACADEMIC_YEAR_START_MONTH, academic_year_label, today
+from intl_office.i18n import localized
+from intl_office.pagination import PaginationMixin
 from partners.models import Institution
 
-from .filters import CallFilterSet, CallStatus, GrantProgramFilterSet, localized
+from .filters import CallFilterSet, GrantProgramFilterSet
 from .models import Call, GrantProgram, JointProgramme, Project
 
 # How many past calls a programme's page lists before pointing to the filtered call list.
@@ -35,35 +37,26 @@ def rank_of(field, values):
 
 
 def calls_with_status(queryset, on=None):
-    """Annotate ``call_status`` (open, upcoming, closed) and sort open first, then upcoming, then closed.
+    """Calls annotated by ``Call.objects.with_status()``, open first, then upcoming, then closed.
 
     Open calls come by the nearest deadline, upcoming ones by the nearest opening,
-    closed ones most recently closed first. The date rules are those of
-    ``CallQuerySet.open()/upcoming()/closed()``: the deadline day itself is still open.
+    closed ones most recently closed first. The templates read the status as ``call_status``.
     """
-    on = on or today()
-    upcoming = Q(opens_on__gt=on)
-    closed = Q(deadline__lt=on)
-    return queryset.annotate(
-        call_status=Case(
-            When(upcoming, then=Value(CallStatus.UPCOMING)),
-            When(closed, then=Value(CallStatus.CLOSED)),
-            default=Value(CallStatus.OPEN),
-            output_field=CharField(),
-        ),
-        status_rank=Case(
-            When(upcoming, then=Value(1)), When(closed, then=Value(2)), default=Value(0), output_field=IntegerField()
-        ),
-    ).order_by(
-        "status_rank",
-        Case(
-            When(upcoming, then=F("opens_on")),
-            When(closed, then=Value(None)),
-            default=F("deadline"),
-            output_field=DateField(),
-        ).asc(nulls_last=True),
-        Case(When(closed, then=F("deadline")), default=Value(None), output_field=DateField()).desc(nulls_last=True),
-        "pk",
+    upcoming, closed = Q(computed_status=Call.Status.UPCOMING), Q(computed_status=Call.Status.CLOSED)
+    return (
+        queryset.with_status(on)
+        .annotate(call_status=F("computed_status"))
+        .order_by(
+            "status_rank",
+            Case(
+                When(upcoming, then=F("opens_on")),
+                When(closed, then=Value(None)),
+                default=F("deadline"),
+                output_field=DateField(),
+            ).asc(nulls_last=True),
+            Case(When(closed, then=F("deadline")), default=Value(None), output_field=DateField()).desc(nulls_last=True),
+            "pk",
+        )
     )
 
 
@@ -134,7 +127,7 @@ class ProgramDetailView(DetailView):
         context.update(
             today=on,
             current_calls=current_calls,
-            open_call_count=sum(1 for call in current_calls if call.call_status == CallStatus.OPEN),
+            open_call_count=sum(1 for call in current_calls if call.call_status == Call.Status.OPEN),
             past_calls=list(calls.filter(deadline__lt=on)[:PAST_CALLS_ON_PROGRAM_PAGE]),
             past_calls_limit=PAST_CALLS_ON_PROGRAM_PAGE,
             projects=list(program.projects.annotate(member_count=Count("memberships")).order_by("-start_date", "pk")),
@@ -239,7 +232,7 @@ class JointProgrammeListView(ListView):
         )
 
 
-class CallListView(ListView):
+class CallListView(PaginationMixin, ListView):
     """Published calls: open first, then upcoming, then closed; filtered and paginated."""
 
     template_name = "programs/call_list.html"
@@ -250,22 +243,11 @@ class CallListView(ListView):
         self.filterset = CallFilterSet(self.request.GET or None, queryset=Call.objects.published())
         return calls_with_status(self.filterset.qs).select_related("program").prefetch_related(hosts_prefetch())
 
-    def paginate_queryset(self, queryset, page_size):
-        # A page number out of range or not a number shows the nearest page, not an error.
-        paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop(self.page_kwarg, None)
-        page = context["page_obj"]
         context.update(
-            page_range=page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1),
             filterset=self.filterset,
             is_filtered=bool(self.filterset.is_bound and any(self.filterset.form.cleaned_data.values())),
-            page_query=query.urlencode(),
         )
         return context
 

@@ -392,7 +392,7 @@ def populate(n):
 
 
 def test_dashboard_queries_do_not_grow_with_rows(client, staff):
-    """15 queries for 5 rows or 200: session, user, home institution; expiring, expired, dormant (2);
+    """14 queries for 5 rows or 200: session, user, home institution; expiring, expired, dormant;
     applications per call and their calls; calls closing soon; upcoming and recent visits; mobility
     this year, last year's same days and last year whole. (A superuser's permissions need no query.)
     """
@@ -409,4 +409,4 @@ def test_dashboard_queries_do_not_grow_with_rows(client, staff):
     assert len(response.context["expiring"]) == 200
     assert len(response.context["reviews"]) == 200
 
-    assert len(many) == len(few) == 15, [query["sql"] for query in many.captured_queries]
+    assert len(many) == len(few) == 14, [query["sql"] for query in many.captured_queries]
