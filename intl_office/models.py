@@ -135,7 +135,7 @@ class Ranking(models.Model):
     result = models.CharField(
         _("result"), max_length=200, help_text=_("As the ranking states it, e.g. 'Top 900 in Asia'.")
     )
-    position = models.PositiveIntegerField(_("position"), null=True, blank=True)
+    position = models.PositiveIntegerField(_("place in the ranking"), null=True, blank=True)
     url = models.URLField(_("link"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 

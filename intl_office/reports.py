@@ -15,6 +15,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -458,7 +459,7 @@ def mobility_by_direction_table(totals) -> Table:
         columns=[
             Column("label", _("Direction"), numeric=False, width=20),
             Column("students", _("Students")),
-            Column("staff", _("Staff")),
+            Column("staff", pgettext_lazy("people in a table column", "Staff")),
             Column("total", _("Total")),
         ],
         rows=rows,

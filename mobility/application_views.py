@@ -48,15 +48,12 @@ def _get_application_for_user(user, pk, queryset=None):
 def _get_application_for_staff(user, pk):
     """Application ``pk`` for a member of staff who may read it; 404 otherwise.
 
-    Staff need the view permission on applications. A faculty coordinator (a non-superuser
-    with a faculty) reads only applications from their own faculty.
+    Staff need the view permission on applications, and see what the admin shows them
+    (``ApplicationQuerySet.visible_to``): a faculty coordinator only their own faculty's.
     """
     if not user.has_perm("mobility.view_application"):
         raise Http404
-    applications = Application.objects.all()
-    if not user.is_superuser and user.faculty_id:
-        applications = applications.filter(faculty_id=user.faculty_id)
-    return get_object_or_404(applications, pk=pk)
+    return get_object_or_404(Application.objects.visible_to(user), pk=pk)
 
 
 def _student_applications(user):
@@ -105,7 +102,7 @@ def application_create(request, slug):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            application, _created = application_start(call=call, student=request.user)
+            application, _created = application_start(call=call, student=request.user, language=request.LANGUAGE_CODE)
         except ApplicationError as error:
             _report(request, error)
             return redirect(call.get_absolute_url())
@@ -231,7 +228,9 @@ def staff_application_photo(request, pk):
 def _save(request, application, form, *, submitting):
     """Store the valid form and, if asked, submit; a redirect, or None to show the form again."""
     try:
-        application_save_draft(application=application, actor=request.user, **form.draft_data())
+        application_save_draft(
+            application=application, actor=request.user, language=request.LANGUAGE_CODE, **form.draft_data()
+        )
     except ApplicationError as error:
         _report(request, error)
         return redirect("mobility:application-detail", pk=application.pk)

@@ -1,7 +1,7 @@
 """E-mails that tell a student their application moved: one per status change, in their language.
 
-Nothing stores the language a student uses, so the caller says which one: the language of the
-request when the student acts (submit, withdraw), otherwise settings.LANGUAGE_CODE. The link to
+The services pass the language: the student's own (``Application.language``, stored when they
+start, save or submit), or another one a caller names explicitly. The link to
 "My applications" must be absolute; the caller passes the site's address it was reached at
 (``request.build_absolute_uri("/")``). Without one (a management command), the first real host
 of ALLOWED_HOSTS is used.

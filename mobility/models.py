@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from intl_office.dates import academic_year_bounds, today
@@ -49,8 +50,8 @@ class Mobility(models.Model):
     """One person's stay abroad (outgoing) or stay with us (incoming)."""
 
     class ParticipantKind(models.TextChoices):
-        STUDENT = "student", _("Student")
-        STAFF = "staff", _("Staff")
+        STUDENT = "student", pgettext_lazy("kind of participant", "Student")
+        STAFF = "staff", pgettext_lazy("kind of participant", "Staff")
 
     class Activity(models.TextChoices):
         SEMESTER = "semester", _("Semester exchange")
@@ -168,7 +169,7 @@ class Application(models.Model):
     """A student's application to a call, from draft to decision."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
+        DRAFT = "draft", pgettext_lazy("application status", "Draft")
         SUBMITTED = "submitted", _("Submitted")
         UNDER_REVIEW = "under_review", _("Under review")
         SHORTLISTED = "shortlisted", _("Shortlisted")
@@ -280,18 +281,18 @@ class ApplicationEvent(models.Model):
     application = models.ForeignKey(
         Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="events"
     )
-    from_status = models.CharField(_("from"), max_length=20, choices=Application.Status.choices, blank=True)
-    to_status = models.CharField(_("to"), max_length=20, choices=Application.Status.choices)
+    from_status = models.CharField(_("previous status"), max_length=20, choices=Application.Status.choices, blank=True)
+    to_status = models.CharField(_("new status"), max_length=20, choices=Application.Status.choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
+        verbose_name=_("changed by"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
     )
     note = models.TextField(_("note"), blank=True)
-    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(_("changed at"), auto_now_add=True, db_index=True)
 
     class Meta:
         ordering = ["application", "created_at", "pk"]

@@ -6,12 +6,16 @@ application, so every rule holds whoever acts: status changes only along
 announced to the student by e-mail (after the transaction commits), and no call accepts more
 students than it has places.
 
+The student's own actions (start, save, submit, withdraw) store the language they use on the
+application; e-mails about the office's actions are written in that language.
+
 A refusal raises ``ApplicationError`` (a ``ValidationError``) whose message can be shown as is.
 """
 
 import datetime
 from collections.abc import Iterable, Mapping
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -29,6 +33,7 @@ from .models import (
     Application,
     ApplicationDocument,
     ApplicationEvent,
+    ApplicationReview,
     Direction,
     HostPreference,
     Mobility,
@@ -93,12 +98,12 @@ class ApplicationError(ValidationError):
 # --- the student's side ----------------------------------------------------------------------
 
 
-def application_start(*, call: Call, student) -> tuple[Application, bool]:
+def application_start(*, call: Call, student, language=None) -> tuple[Application, bool]:
     """The student's application to ``call``, created as a draft if they have none yet.
 
     Returns ``(application, created)``. Safe when two requests race (a double click, two tabs):
     the database's one-application-per-student-per-call constraint lets only one insert win,
-    and the loser gets the winner's row.
+    and the loser gets the winner's row. ``language`` is the one the student uses on the site.
     """
     existing = Application.objects.filter(call=call, student=student).first()
     if existing is not None:
@@ -112,6 +117,7 @@ def application_start(*, call: Call, student) -> tuple[Application, bool]:
                 student=student,
                 first_name=student.first_name,
                 last_name=student.last_name,
+                language=_supported(language) or settings.LANGUAGE_CODE,
             )
             ApplicationEvent.objects.create(
                 application=application, from_status="", to_status=Status.DRAFT, actor=student
@@ -129,6 +135,7 @@ def application_save_draft(
     hosts: Iterable | None = None,
     documents: Mapping | None = None,
     photo: CheckedFile | None = None,
+    language=None,
 ) -> Application:
     """Save what the student entered; allowed only while the application is a draft.
 
@@ -136,7 +143,8 @@ def application_save_draft(
     preference (replacing the previous ranking; None keeps it); ``documents`` maps a
     ``DocumentType`` to a checked file (replacing an earlier upload of that type); ``photo`` is a
     checked image. Files must have passed ``mobility.uploads`` already. Everything is checked
-    before anything is written; a refusal changes nothing.
+    before anything is written; a refusal changes nothing. ``language``, the one the student
+    uses on the site, becomes the language of the e-mails about the application.
     """
     fields = dict(fields or {})
     documents = dict(documents or {})
@@ -164,6 +172,8 @@ def application_save_draft(
                 )
             for name, value in fields.items():
                 setattr(locked, name, value)
+            if _supported(language):
+                locked.language = _supported(language)
             locked.full_clean(exclude=["photo"])
 
             if photo is not None:
@@ -225,7 +235,7 @@ def application_submit(*, application: Application, actor, language=None, base_u
     """Send a complete draft to the office while its call is open (the deadline day included).
 
     The row is locked, so a second click or a second tab finds it submitted and is refused
-    instead of submitting twice.
+    instead of submitting twice. ``language`` (the student's on the site) is stored with it.
     """
     with transaction.atomic():
         locked = _lock(application)
@@ -241,6 +251,7 @@ def application_submit(*, application: Application, actor, language=None, base_u
         missing = application_missing(locked)
         if missing:
             raise ApplicationError(missing, code="incomplete")
+        _remember_language(locked, actor, language)
         _move(locked, Status.SUBMITTED, actor=actor, language=language, base_url=base_url)
     application.refresh_from_db()
     return application
@@ -266,6 +277,7 @@ def application_withdraw(*, application: Application, actor, note="", language=N
             raise ApplicationError(
                 _("The call has closed; to withdraw now, contact the International Office."), code="call_closed"
             )
+        _remember_language(locked, actor, language)
         _move(locked, Status.WITHDRAWN, actor=actor, note=note, language=language, base_url=base_url)
     application.refresh_from_db()
     return application
@@ -280,7 +292,8 @@ def application_transition(
     """Move ``application`` to ``to_status`` along ``Application.TRANSITIONS``.
 
     The one entry point for staff: submitting, withdrawing and accepting carry extra rules, so
-    those go through their own services from here (``host`` is for accepting).
+    those go through their own services from here (``host`` is for accepting). The student's
+    e-mail is in their language unless ``language`` names another.
     """
     to_status = Status(to_status)
     if to_status == Status.SUBMITTED:
@@ -350,7 +363,43 @@ def application_accept(
     return application
 
 
+def application_review(*, application: Application, reviewer, score, comment="") -> ApplicationReview:
+    """Record ``reviewer``'s score (0 to 10) and comment on ``application``, replacing their earlier one.
+
+    One review per reviewer: a second review by the same person (another tab, a second click)
+    updates the first. Drafts have nothing to review yet.
+    """
+    if not (reviewer.is_active and reviewer.is_staff):
+        raise ApplicationError(_("Only staff review applications."), code="not_staff")
+    try:
+        score = int(score)
+    except (TypeError, ValueError):
+        score = None
+    if score is None or not 0 <= score <= ApplicationReview.MAX_SCORE:
+        raise ApplicationError(
+            _("The score is between 0 and %(max)s."), code="bad_score", params={"max": ApplicationReview.MAX_SCORE}
+        )
+    current = Application.objects.only("status").get(pk=application.pk)
+    if current.status == Status.DRAFT:
+        raise ApplicationError(_("A draft cannot be reviewed before it is submitted."), code="draft")
+    review, _created = ApplicationReview.objects.update_or_create(
+        application=application, reviewer=reviewer, defaults={"score": score, "comment": comment}
+    )
+    return review
+
+
 # --- helpers ---------------------------------------------------------------------------------
+
+
+def _supported(language):
+    """``language`` if the site is offered in it, else None."""
+    return language if language in dict(settings.LANGUAGES) else None
+
+
+def _remember_language(application, actor, language):
+    """The student's own action tells which language they read; the office's actions do not."""
+    if getattr(actor, "pk", None) == application.student_id and _supported(language):
+        application.language = _supported(language)
 
 
 def _lock(application: Application) -> Application:
@@ -367,9 +416,13 @@ def _not_allowed(application, to_status):
 
 
 def _move(application, to_status, *, actor, note="", language=None, base_url=""):
-    """Change the status of a locked application, record it and schedule the student's e-mail."""
+    """Change the status of a locked application, record it and schedule the student's e-mail.
+
+    The e-mail is in ``language`` when given, otherwise in the student's (``application.language``).
+    """
     if not application.can_move_to(to_status):
         raise _not_allowed(application, to_status)
+    language = _supported(language) or application.language
     from_status = application.status
     now = timezone.now()
     application.status = to_status
@@ -377,7 +430,7 @@ def _move(application, to_status, *, actor, note="", language=None, base_url="")
         application.submitted_at = now
     if to_status in DECISIONS:
         application.decided_at = now
-    application.save(update_fields=["status", "submitted_at", "decided_at", "updated_at"])
+    application.save(update_fields=["status", "submitted_at", "decided_at", "language", "updated_at"])
     ApplicationEvent.objects.create(
         application=application, from_status=from_status, to_status=to_status, actor=actor, note=note
     )

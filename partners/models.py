@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Case, Count, Exists, F, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from intl_office.dates import academic_year_bounds, academic_year_of, today
@@ -217,7 +218,7 @@ class Agreement(models.Model):
         INTERGOVERNMENTAL = "intergovernmental", _("Intergovernmental agreement")
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
+        DRAFT = "draft", pgettext_lazy("agreement status", "Draft")
         ACTIVE = "active", _("Active")
         EXPIRING_SOON = "expiring", _("Expiring soon")
         EXPIRED = "expired", _("Expired")
@@ -354,7 +355,7 @@ class AgreementReminder(models.Model):
     )
     days_before = models.PositiveSmallIntegerField(_("days before expiry"))
     valid_until = models.DateField(
-        _("expiry date reminded of"),
+        _("expiry date at the time of the reminder"),
         help_text=_("If the agreement is extended, reminders start again for the new date."),
     )
     sent_to = models.EmailField(_("sent to"))

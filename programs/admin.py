@@ -1,6 +1,7 @@
 """Admin for grant programmes, projects with their consortium, joint programmes and calls."""
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
@@ -9,6 +10,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from intl_office.admin_helpers import INFO, MUTED, SUCCESS, AdminExtraMedia, CompactTextareas, badge, translated
 from intl_office.dates import today
+from partners.admin import RecordHistory as PartnersRecordHistory
 
 from .models import Call, DocumentType, GrantProgram, JointProgramme, Project, ProjectMember
 
@@ -24,6 +26,20 @@ CALL_STATES = {
     CALL_CLOSED: (_("Closed"), MUTED),
     CALL_UNPUBLISHED: (_("Not published"), MUTED),
 }
+
+
+class RecordHistory(PartnersRecordHistory):
+    """The audit log of a record, as partners show it; a record the user may not see has no audit log page.
+
+    ``get_object`` answers None for a missing record and, where ``get_queryset`` narrows the rows
+    (a coordinator's applications), for one outside it: the admin's usual redirect with a message
+    follows, as for the change page, and nothing tells the two apart.
+    """
+
+    def auditlog_history_view(self, request, object_id, extra_context=None):
+        if self.get_object(request, unquote(object_id)) is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        return super().auditlog_history_view(request, object_id, extra_context)
 
 
 def call_state(call, on):
@@ -139,7 +155,7 @@ class DocumentTypeAdmin(TranslationAdmin):
 
 
 @admin.register(Call)
-class CallAdmin(AdminExtraMedia, CompactTextareas, TranslationAdmin):
+class CallAdmin(RecordHistory, AdminExtraMedia, CompactTextareas, TranslationAdmin):
     list_display = (
         "title",
         "program",
@@ -163,6 +179,7 @@ class CallAdmin(AdminExtraMedia, CompactTextareas, TranslationAdmin):
         ),
         (_("For applicants"), {"fields": ("description", "eligibility", "required_documents")}),
         (_("Publishing"), {"fields": ("is_published", "slug", "created_at")}),
+        (_("History"), {"fields": ("audit_history",)}),
     )
 
     def get_queryset(self, request):

@@ -19,11 +19,12 @@ from django_countries.fields import Country
 
 from intl_office import dates
 from intl_office.models import Faculty, HomeInstitution, Page, Ranking, StaffMember
-from mobility.models import Direction, Mobility, Visit, VisitMember
+from mobility.models import Application, ApplicationEvent, ApplicationReview, Direction, Mobility, Visit, VisitMember
 from partners.models import Agreement, Contact, CooperationArea, Institution
 from programs.models import Call, DocumentType, GrantProgram, JointProgramme, Project, ProjectMember
 
 from . import content
+from .applications import ApplicationsLoader
 from .content import T
 from .names import NameBook
 from .partners import PARTNERS
@@ -279,9 +280,11 @@ class DemoLoader:
         self.load_calls()
         self.load_mobility()
         self.load_visits()
+        self.load_applications()
         for model in (
             HomeInstitution, Faculty, StaffMember, Page, Ranking, CooperationArea, Institution, Contact, Agreement,
             GrantProgram, Project, ProjectMember, JointProgramme, DocumentType, Call, Mobility, Visit, VisitMember,
+            Application, ApplicationEvent, ApplicationReview,
         ):  # fmt: skip
             self.result.totals[model.__name__] = model._default_manager.count()
         return self.result
@@ -906,6 +909,12 @@ class DemoLoader:
                 )
             )
         return stays
+
+    # Applications -------------------------------------------------------------------------------------------------
+
+    def load_applications(self):
+        """Students' applications to the open call in every status, with history, reviews and files."""
+        ApplicationsLoader(self).run()
 
     # Visits -------------------------------------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ import re
 from io import StringIO
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.apps import apps
 from django.core.management import CommandError, call_command
 from django.db import connection, models, transaction
@@ -12,8 +13,10 @@ from django.utils import translation
 
 from intl_office.dates import academic_year_of, today
 from intl_office.demo import load_demo
-from intl_office.models import HomeInstitution, Page, Ranking, StaffMember
-from mobility.models import Mobility, Visit, VisitMember
+from intl_office.models import HomeInstitution, Page, Ranking, StaffMember, User
+from intl_office.roles import FACULTY_COORDINATOR, OFFICE_STAFF
+from intl_office.storage import private_storage
+from mobility.models import Application, ApplicationEvent, ApplicationReview, Mobility, Visit, VisitMember
 from partners.models import Agreement, CooperationArea, Institution
 from programs.models import Call, DocumentType, GrantProgram, JointProgramme, Project
 
@@ -276,6 +279,8 @@ def stored_texts():
             text_fields = [
                 f.attname for f in model._meta.concrete_fields if isinstance(f, models.CharField | models.TextField)
             ]
+            if not text_fields:
+                continue  # values_list() without fields would return every column (host preferences: ids only)
             for values in model._base_manager.values_list(*text_fields):
                 yield from ((model.__name__, value) for value in values if value)
 
@@ -297,3 +302,85 @@ def test_phone_numbers_are_dummies(demo):
     dummy = re.compile(r"^\+998 00 000-00-\d\d$")
     phones = [HomeInstitution.load().phone, *StaffMember.objects.values_list("phone", flat=True)]
     assert all(dummy.match(phone) for phone in phones)
+
+
+# Applications to the open call ---------------------------------------------------------------------------------------
+
+EVERY_STATUS = set(Application.Status.values)
+
+
+def open_call_applications():
+    return Application.objects.filter(call=Call.objects.open().get()).select_related("student", "call")
+
+
+def test_the_open_call_has_applications_in_every_status(demo):
+    assert {application.status for application in open_call_applications()} == EVERY_STATUS
+
+
+def test_each_application_has_its_history_from_draft_to_its_status(demo):
+    for application in open_call_applications():
+        events = list(application.events.order_by("created_at", "pk"))
+        assert events[0].to_status == Application.Status.DRAFT
+        assert events[-1].to_status == application.status
+        assert all(later.from_status == earlier.to_status for earlier, later in zip(events, events[1:], strict=False))
+        assert [event.created_at for event in events] == sorted(event.created_at for event in events)
+        staff_steps = [event for event in events if event.actor_id != application.student_id]
+        assert all(event.actor.is_staff for event in staff_steps)
+
+
+def test_the_accepted_application_became_its_mobility(demo):
+    accepted = open_call_applications().get(status=Application.Status.ACCEPTED)
+    mobility = Mobility.objects.get(application=accepted)
+    first_choice = accepted.preferences.order_by("rank").first().institution
+    assert (mobility.partner, mobility.program, mobility.call) == (first_choice, accepted.call.program, accepted.call)
+    assert (mobility.start_date, mobility.end_date) == (accepted.call.mobility_start, accepted.call.mobility_end)
+    assert mobility.participant_email == accepted.student.email
+    assert mobility.status == Mobility.Status.CONFIRMED
+    assert accepted.call.applications.filter(status=Application.Status.ACCEPTED).count() <= accepted.call.places
+
+
+def test_reviewed_applications_have_scores_from_a_coordinator_and_the_office(demo):
+    reviews = ApplicationReview.objects.filter(application__in=open_call_applications())
+    assert reviews.exists()
+    assert all(0 <= review.score <= 10 for review in reviews)
+    assert {group for review in reviews for group in review.reviewer.groups.values_list("name", flat=True)} == {
+        OFFICE_STAFF,
+        FACULTY_COORDINATOR,
+    }
+    assert not reviews.filter(application__status__in=["draft", "submitted"]).exists()
+    coordinator = User.objects.get(groups__name=FACULTY_COORDINATOR, email__endswith="@example.org")
+    assert coordinator.faculty is not None
+    # A coordinator reviews only what they can see: their own faculty's applications.
+    assert not reviews.filter(reviewer=coordinator).exclude(application__faculty=coordinator.faculty).exists()
+    assert open_call_applications().filter(faculty=coordinator.faculty).count() >= 3
+
+
+def test_demo_people_have_verified_example_addresses_and_no_usable_password(demo):
+    people = User.objects.filter(pk__in=open_call_applications().values("student")) | User.objects.filter(
+        groups__name__in=[OFFICE_STAFF, FACULTY_COORDINATOR]
+    )
+    assert people.count() == open_call_applications().count() + 2
+    for person in people.distinct():
+        assert person.email.endswith("@example.org")
+        assert not person.has_usable_password()
+        assert EmailAddress.objects.get(user=person).verified
+
+
+def test_submitted_applications_carry_real_documents_and_a_photo_in_private_storage(demo):
+    for application in open_call_applications().exclude(status=Application.Status.DRAFT):
+        required = set(application.call.required_documents.values_list("pk", flat=True))
+        assert set(application.documents.values_list("document_type", flat=True)) == required
+        for document in application.documents.all():
+            with private_storage.open(document.file.name, "rb") as file:
+                content = file.read()
+            assert content.startswith(b"%PDF-1.4") and content.rstrip().endswith(b"%%EOF")
+        with private_storage.open(application.photo.name, "rb") as file:
+            assert file.read(8) == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_second_run_adds_no_account_or_address(demo):
+    counts = (User.objects.count(), EmailAddress.objects.count(), ApplicationEvent.objects.count())
+
+    seed()
+
+    assert (User.objects.count(), EmailAddress.objects.count(), ApplicationEvent.objects.count()) == counts

@@ -10,7 +10,7 @@ from urllib.parse import quote
 import pytest
 from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -18,6 +18,7 @@ from django.urls import reverse
 
 from intl_office.dates import today
 from intl_office.models import HomeInstitution
+from intl_office.roles import FACULTY_COORDINATOR
 from intl_office.storage import private_storage
 from mobility import services, uploads
 from mobility.models import Application, ApplicationDocument
@@ -260,7 +261,7 @@ def test_staff_without_the_view_permission_get_404(client, document):
 
 
 def test_a_coordinator_reads_only_their_own_faculty(client, coordinator, document):
-    coordinator.user_permissions.add(Permission.objects.get(codename="view_application"))
+    coordinator.groups.add(Group.objects.get(name=FACULTY_COORDINATOR))
     client.force_login(coordinator)
     assert client.get(staff_document_url(document)).status_code == 404
     Application.objects.filter(pk=document.application_id).update(faculty=coordinator.faculty)

@@ -330,7 +330,7 @@ def test_detail_links_the_signed_agreement_and_says_it_renews_the_earlier_one(cl
 
     assert f'<a href="{renewed.get_absolute_url()}" class="fw-semibold">{renewed.title}</a>' in html
     assert "Memorandum of understanding · signed on" in html
-    assert "Signed in an updated form, renewing" in html
+    assert "Signed in an updated form. It renews:" in html
     assert f'<a href="{renewed.renews.get_absolute_url()}">{renewed.renews.title}</a>' in html
 
 
@@ -340,7 +340,7 @@ def test_detail_does_not_name_a_renewed_agreement_that_is_not_public(client, see
 
     html = content(client.get(seed_visit.get_absolute_url()))
 
-    assert "Signed in an updated form, renewing an earlier agreement." in html
+    assert "Signed in an updated form of an earlier agreement." in html
     assert "(2019)" not in html
 
 

@@ -71,7 +71,7 @@ def test_directory_has_one_h1_a_title_and_a_meta_description(client):
     html = page_text(client.get(LIST_URL))
     assert html.count("<h1") == 1
     assert "<title>Partner institutions" in html
-    assert re.search(r'<meta name="description" content="[^"]*1 partner in 1 countries', html)
+    assert re.search(r'<meta name="description" content="[^"]*1 partner in 1 country\.', html)
 
 
 @pytest.mark.parametrize(("partners", "text"), [(1, "1 partner\n"), (3, "3 partners\n"), (0, "0 partners\n")])

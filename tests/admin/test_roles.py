@@ -1,0 +1,410 @@
+"""The office's roles (groups made by intl_office/migrations/0003_roles.py) and what each may do in the admin.
+
+Office staff edit everything but the audit log; a faculty coordinator reads everything and reviews the
+applications of their own faculty only; a viewer reads. Each is a staff user in one group, never a superuser.
+"""
+
+import pytest
+from auditlog.models import LogEntry
+from django.contrib.auth.models import Group, Permission
+from django.test import Client
+from django.urls import reverse
+
+from intl_office.models import HomeInstitution
+from intl_office.roles import FACULTY_COORDINATOR, OFFICE_STAFF, ROLES, VIEWER, is_faculty_coordinator
+from mobility.models import Application, ApplicationReview, Mobility
+from partners.models import Institution
+from tests.admin import admin_url, form_data, form_errors, make_row, registered_models
+from tests.factories import (
+    ApplicationDocumentFactory,
+    ApplicationFactory,
+    FacultyFactory,
+    HostPreferenceFactory,
+    InstitutionFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+PROJECT_APPS = ("intl_office", "partners", "programs", "mobility")
+PROJECT_MODELS = [model for model in registered_models() if model._meta.app_label in PROJECT_APPS]
+# One row, made at first sight and never added or deleted: its admin refuses both to everybody.
+ROW_MODELS = [model for model in PROJECT_MODELS if model is not HomeInstitution]
+Status = Application.Status
+
+
+def model_id(model):
+    return model._meta.label
+
+
+def member_of(group_name, **kwargs):
+    user = UserFactory(is_staff=True, **kwargs)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def logged_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def chemistry(db):
+    return FacultyFactory(name="Faculty of Chemical Technology", slug="chemical-technology")
+
+
+@pytest.fixture
+def physics(db):
+    return FacultyFactory(name="Faculty of Physics", slug="physics")
+
+
+@pytest.fixture
+def office():
+    return logged_in(member_of(OFFICE_STAFF, username="office"))
+
+
+@pytest.fixture
+def viewer():
+    return logged_in(member_of(VIEWER, username="viewer"))
+
+
+@pytest.fixture
+def coordinator_user(chemistry):
+    return member_of(FACULTY_COORDINATOR, username="chem-coordinator", faculty=chemistry)
+
+
+@pytest.fixture
+def coordinator(coordinator_user):
+    return logged_in(coordinator_user)
+
+
+@pytest.fixture
+def own(chemistry):
+    """An application from the coordinator's faculty, with a host and a document."""
+    application = ApplicationFactory(status=Status.SUBMITTED, faculty=chemistry, first_name="Own", last_name="Faculty")
+    HostPreferenceFactory(application=application)
+    ApplicationDocumentFactory(application=application)
+    return application
+
+
+@pytest.fixture
+def other(physics):
+    """An application from another faculty."""
+    application = ApplicationFactory(status=Status.SUBMITTED, faculty=physics, first_name="Other", last_name="Faculty")
+    HostPreferenceFactory(application=application)
+    ApplicationDocumentFactory(application=application)
+    return application
+
+
+def transition(client, application, to_status):
+    return client.post(
+        reverse("admin:mobility_application_transition", args=[application.pk]), {"to_status": to_status}
+    )
+
+
+# --- the groups the migration made ---------------------------------------------------------------
+
+
+def codenames(group_name):
+    group = Group.objects.get(name=group_name)
+    return {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.select_related("content_type")}
+
+
+def project_permissions(*actions):
+    return {
+        f"{p.content_type.app_label}.{p.codename}"
+        for p in Permission.objects.filter(content_type__app_label__in=PROJECT_APPS).select_related("content_type")
+        if p.codename.split("_", 1)[0] in actions
+    }
+
+
+def test_the_migration_made_the_three_roles_of_roles_py():
+    assert set(Group.objects.filter(name__in=ROLES).values_list("name", flat=True)) == set(ROLES)
+
+
+def test_office_staff_may_do_everything_to_the_records_and_only_read_the_audit_log():
+    assert codenames(OFFICE_STAFF) == project_permissions("add", "change", "delete", "view") | {
+        "auditlog.view_logentry"
+    }
+
+
+def test_a_coordinator_reads_everything_and_reviews_applications():
+    assert codenames(FACULTY_COORDINATOR) == project_permissions("view") | {
+        "mobility.change_application",
+        "mobility.add_applicationreview",
+        "mobility.change_applicationreview",
+    }
+
+
+def test_a_viewer_reads_everything_and_the_audit_log():
+    assert codenames(VIEWER) == project_permissions("view") | {"auditlog.view_logentry"}
+
+
+def test_only_the_coordinator_group_narrows_a_user_down(coordinator_user, chemistry):
+    superuser = UserFactory(is_staff=True, is_superuser=True, faculty=chemistry)
+    superuser.groups.add(Group.objects.get(name=FACULTY_COORDINATOR))
+
+    assert is_faculty_coordinator(coordinator_user)
+    assert not is_faculty_coordinator(superuser)
+    assert not is_faculty_coordinator(member_of(OFFICE_STAFF, faculty=chemistry))
+
+
+# --- viewer --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("model", PROJECT_MODELS, ids=model_id)
+def test_a_viewer_opens_every_list_and_record_read_only(viewer, model):
+    row = make_row(model)
+
+    changelist = viewer.get(admin_url(model, "changelist"), follow=True)
+    change = viewer.get(admin_url(model, "change", row.pk))
+
+    assert changelist.status_code == 200
+    assert change.status_code == 200
+    assert 'name="_save"' not in change.content.decode()
+
+
+@pytest.mark.parametrize("model", PROJECT_MODELS, ids=model_id)
+def test_a_viewer_cannot_add_change_or_delete(viewer, model):
+    row = make_row(model)
+
+    # The department's one row: its add page leads to the row, which the viewer may read.
+    add = viewer.get(admin_url(model, "add"))
+    assert add.status_code == (302 if model is HomeInstitution else 403)
+    assert viewer.post(admin_url(model, "change", row.pk), {}).status_code == 403
+    assert viewer.get(admin_url(model, "delete", row.pk)).status_code == 403
+    assert viewer.post(admin_url(model, "delete", row.pk), {"post": "yes"}).status_code == 403
+    assert model.objects.filter(pk=row.pk).exists()
+
+
+def test_a_viewer_cannot_move_an_application(viewer, own):
+    assert transition(viewer, own, Status.UNDER_REVIEW).status_code == 403
+
+    response = viewer.post(
+        admin_url(Application, "changelist"), {"action": "start_review", "_selected_action": [own.pk]}
+    )
+
+    own.refresh_from_db()
+    assert own.status == Status.SUBMITTED
+    assert response.status_code in (200, 302)
+    assert "start_review" not in viewer.get(admin_url(Application, "changelist")).content.decode()
+
+
+def test_a_viewer_sees_no_workflow_buttons_and_no_review_form(viewer, own):
+    html = viewer.get(admin_url(Application, "change", own.pk)).content.decode()
+
+    assert 'name="to_status"' not in html
+    assert "reviews-2-0-score" not in html
+
+
+def test_a_viewer_reads_the_audit_log_but_cannot_change_it(viewer):
+    entry = make_row(LogEntry)
+
+    assert viewer.get(reverse("admin:auditlog_logentry_changelist")).status_code == 200
+    assert viewer.post(reverse("admin:auditlog_logentry_change", args=[entry.pk]), {}).status_code == 403
+    assert viewer.post(reverse("admin:auditlog_logentry_delete", args=[entry.pk]), {"post": "yes"}).status_code == 403
+
+
+# --- faculty coordinator -------------------------------------------------------------------------
+
+
+def test_a_coordinator_lists_only_their_faculty(coordinator, own, other):
+    response = coordinator.get(admin_url(Application, "changelist"))
+
+    assert list(response.context["cl"].result_list) == [own]
+    assert "Other Faculty" not in response.content.decode()
+
+
+def test_filters_offer_a_coordinator_nothing_from_other_faculties(coordinator, own, other):
+    html = coordinator.get(admin_url(Application, "changelist")).content.decode()
+
+    assert f"?faculty__id__exact={other.faculty_id}" not in html
+    assert f"?host={other.preferences.get().institution_id}" not in html
+    assert f"?host={own.preferences.get().institution_id}" in html
+
+
+@pytest.mark.parametrize("view", ["change", "history", "auditlog"])
+def test_another_facultys_application_is_missing_for_a_coordinator(coordinator, other, view):
+    url = (
+        reverse("admin:mobility_application_auditlog", args=[other.pk])
+        if view == "auditlog"
+        else admin_url(Application, view, other.pk)
+    )
+
+    response = coordinator.get(url, follow=True)
+
+    # The admin's answer for a missing record: back to the index with a message, nothing of the record shown.
+    assert response.redirect_chain[-1][0] == reverse("admin:index")
+    assert "doesn’t exist" in response.content.decode()
+    assert "Other Faculty" not in response.content.decode()
+
+
+def test_a_coordinator_may_delete_no_application_whether_of_their_faculty_or_not(coordinator, own, other):
+    # 403 for both alike: the answer tells nothing of whether the other one exists.
+    for application in (own, other):
+        assert coordinator.get(admin_url(Application, "delete", application.pk)).status_code == 403
+
+
+def test_a_coordinator_cannot_move_or_download_from_another_faculty(coordinator, other):
+    document = other.documents.get()
+
+    moved = transition(coordinator, other, Status.UNDER_REVIEW)
+    action = coordinator.post(
+        admin_url(Application, "changelist"), {"action": "start_review", "_selected_action": [other.pk]}
+    )
+    download = coordinator.get(
+        reverse("mobility:staff-application-document", kwargs={"pk": other.pk, "doc_pk": document.pk})
+    )
+    photo = coordinator.get(reverse("mobility:staff-application-photo", kwargs={"pk": other.pk}))
+
+    assert moved.status_code == 302 and moved["Location"] == reverse("admin:index")
+    assert action.status_code in (200, 302)
+    assert download.status_code == 404
+    assert photo.status_code == 404
+    other.refresh_from_db()
+    assert other.status == Status.SUBMITTED
+    assert not other.events.exists()
+
+
+def test_a_coordinator_moves_their_facultys_applications_along_the_workflow(coordinator, coordinator_user, own):
+    assert transition(coordinator, own, Status.UNDER_REVIEW).status_code == 302
+    coordinator.post(admin_url(Application, "changelist"), {"action": "shortlist", "_selected_action": [own.pk]})
+
+    own.refresh_from_db()
+    assert own.status == Status.SHORTLISTED
+    assert list(own.events.values_list("actor", flat=True)) == [coordinator_user.pk, coordinator_user.pk]
+
+
+def test_a_bulk_action_over_two_faculties_moves_only_the_coordinators_own(coordinator, own, other):
+    coordinator.post(
+        admin_url(Application, "changelist"), {"action": "start_review", "_selected_action": [own.pk, other.pk]}
+    )
+
+    own.refresh_from_db()
+    other.refresh_from_db()
+    assert (own.status, other.status) == (Status.UNDER_REVIEW, Status.SUBMITTED)
+
+
+def test_a_coordinator_adds_a_review_to_their_facultys_application(coordinator, coordinator_user, own):
+    url = admin_url(Application, "change", own.pk)
+    data = form_data(coordinator.get(url), Application)
+    data.update({"reviews-2-0-score": "7", "reviews-2-0-comment": "Good plan"})
+
+    response = coordinator.post(url, data)
+
+    assert response.status_code == 302, form_errors(response)
+    review = ApplicationReview.objects.get(application=own)
+    assert (review.reviewer, review.score, review.comment) == (coordinator_user, 7, "Good plan")
+
+
+def test_a_coordinator_cannot_hand_an_application_to_another_faculty(coordinator, own, physics):
+    url = admin_url(Application, "change", own.pk)
+    data = form_data(coordinator.get(url), Application)
+    data["faculty"] = str(physics.pk)
+
+    response = coordinator.post(url, data)
+
+    assert response.status_code == 200
+    assert "faculty" in response.context["adminform"].form.errors
+    own.refresh_from_db()
+    assert own.faculty.slug == "chemical-technology"
+
+
+def test_a_coordinator_downloads_their_facultys_documents(coordinator, own):
+    document = own.documents.get()
+
+    response = coordinator.get(
+        reverse("mobility:staff-application-document", kwargs={"pk": own.pk, "doc_pk": document.pk})
+    )
+
+    assert response.status_code == 200
+
+
+def test_a_coordinators_export_holds_only_their_faculty(coordinator, own, other):
+    url = admin_url(Application, "export")
+    form = coordinator.get(url).context["form"]
+    fields = {name: "on" for name in form.fields if name.startswith("applicationresource_")}
+
+    response = coordinator.post(url, {**fields, "format": "0", "resource": "0"})
+
+    content = response.content.decode("utf-8-sig")
+    assert "Own Faculty" in content
+    assert "Other Faculty" not in content
+
+
+def test_a_coordinator_finds_only_their_facultys_applications_in_autocomplete(coordinator, own, other):
+    response = coordinator.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "mobility", "model_name": "mobility", "field_name": "application", "term": "Faculty"},
+    )
+
+    assert [result["id"] for result in response.json()["results"]] == [str(own.pk)]
+
+
+def test_a_coordinator_reads_partners_but_cannot_edit_them(coordinator):
+    partner = InstitutionFactory()
+
+    assert coordinator.get(admin_url(Institution, "change", partner.pk)).status_code == 200
+    assert coordinator.post(admin_url(Institution, "change", partner.pk), {"name_en": "Renamed"}).status_code == 403
+    assert coordinator.get(admin_url(Institution, "add")).status_code == 403
+    assert coordinator.get(admin_url(Institution, "delete", partner.pk)).status_code == 403
+    assert coordinator.get(admin_url(Institution, "import")).status_code == 403
+
+
+def test_a_coordinator_cannot_add_or_delete_applications(coordinator, own):
+    assert coordinator.get(admin_url(Application, "add")).status_code == 403
+    assert coordinator.post(admin_url(Application, "delete", own.pk), {"post": "yes"}).status_code == 403
+    assert Application.objects.filter(pk=own.pk).exists()
+
+
+def test_a_coordinator_has_no_audit_log_list(coordinator):
+    # The list of every change would show other faculties' applications.
+    assert coordinator.get(reverse("admin:auditlog_logentry_changelist")).status_code == 403
+
+
+# --- office staff --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("model", ROW_MODELS, ids=model_id)
+def test_office_staff_list_add_change_and_delete_every_record(office, model):
+    row = make_row(model)
+    url = admin_url(model, "change", row.pk)
+
+    saved = office.post(url, form_data(office.get(url), model))
+
+    assert office.get(admin_url(model, "changelist")).status_code == 200
+    assert office.get(admin_url(model, "add")).status_code == 200
+    assert saved.status_code == 302, form_errors(saved)
+    assert office.get(admin_url(model, "delete", row.pk)).status_code == 200
+
+
+def test_office_staff_delete_a_record(office):
+    partner = InstitutionFactory()
+
+    office.post(admin_url(Institution, "delete", partner.pk), {"post": "yes"})
+
+    assert not Institution.objects.filter(pk=partner.pk).exists()
+
+
+def test_office_staff_move_any_facultys_application_and_accept_it(office, own, other):
+    for application in (own, other):
+        for status in (Status.UNDER_REVIEW, Status.SHORTLISTED, Status.ACCEPTED):
+            assert transition(office, application, status).status_code == 302
+
+    assert set(Application.objects.values_list("status", flat=True)) == {Status.ACCEPTED}
+    assert Mobility.objects.count() == 2
+
+
+def test_office_staff_cannot_tamper_with_the_audit_log(office):
+    entry = make_row(LogEntry)
+
+    assert office.get(reverse("admin:auditlog_logentry_changelist")).status_code == 200
+    assert office.get(reverse("admin:auditlog_logentry_add")).status_code == 403
+    assert office.post(reverse("admin:auditlog_logentry_change", args=[entry.pk]), {}).status_code == 403
+    assert office.post(reverse("admin:auditlog_logentry_delete", args=[entry.pk]), {"post": "yes"}).status_code == 403
+    assert LogEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_office_staff_import_mobility(office):
+    assert office.get(admin_url(Mobility, "import")).status_code == 200

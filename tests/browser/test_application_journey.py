@@ -1,0 +1,136 @@
+"""A student's application from sign-up to acceptance, and the office's review of it, in real Chromium.
+
+The live server runs in this process with the locmem e-mail backend, so the test reads the
+verification and status e-mails from ``django.core.mail.outbox`` as the student would read their inbox.
+"""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from playwright.sync_api import Page, expect
+
+from mobility.models import Application, Mobility
+from programs.models import Call
+from tests.mobility.test_uploads import pdf_bytes, png_bytes
+
+pytestmark = pytest.mark.browser
+
+EMAIL = "aziza.karimova@example.org"
+PASSWORD = "a long exchange passphrase 2025"
+STAFF_USERNAME = "office-reviewer"
+STAFF_PASSWORD = "reviewing applications 2025"
+# "Password*": required fields carry an asterisk in their label.
+PASSWORD_LABEL = re.compile(r"^\s*Password\W*$")
+
+
+def label(text):
+    """A label's text as rendered: surrounding white space, an asterisk when the field is required."""
+    return re.compile(rf"^\s*{re.escape(text)}\W*$")
+
+
+def link_to(path, message):
+    match = re.search(rf"https?://\S+{re.escape(path)}\S*", message.body)
+    assert match, f"no link to {path} in: {message.body}"
+    return match[0]
+
+
+def sign_in(page: Page, email, password):
+    page.goto("/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label(PASSWORD_LABEL).fill(password)
+    page.get_by_role("button", name="Sign In").click()
+
+
+def sign_out(page: Page):
+    page.goto("/accounts/logout/")
+    page.get_by_role("button", name="Sign Out").click()
+
+
+def documents(tmp_path, call):
+    """A real small PDF for each document the call asks for, and a PNG photo."""
+    files = {}
+    for document_type in call.required_documents.all():
+        path = tmp_path / f"{document_type.slug}.pdf"
+        path.write_bytes(pdf_bytes(document_type.name_en))
+        files[document_type.name_en] = path
+    photo = tmp_path / "photo.png"
+    photo.write_bytes(png_bytes(size=(300, 400)))
+    return files, photo
+
+
+def test_a_student_applies_and_the_office_accepts(page: Page, demo, tmp_path):
+    call = Call.objects.open().get()
+    files, photo = documents(tmp_path, call)
+    mail.outbox.clear()
+
+    # Sign up, and confirm the address from the e-mail.
+    page.goto("/accounts/signup/")
+    page.get_by_label("Email").fill(EMAIL)
+    page.get_by_label(PASSWORD_LABEL).fill(PASSWORD)
+    page.get_by_label("Password (again)").fill(PASSWORD)
+    page.get_by_role("button", name="Sign Up").click()
+    (verification,) = mail.outbox
+    page.goto(link_to("/accounts/confirm-email/", verification))
+    page.get_by_role("button", name="Confirm").click()
+    sign_in(page, EMAIL, PASSWORD)
+
+    # Apply to the open call: fill in the form, upload the files, save a draft, then submit.
+    page.goto(call.get_absolute_url())
+    page.get_by_role("link", name="Apply now").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(call.title_en)
+    page.get_by_label("First name").fill("Aziza")
+    page.get_by_label("Last name").fill("Karimova")
+    page.get_by_label("Date of birth").fill("2004-04-12")
+    page.get_by_label("Nationality").select_option("UZ")
+    page.get_by_label("Phone").fill("+998 90 123 45 67")
+    page.get_by_label("Faculty").select_option(label="Faculty of Energy Engineering")
+    page.get_by_label("Level of study").select_option("bachelor")
+    page.get_by_label("Year of study").fill("3")
+    page.get_by_label("GPA").fill("4.60")
+    page.get_by_role("combobox", name="Language certificate").select_option("ielts")
+    page.get_by_label("Language score").fill("7.0")
+    motivation = "I want to study power engineering at a European partner university."
+    page.get_by_role("textbox", name="Motivation letter").fill(motivation)
+    warsaw = call.hosts.get(name_en="Warsaw University of Technology")
+    page.get_by_label("First choice").select_option(str(warsaw.pk))
+    for name, path in files.items():
+        # A document may be named like a form field ("Language certificate"): the file input of that name.
+        page.locator("input[type=file]").and_(page.get_by_label(label(name))).set_input_files(path)
+    page.get_by_label("Photo").set_input_files(photo)
+    page.get_by_role("button", name="Save as draft").click()
+    expect(page.get_by_text("Your draft has been saved.")).to_be_visible()
+
+    page.get_by_role("button", name="Submit application").click()
+    expect(page.get_by_text("Your application has been submitted.")).to_be_visible()
+    application = Application.objects.get(student__email=EMAIL)
+    assert application.status == Application.Status.SUBMITTED
+    assert application.documents.count() == len(files)
+    sign_out(page)
+
+    # The office reviews it in the admin: under review, shortlisted, accepted.
+    get_user_model().objects.create_superuser(STAFF_USERNAME, "reviewer@example.org", STAFF_PASSWORD)
+    page.goto("/admin/")
+    page.get_by_label("Username").fill(STAFF_USERNAME)
+    page.get_by_label("Password").fill(STAFF_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("link", name="Applications", exact=True).first.click()
+    page.get_by_role("link", name=re.compile(r"^Aziza Karimova")).click()
+    for button, status in (("Start the review", "Under review"), ("Shortlist", "Shortlisted"), ("Accept", "Accepted")):
+        page.get_by_role("button", name=button, exact=True).click()
+        expect(page.locator(".messagelist")).to_contain_text(f"The application is now “{status}”")
+    expect(page.locator(".io-workflow")).to_contain_text("Accepted")
+    page.get_by_role("button", name="Log out").click()
+
+    # The student sees the decision, and the e-mail that told them of it.
+    sign_in(page, EMAIL, PASSWORD)
+    page.goto("/my/applications/")
+    expect(page.get_by_text("Accepted", exact=True).first).to_be_visible()
+    accepted = [message for message in mail.outbox if "Accepted" in message.subject]
+    assert len(accepted) == 1
+    assert accepted[0].to == [EMAIL]
+    assert link_to("/my/applications/", accepted[0])
+    mobility = Mobility.objects.get(application=application)
+    assert mobility.partner.name_en == "Warsaw University of Technology"
+    assert (mobility.start_date, mobility.end_date) == (call.mobility_start, call.mobility_end)
