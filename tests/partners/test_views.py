@@ -80,11 +80,12 @@ def test_directory_says_how_many_partners_match(client, partners, text):
     assert text in page_text(client.get(LIST_URL))
 
 
-def test_card_shows_country_with_flag_city_kind_and_agreement_badge(client):
+def test_card_shows_country_city_kind_and_agreement_badge(client):
     partner = InstitutionFactory(name="Shandong Jianzhu University", country="CN", city="Jinan")
     AgreementFactory(partner=partner)
     html = page_text(client.get(LIST_URL))
-    assert "\U0001f1e8\U0001f1f3" in html  # the regional indicator letters C N: China's flag
+    # No flag emoji: Windows draws them as two letters, machines without an emoji font as boxes.
+    assert "\U0001f1e8\U0001f1f3" not in html
     assert "China, Jinan" in html
     assert "University</span>" in html
     assert "Agreement in force</span>" in html
