@@ -96,7 +96,7 @@ def mobility_by_academic_year(year=None, *, between=None):
 def mobility_by_country(year=None, top=10, *, between=None):
     """One row per partner country, most mobilities first; beyond ``top`` countries one "other" row sums the rest.
 
-    Rows: ``code``, ``label`` (country name), ``flag``, ``outgoing``, ``incoming``, ``total``,
+    Rows: ``code``, ``label`` (country name), ``outgoing``, ``incoming``, ``total``,
     ``is_other`` (True only for the summing row, whose ``code`` is empty and ``countries`` says how many).
     ``top=None`` lists every country.
     """
@@ -149,7 +149,7 @@ def mobility_by_activity(year=None, *, between=None):
 
 
 def partners_by_country(top=None):
-    """Active partner institutions per country, most first: ``code``, ``label``, ``flag``, ``count``."""
+    """Active partner institutions per country, most first: ``code``, ``label``, ``count``."""
     rows = [
         {"code": row["country"], "count": row["count"]}
         for row in Institution.objects.public().order_by().values("country").annotate(count=Count("pk"))
@@ -162,7 +162,7 @@ def partners_by_country(top=None):
 def agreements_in_force_by_country(on=None, top=None):
     """Public agreements in force on the day, per partner country, most first.
 
-    Rows: ``code``, ``label``, ``flag``, ``count`` (agreements), ``partners`` (distinct partners).
+    Rows: ``code``, ``label``, ``count`` (agreements), ``partners`` (distinct partners).
     """
     on = on or today()
     rows = [
@@ -192,10 +192,9 @@ def sum_rows(rows, keys):
 
 
 def name_countries(rows):
-    """Add the country's name in the visitor's language and its flag to rows keyed by ``code``."""
+    """Add the country's name in the visitor's language to rows keyed by ``code``."""
     for row in rows:
-        country = Country(code=row["code"])
-        row.update(label=str(country.name or row["code"]), flag=country.unicode_flag, is_other=False)
+        row.update(label=str(Country(code=row["code"]).name or row["code"]), is_other=False)
 
 
 def _without(row, *extra):
@@ -212,7 +211,6 @@ def top_and_others(rows, top, keys=("outgoing", "incoming", "total")):
     other = {
         "code": "",
         "label": _("Other countries (%(count)d)") % {"count": len(tail)},
-        "flag": "",
         "is_other": True,
         "countries": len(tail),
         **sum_rows(tail, keys),
