@@ -240,7 +240,8 @@ class Application(models.Model):
     objects = ApplicationQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-submitted_at", "-created_at"]
+        # Drafts (no submission date) last on every database: PostgreSQL puts NULLs first when descending.
+        ordering = [F("submitted_at").desc(nulls_last=True), "-created_at"]
         verbose_name = _("application")
         verbose_name_plural = _("applications")
         constraints = [
