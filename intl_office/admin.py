@@ -2,8 +2,9 @@
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +16,22 @@ from .models import Faculty, HomeInstitution, Page, Ranking, StaffMember, User
 admin.site.site_header = _("International Office")
 admin.site.site_title = _("International Office admin")
 admin.site.index_title = _("Records of the department")
+
+
+# What makes one account mightier than another; only a superuser sets these.
+PRIVILEGE_FIELDS = ("is_superuser", "groups", "user_permissions")
+
+
+def account_rights(user):
+    """Every permission an account holds, through its groups or its own, as "app_label.codename".
+
+    Read from the database rather than with ``user.get_all_permissions()``, which answers nothing for an
+    inactive account: its rights come back the moment somebody ticks is_active again.
+    """
+    held = Permission.objects.filter(Q(user=user) | Q(group__user=user)).values_list(
+        "content_type__app_label", "codename"
+    )
+    return {f"{app_label}.{codename}" for app_label, codename in held}
 
 
 @admin.register(User)
@@ -46,6 +63,38 @@ class UserAdmin(DjangoUserAdmin):
     list_filter = ("is_staff", "is_superuser", "is_active", "groups", ("faculty", admin.RelatedOnlyFieldListFilter))
     list_select_related = ("faculty",)
     autocomplete_fields = ("faculty",)
+
+    # Rights come from a superuser only. Office staff (intl_office/roles.py) hold change_user to look after
+    # accounts, but for them is_superuser, groups and user_permissions are read-only: a POST naming them
+    # changes nothing. Nor may they open, change, delete or reset the password of an account that holds a
+    # right they lack, a superuser's above all: signing in as it would be the same escalation by another door.
+    # is_staff (and is_active) stay editable for them: every account they can reach holds only rights they
+    # hold themselves, so ticking the box lets nobody do more than the editor could already.
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        if request.user.is_superuser:
+            return fields
+        return (*fields, *PRIVILEGE_FIELDS)
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and not self._outranks(request.user, obj)
+
+    def has_change_permission(self, request, obj=None):
+        # Also guards the password page, /admin/intl_office/user/<id>/password/ (admin:auth_user_password_change).
+        return super().has_change_permission(request, obj) and not self._outranks(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not self._outranks(request.user, obj)
+
+    @staticmethod
+    def _outranks(editor, account):
+        """Whether ``account`` holds a right ``editor`` lacks; a superuser is outranked by nobody."""
+        if account is None or editor.is_superuser:
+            return False
+        if account.is_superuser:
+            return True
+        return not account_rights(account) <= editor.get_all_permissions()
 
 
 @admin.register(Faculty)

@@ -39,16 +39,19 @@ from intl_office.admin_helpers import (
     WARNING,
     AdminExtraMedia,
     CompactTextareas,
+    OfficeImportExport,
+    ReadOnlyInline,
+    RecordHistory,
+    admin_url,
     choice_badge,
     period,
+    person,
     translated,
 )
 from intl_office.dates import today
 from intl_office.models import Faculty
 from intl_office.roles import is_faculty_coordinator
-from partners.admin import OfficeImportExport
 from partners.models import Institution
-from programs.admin import RecordHistory
 
 from . import services
 from .models import (
@@ -143,19 +146,6 @@ class MobilityAdmin(MobilityImportExport, RecordHistory, AdminExtraMedia, Compac
         return choice_badge(obj.status, Mobility.Status, MOBILITY_TONES)
 
 
-class ReadOnlyInline(admin.TabularInline):
-    """Rows another part of the portal writes (the review workflow); the admin shows them as they are."""
-
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
 class HostPreferenceInline(admin.TabularInline):
     model = HostPreference
     extra = 0
@@ -181,13 +171,6 @@ class ApplicationDocumentInline(ReadOnlyInline):
     def download(self, obj):
         url = reverse("mobility:staff-application-document", kwargs={"pk": obj.application_id, "doc_pk": obj.pk})
         return format_html('<a href="{}">{}</a>', url, obj.original_name or gettext("Download"))
-
-
-def person(user):
-    """A user as staff call them: their full name, else their username."""
-    if user is None:
-        return "—"
-    return user.get_full_name() or user.get_username()
 
 
 class ApplicationEventInline(ReadOnlyInline):
@@ -529,7 +512,7 @@ class ApplicationAdmin(ExportMixin, RecordHistory, AdminExtraMedia, admin.ModelA
         return [transition, *super().get_urls()]
 
     def _change_url(self, request, application):
-        url = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[application.pk])
+        url = admin_url(self.opts, "change", application.pk)
         return add_preserved_filters({"preserved_filters": self.get_preserved_filters(request), "opts": self.opts}, url)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
@@ -544,7 +527,7 @@ class ApplicationAdmin(ExportMixin, RecordHistory, AdminExtraMedia, admin.ModelA
         can_move = self.has_change_permission(request, application)
         targets = [status for status in STAFF_TARGETS if application.can_move_to(status)] if can_move else []
         accepted = Application.objects.filter(call_id=application.call_id, status=Status.ACCEPTED).count()
-        action = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_transition", args=[application.pk])
+        action = admin_url(self.opts, "transition", application.pk)
         return {
             "status": self.status_badge(application),
             "buttons": [(status.value, *TRANSITION_BUTTONS[status]) for status in targets],
@@ -589,9 +572,7 @@ class ApplicationAdmin(ExportMixin, RecordHistory, AdminExtraMedia, admin.ModelA
             for message in error.messages:
                 messages.error(request, message)
         else:
-            self.log_change(
-                request, application, gettext("Status changed to “%(status)s”.") % {"status": to_status.label}
-            )
+            self.log_change(request, application, status_changed_message(to_status))
             messages.success(
                 request,
                 gettext("The application is now “%(status)s”; the student is told by e-mail.")

@@ -1,6 +1,6 @@
 """Import and export of mobility records and visits, and the export of applications (django-import-export).
 
-Imports work as those of partners (``partners.resources``): a dry run shows every row as new,
+Imports work as those of partners (``intl_office.resources``): a dry run shows every row as new,
 updated, skipped or invalid with its errors by column and writes nothing; the real import runs
 in one transaction that is rolled back if any row fails. Rows are matched by a natural key, so
 importing the same file again updates the rows it finds instead of adding them twice:
@@ -13,108 +13,33 @@ importing the same file again updates the rows it finds instead of adding them t
 Applications are exported only: they are made by students and moved by the review workflow.
 """
 
-import datetime
-
-import tablib
-from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
-from import_export.formats import base_formats
-from import_export.instance_loaders import ModelInstanceLoader
 
 from intl_office.models import Faculty
-from partners.models import Agreement
-from partners.resources import (
-    LOOKUP_BATCH,
+from intl_office.resources import (
     XLSX,
     AllOrNothingResource,
     ChoiceWidget,
     CountryWidget,
     DateWidget,
+    FormulaSafeCSV,
     LookupWidget,
-    PartnerWidget,
     RequiredTextWidget,
     TextWidget,
     YesNoWidget,
 )
+from partners.models import Agreement
+from partners.resources import PartnerWidget
 from programs.models import GrantProgram
 
 from .models import Application, Direction, Mobility, Visit
 
-# A spreadsheet reads a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-class CSV(base_formats.CSV):
-    """CSV whose text cells never start a formula when opened in a spreadsheet.
-
-    Students type their own names and scores, and partners' names come from files: "=HYPERLINK(...)"
-    must stay text. The XLSX format does the same by marking such cells as text.
-    """
-
-    def export_data(self, dataset, **kwargs):
-        safe = tablib.Dataset(headers=dataset.headers)
-        for row in dataset:
-            safe.append([_inert(cell) for cell in row])
-        return super().export_data(safe, **kwargs)
-
-
-def _inert(cell):
-    return f"'{cell}" if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell
-
-
-# The formats staff exchange with other offices and the ministry.
-FORMATS = [CSV, XLSX]
-
-
-def _key_part(value):
-    """One part of a natural key, comparable between a file's cell and a stored row."""
-    if isinstance(value, models.Model):
-        return (value._meta.label, value.pk)
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return " ".join(str(value or "").split())
-
-
-class NaturalKeyLoader(ModelInstanceLoader):
-    """Finds the stored rows of a whole file by their natural key in a few queries, not one per row.
-
-    The first key column narrows the search (``start_date__in``, ``participant_name__in``); related
-    rows in the key (the partner) compare by primary key, so two partners with one name in different
-    countries stay apart. A row whose key does not clean counts as new: its errors are reported by column.
-    """
-
-    def __init__(self, resource, dataset=None):
-        super().__init__(resource, dataset)
-        self.key_fields = [resource.fields[name] for name in resource.get_import_id_fields()]
-        first_values = set()
-        for row in dataset.dict if dataset else []:
-            cleaned = self._cleaned(row)
-            if cleaned is not None:
-                first_values.add(cleaned[0])
-        self.instances = {}
-        first = self.key_fields[0].attribute
-        values = sorted(first_values, key=str)
-        for start in range(0, len(values), LOOKUP_BATCH):
-            batch = values[start : start + LOOKUP_BATCH]
-            for instance in self.get_queryset().filter(**{f"{first}__in": batch}):
-                key = tuple(_key_part(getattr(instance, field.attribute)) for field in self.key_fields)
-                self.instances.setdefault(key, instance)
-
-    def _cleaned(self, row):
-        try:
-            values = tuple(field.clean(row) for field in self.key_fields)
-        except (ValueError, KeyError):
-            return None
-        return None if any(value in (None, "") for value in values) else values
-
-    def get_instance(self, row):
-        cleaned = self._cleaned(row)
-        if cleaned is None:
-            return None
-        return self.instances.get(tuple(_key_part(value) for value in cleaned))
+# The formats staff exchange with other offices and the ministry. Students type their own names and
+# scores, and partners' names come from files: no CSV cell may start a formula in a spreadsheet.
+FORMATS = [FormulaSafeCSV, XLSX]
 
 
 class ProgrammeWidget(widgets.ForeignKeyWidget):
@@ -241,14 +166,7 @@ class MobilityResource(AllOrNothingResource):
             "agreement",
             "notes",
         )
-        import_order = fields
-        export_order = fields
         import_id_fields = ("participant_name", "partner", "start_date")
-        instance_loader_class = NaturalKeyLoader
-        clean_model_instances = True
-        skip_unchanged = True
-        report_skipped = True
-        use_transactions = True
 
     def get_queryset(self):
         return Mobility.objects.select_related("partner", "faculty", "program", "agreement").order_by(
@@ -311,14 +229,7 @@ class VisitResource(AllOrNothingResource):
             "is_public",
             "slug",
         )
-        import_order = fields
-        export_order = fields
         import_id_fields = ("start_date", "partner")
-        instance_loader_class = NaturalKeyLoader
-        clean_model_instances = True
-        skip_unchanged = True
-        report_skipped = True
-        use_transactions = True
 
     def get_queryset(self):
         return Visit.objects.select_related("partner").order_by("start_date", "pk")
@@ -370,7 +281,6 @@ class ApplicationResource(resources.ModelResource):
             "review_count",
             "submitted_at",
         )
-        export_order = fields
 
     def dehydrate_call(self, application):
         return _text(application.call)

@@ -5,13 +5,7 @@ none), renew an agreement in an updated form, spot dormant agreements, and read 
 history from the audit log.
 """
 
-import datetime
-
-from auditlog.mixins import AuditlogHistoryAdminMixin
-from auditlog.models import LogEntry
-from auditlog.render import get_field_verbose_name
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
@@ -19,15 +13,12 @@ from django.db import models
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Subquery, Value, When
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
-from django.utils import formats, timezone
+from django.urls import path
 from django.utils.html import format_html, format_html_join
-from django.utils.text import capfirst, format_lazy
-from django.utils.translation import gettext, ngettext
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
-from import_export.admin import ImportExportMixin
-from import_export.tmp_storages import MediaStorage
 from modeltranslation.admin import TranslationAdmin
 
 from intl_office.admin_helpers import (
@@ -37,14 +28,17 @@ from intl_office.admin_helpers import (
     WARNING,
     AdminExtraMedia,
     CompactTextareas,
+    OfficeImportExport,
+    ReadOnlyInline,
+    RecordHistory,
+    admin_url,
     badge,
     choice_badge,
     translated,
 )
-from intl_office.storage import private_storage
 
 from .models import Agreement, AgreementReminder, Contact, CooperationArea, Institution
-from .resources import FORMATS, AgreementResource, InstitutionResource
+from .resources import AgreementResource, InstitutionResource
 from .services import agreement_renew, renewal_refusals
 
 AGREEMENT_TONES = {
@@ -62,217 +56,11 @@ AGREEMENT_STATUS_ORDER = [
     Agreement.Status.EXPIRED,
 ]
 
-# Renewal chains are a handful of agreements long; the cap only guards against a loop in bad data.
-MAX_CHAIN_LENGTH = 50
-
 
 def agreement_badge(agreement):
     """The status badge, from the ``computed_status`` annotation when the queryset has it."""
     status = getattr(agreement, "computed_status", None) or agreement.status
     return choice_badge(status, Agreement.Status, AGREEMENT_TONES)
-
-
-def renewal_chain(agreement):
-    """The agreements before and after this one in its renewal chain, oldest first.
-
-    Follows ``renews`` back to the first agreement and ``renewals`` forward, level by
-    level (a renewal may in principle have been renewed twice, as two parallel agreements).
-    """
-    earlier = []
-    seen = {agreement.pk}
-    current = agreement
-    while current.renews_id and current.renews_id not in seen and len(earlier) < MAX_CHAIN_LENGTH:
-        current = current.renews
-        seen.add(current.pk)
-        earlier.append(current)
-    later = []
-    frontier = [agreement.pk]
-    while frontier and len(later) < MAX_CHAIN_LENGTH:
-        level = list(Agreement.objects.filter(renews__in=frontier).exclude(pk__in=seen).order_by("signed_on", "pk"))
-        seen.update(a.pk for a in level)
-        later.extend(level)
-        frontier = [a.pk for a in level]
-    return [*reversed(earlier), agreement, *later]
-
-
-# Audit log entries shown on a record's page; the rest are one click away on its audit log page.
-HISTORY_SHOWN = 5
-# Bookkeeping columns every save changes: listing them in each entry would hide what staff changed.
-HISTORY_HIDDEN_FIELDS = {"created_at", "updated_at"}
-
-
-def _history_value(value):
-    return "—" if value in (None, "", "None") else value
-
-
-def _history_changes(entry):
-    """One line per field an audit log entry changed: "Website: https://old → https://new"."""
-    lines = []
-    changes = entry.changes_dict
-    languages = [code for code, _name in settings.LANGUAGES]
-    for field, change in changes.items():
-        if field in HISTORY_HIDDEN_FIELDS:
-            continue
-        if any(f"{field}_{language}" in changes for language in languages):
-            continue  # modeltranslation's copy of a language column listed on its own ("City [en]")
-        label = get_field_verbose_name(entry, field)
-        if isinstance(change, dict) and change.get("type") == "m2m":
-            verb = gettext("added") if change.get("operation") == "add" else gettext("removed")
-            lines.append(format_html("{}: {} {}", label, verb, ", ".join(map(str, change.get("objects", [])))))
-        else:
-            old, new = (list(change) + [None, None])[:2]
-            lines.append(format_html("{}: {} → {}", label, _history_value(old), _history_value(new)))
-    return lines
-
-
-class RecordHistory(AuditlogHistoryAdminMixin):
-    """Who changed a record, when and what, from django-auditlog: the latest entries on its page, all on another.
-
-    The audit log holds every change, made in the admin, by an import, a service or the shell;
-    Django's own History button lists only what was done through the admin forms.
-    """
-
-    auditlog_history_per_page = 25
-    auditlog_history_template = "admin/partners/auditlog.html"
-
-    def get_readonly_fields(self, request, obj=None):
-        return (*super().get_readonly_fields(request, obj), "audit_history")
-
-    def auditlog_url(self, obj):
-        return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_auditlog", args=[obj.pk])
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        extra_context = extra_context or {}
-        if object_id:
-            extra_context["auditlog_url"] = reverse(
-                f"admin:{self.opts.app_label}_{self.opts.model_name}_auditlog", args=[unquote(object_id)]
-            )
-        return super().change_view(request, object_id, form_url, extra_context)
-
-    @admin.display(description=_("latest changes"))
-    def audit_history(self, obj):
-        if obj is None or obj.pk is None:
-            return _("The history starts when the record is first saved.")
-        entries = list(
-            LogEntry.objects.get_for_object(obj).select_related("actor").order_by("-timestamp")[: HISTORY_SHOWN + 1]
-        )
-        if not entries:
-            return _("No changes recorded yet.")
-        rows = []
-        for entry in entries[:HISTORY_SHOWN]:
-            when = formats.date_format(timezone.localtime(entry.timestamp), "DATETIME_FORMAT")
-            if entry.actor:
-                who = entry.actor.get_full_name() or entry.actor.get_username()
-            else:
-                who = entry.actor_email or _("system")
-            if entry.action == LogEntry.Action.UPDATE:
-                changes = format_html_join("", "<li>{}</li>", ((line,) for line in _history_changes(entry)))
-                changes = format_html('<ul class="io-history__changes">{}</ul>', changes)
-            else:
-                changes = ""
-            rows.append((when, who, capfirst(entry.get_action_display()), changes))
-        table = format_html(
-            '<table class="io-history"><thead><tr><th scope="col">{}</th><th scope="col">{}</th>'
-            '<th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table>',
-            _("when"),
-            _("who"),
-            _("action"),
-            _("changes"),
-            format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", rows),
-        )
-        link_text = _("Every change in the audit log") if len(entries) > HISTORY_SHOWN else _("Open the audit log")
-        return format_html('{}<p><a href="{}">{}</a></p>', table, self.auditlog_url(obj), link_text)
-
-
-# Uploaded import files wait for their confirmation here, in private storage, for a day at most.
-IMPORTS_FOLDER = "imports"
-STALE_IMPORT_AGE = datetime.timedelta(days=1)
-
-
-class PrivateImportStorage(MediaStorage):
-    """An uploaded file waits for the confirmation of its import in private storage.
-
-    Shared by every host behind the load balancer (the confirmation may reach another one
-    than the preview did) and served by none: django-import-export's default, the local
-    temporary folder, is neither.
-    """
-
-    def _configure_storage(self):
-        self._storage = private_storage
-
-
-def remove_stale_imports(older_than=STALE_IMPORT_AGE):
-    """Delete the files of previews nobody confirmed; a confirmed import deletes its own file."""
-    try:
-        _folders, names = private_storage.listdir(IMPORTS_FOLDER)
-    except FileNotFoundError:
-        return
-    limit = timezone.now() - older_than
-    for name in names:
-        path = f"{IMPORTS_FOLDER}/{name}"
-        try:
-            if private_storage.get_modified_time(path) < limit:
-                private_storage.delete(path)
-        except FileNotFoundError:
-            pass  # removed meanwhile by the confirmation, or by another host
-
-
-class OfficeImportExport(ImportExportMixin):
-    """Import and export in CSV and XLSX with a preview first; all rows or none are written.
-
-    Importing creates and changes records, so it needs both rights; exporting needs the
-    right to view. (django-import-export allows both to every staff member by default.)
-    """
-
-    import_formats = FORMATS
-    export_formats = FORMATS
-    tmp_storage_class = PrivateImportStorage
-    import_template_name = "admin/partners/import.html"
-
-    def get_tmp_storage_class_kwargs(self):
-        return {"MEDIA_FOLDER": IMPORTS_FOLDER}
-
-    def write_to_tmp_storage(self, import_file, input_format):
-        remove_stale_imports()
-        return super().write_to_tmp_storage(import_file, input_format)
-
-    def has_import_permission(self, request):
-        return self.has_add_permission(request) and self.has_change_permission(request)
-
-    def has_export_permission(self, request):
-        return self.has_view_or_change_permission(request)
-
-    def get_import_context_data(self, **kwargs):
-        return {"import_columns": self.resource_classes[0].COLUMNS}
-
-    def _import_url(self):
-        return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import")
-
-    def process_import(self, request, **kwargs):
-        try:
-            return super().process_import(request, **kwargs)
-        except FileNotFoundError:
-            # The Confirm button pressed twice, or a preview left open for too long.
-            messages.error(request, _("This import was already confirmed, or its file is gone: upload the file again."))
-            return redirect(self._import_url())
-
-    def process_result(self, result, request):
-        if result.has_errors() or result.has_validation_errors():
-            # The data changed between the preview and the confirmation; the transaction was rolled back.
-            failed = len(result.invalid_rows) + len(result.row_errors()) + len(result.base_errors)
-            messages.error(
-                request,
-                ngettext(
-                    "Nothing was imported: %(count)d row failed when the import was confirmed. "
-                    "Upload the file again to see why.",
-                    "Nothing was imported: %(count)d rows failed when the import was confirmed. "
-                    "Upload the file again to see why.",
-                    failed,
-                )
-                % {"count": failed},
-            )
-            return redirect(self._import_url())
-        return super().process_result(result, request)
 
 
 class AgreementStatusFilter(admin.SimpleListFilter):
@@ -394,21 +182,13 @@ class AgreementInline(admin.TabularInline):
         return agreement_badge(obj)
 
 
-class AgreementReminderInline(admin.TabularInline):
+class AgreementReminderInline(ReadOnlyInline):
     """The expiry reminders ``notify_expiring_agreements`` sent for this agreement: a record, not for editing."""
 
     model = AgreementReminder
-    extra = 0
-    can_delete = False
     fields = ("days_before", "valid_until", "sent_to", "sent_at")
     readonly_fields = fields
     verbose_name_plural = _("expiry reminders sent")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Institution)
@@ -530,7 +310,7 @@ class AgreementAdmin(OfficeImportExport, RecordHistory, AdminExtraMedia, Compact
         return [renew, *super().get_urls()]
 
     def renew_url(self, agreement):
-        return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_renew", args=[agreement.pk])
+        return admin_url(self.opts, "renew", agreement.pk)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = extra_context or {}
@@ -565,9 +345,7 @@ class AgreementAdmin(OfficeImportExport, RecordHistory, AdminExtraMedia, Compact
                         agreement,
                     ),
                 )
-                return redirect(
-                    reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[successor.pk])
-                )
+                return redirect(admin_url(self.opts, "change", successor.pk))
         context = {
             **self.admin_site.each_context(request),
             "title": _("Renew an agreement in an updated form"),
@@ -577,7 +355,7 @@ class AgreementAdmin(OfficeImportExport, RecordHistory, AdminExtraMedia, Compact
             "form": form,
             "refusals": refusals,
             "successor": agreement.renewals.order_by("pk").first(),
-            "change_url": reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[agreement.pk]),
+            "change_url": admin_url(self.opts, "change", agreement.pk),
             "has_view_permission": self.has_view_permission(request, agreement),
             "media": self.media + form.media,
         }
@@ -614,7 +392,7 @@ class AgreementAdmin(OfficeImportExport, RecordHistory, AdminExtraMedia, Compact
     def renewal_chain(self, obj):
         if obj is None or obj.pk is None:
             return "—"
-        chain = renewal_chain(obj)
+        chain = obj.renewal_chain()
         if len(chain) == 1:
             return _("This agreement neither renews nor was renewed by another.")
         items = []
@@ -622,7 +400,7 @@ class AgreementAdmin(OfficeImportExport, RecordHistory, AdminExtraMedia, Compact
             if agreement.pk == obj.pk:
                 label = format_html("<strong>{} ({})</strong>", agreement.title, _("this agreement"))
             else:
-                url = reverse("admin:partners_agreement_change", args=[agreement.pk])
+                url = admin_url(self.opts, "change", agreement.pk)
                 label = format_html('<a href="{}">{}</a>', url, agreement.title)
             dates = agreement.signed_on.isoformat() if agreement.signed_on else _("not signed")
             items.append((label, dates, agreement_badge(agreement)))

@@ -1,76 +1,55 @@
 """Admin for grant programmes, projects with their consortium, joint programmes and calls."""
 
 from django.contrib import admin
-from django.contrib.admin.utils import unquote
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from intl_office.admin_helpers import INFO, MUTED, SUCCESS, AdminExtraMedia, CompactTextareas, badge, translated
-from intl_office.dates import today
-from partners.admin import RecordHistory as PartnersRecordHistory
+from intl_office.admin_helpers import (
+    INFO,
+    MUTED,
+    SUCCESS,
+    AdminExtraMedia,
+    CompactTextareas,
+    RecordHistory,
+    badge,
+    choice_badge,
+    translated,
+)
 
 from .models import Call, DocumentType, GrantProgram, JointProgramme, Project, ProjectMember
 
-# What a call shows staff: the three states visitors see, plus the calls visitors do not see at all.
-CALL_OPEN = "open"
-CALL_UPCOMING = "upcoming"
-CALL_CLOSED = "closed"
-CALL_UNPUBLISHED = "unpublished"
-
-CALL_STATES = {
-    CALL_OPEN: (_("Open"), SUCCESS),
-    CALL_UPCOMING: (_("Upcoming"), INFO),
-    CALL_CLOSED: (_("Closed"), MUTED),
-    CALL_UNPUBLISHED: (_("Not published"), MUTED),
+CALL_TONES = {
+    Call.Status.OPEN: SUCCESS,
+    Call.Status.UPCOMING: INFO,
+    Call.Status.CLOSED: MUTED,
 }
 
-
-class RecordHistory(PartnersRecordHistory):
-    """The audit log of a record, as partners show it; a record the user may not see has no audit log page.
-
-    ``get_object`` answers None for a missing record and, where ``get_queryset`` narrows the rows
-    (a coordinator's applications), for one outside it: the admin's usual redirect with a message
-    follows, as for the change page, and nothing tells the two apart.
-    """
-
-    def auditlog_history_view(self, request, object_id, extra_context=None):
-        if self.get_object(request, unquote(object_id)) is None:
-            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
-        return super().auditlog_history_view(request, object_id, extra_context)
-
-
-def call_state(call, on):
-    """Which of ``CALL_STATES`` a call is in on the day; agrees with ``Call.objects.open()`` and friends."""
-    if not call.is_published:
-        return CALL_UNPUBLISHED
-    if call.is_open_on(on):
-        return CALL_OPEN
-    if call.opens_on > on:
-        return CALL_UPCOMING
-    return CALL_CLOSED
+# Staff also see the calls visitors do not see at all: one more state than ``Call.Status`` has.
+UNPUBLISHED = "unpublished"
+UNPUBLISHED_LABEL = _("Not published")
 
 
 class CallStateFilter(admin.SimpleListFilter):
+    """The states visitors see, with the same QuerySet methods the site uses, and the unpublished calls."""
+
     title = _("state")
     parameter_name = "state"
 
     def lookups(self, request, model_admin):
-        return [(state, label) for state, (label, _tone) in CALL_STATES.items()]
+        return [*Call.Status.choices, (UNPUBLISHED, UNPUBLISHED_LABEL)]
 
     def queryset(self, request, queryset):
-        value = self.value()
-        if value == CALL_OPEN:
-            return queryset.open()
-        if value == CALL_UPCOMING:
-            return queryset.upcoming()
-        if value == CALL_CLOSED:
-            return queryset.closed()
-        if value == CALL_UNPUBLISHED:
-            return queryset.filter(is_published=False)
-        return queryset
+        methods = {
+            Call.Status.OPEN: queryset.open,
+            Call.Status.UPCOMING: queryset.upcoming,
+            Call.Status.CLOSED: queryset.closed,
+            UNPUBLISHED: lambda: queryset.filter(is_published=False),
+        }
+        method = methods.get(self.value())
+        return method() if method else queryset
 
 
 @admin.register(GrantProgram)
@@ -190,8 +169,9 @@ class CallAdmin(RecordHistory, AdminExtraMedia, CompactTextareas, TranslationAdm
     def state_badge(self, obj):
         if obj.pk is None:
             return "—"
-        label, tone = CALL_STATES[call_state(obj, today())]
-        return badge(label, tone)
+        if not obj.is_published:
+            return badge(UNPUBLISHED_LABEL, MUTED)
+        return choice_badge(obj.status, Call.Status, CALL_TONES)
 
     @admin.display(description=_("applications"), ordering="application_count")
     def application_count(self, obj):

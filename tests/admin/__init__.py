@@ -16,6 +16,11 @@ def registered_models():
     return sorted(admin.site._registry, key=lambda model: model._meta.label)
 
 
+def model_id(model):
+    """A model's test id in a parametrized test: "partners.Agreement"."""
+    return model._meta.label
+
+
 def admin_url(model, view, *args):
     return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
 

@@ -17,12 +17,6 @@ WINDOW = datetime.timedelta(days=Agreement.EXPIRING_SOON_DAYS)
 
 
 @pytest.fixture
-def staff_client(client, staff):
-    client.force_login(staff)
-    return client
-
-
-@pytest.fixture
 def boundary_agreements(db):
     """One agreement on each side of every status boundary, as of today."""
     now = today()

@@ -8,7 +8,16 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from intl_office.models import HomeInstitution
-from tests.admin import READ_ONLY_MODELS, admin_url, form_data, form_errors, make_row, make_rows, registered_models
+from tests.admin import (
+    READ_ONLY_MODELS,
+    admin_url,
+    form_data,
+    form_errors,
+    make_row,
+    make_rows,
+    model_id,
+    registered_models,
+)
 
 MODELS = registered_models()
 ROW_MODELS = [model for model in MODELS if model is not HomeInstitution]
@@ -16,16 +25,6 @@ ROW_MODELS = [model for model in MODELS if model is not HomeInstitution]
 
 # The campus network has no internet: a script or stylesheet from another host never loads.
 EXTERNAL_ASSET = re.compile(r'<(script|link)\b[^>]*\b(src|href)="(https?:)?//', re.IGNORECASE)
-
-
-def model_id(model):
-    return model._meta.label
-
-
-@pytest.fixture
-def staff_client(client, staff):
-    client.force_login(staff)
-    return client
 
 
 @pytest.mark.django_db

@@ -28,12 +28,6 @@ from tests.factories import (
 DAY = datetime.timedelta(days=1)
 
 
-@pytest.fixture
-def staff_client(client, staff):
-    client.force_login(staff)
-    return client
-
-
 # The department
 
 

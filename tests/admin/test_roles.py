@@ -14,7 +14,7 @@ from intl_office.models import HomeInstitution
 from intl_office.roles import FACULTY_COORDINATOR, OFFICE_STAFF, ROLES, VIEWER, is_faculty_coordinator
 from mobility.models import Application, ApplicationReview, Mobility
 from partners.models import Institution
-from tests.admin import admin_url, form_data, form_errors, make_row, registered_models
+from tests.admin import admin_url, form_data, form_errors, make_row, model_id, registered_models
 from tests.factories import (
     ApplicationDocumentFactory,
     ApplicationFactory,
@@ -31,10 +31,6 @@ PROJECT_MODELS = [model for model in registered_models() if model._meta.app_labe
 # One row, made at first sight and never added or deleted: its admin refuses both to everybody.
 ROW_MODELS = [model for model in PROJECT_MODELS if model is not HomeInstitution]
 Status = Application.Status
-
-
-def model_id(model):
-    return model._meta.label
 
 
 def member_of(group_name, **kwargs):

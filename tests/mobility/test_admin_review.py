@@ -546,7 +546,7 @@ def test_a_status_change_shows_in_the_applications_audit_history(staff_client, s
     press(staff_client, application, Status.UNDER_REVIEW)
     page = staff_client.get(admin_url(Application, "change", application.pk)).content.decode()
 
-    assert "Status: submitted → under_review" in page
+    assert "Status: Submitted → Under review" in page  # choice labels, not the stored codes
     assert f"<td>{staff.get_full_name()}</td><td>Update</td>" in page
     assert reverse("admin:mobility_application_auditlog", args=[application.pk]) in page
 

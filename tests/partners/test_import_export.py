@@ -19,9 +19,10 @@ from django.contrib.auth.models import Permission
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from intl_office.resources import FORMATS
 from intl_office.storage import private_storage
 from partners.models import Agreement, Institution
-from partners.resources import FORMATS, AgreementResource, InstitutionResource
+from partners.resources import AgreementResource, InstitutionResource
 from tests.admin import admin_url
 from tests.factories import AgreementFactory, InstitutionFactory, UserFactory
 
