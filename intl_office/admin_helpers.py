@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from import_export.tmp_storages import MediaStorage
@@ -152,7 +152,8 @@ def history_changes(entry):
             continue  # django-auditlog's create entry names the other side of relations ("Agreements: … None")
         label = get_field_verbose_name(entry, name)
         if isinstance(change, dict) and change.get("type") == "m2m":
-            verb = gettext("added") if change.get("operation") == "add" else gettext("removed")
+            added = change.get("operation") == "add"
+            verb = pgettext("audit log", "added") if added else pgettext("audit log", "removed")
             lines.append(format_html("{}: {} {}", label, verb, ", ".join(map(str, change.get("objects", [])))))
         else:
             old, new = (list(change) + [None, None])[:2]

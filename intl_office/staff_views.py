@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_safe
 
 from intl_office import calendar, dashboard, dates, reports, roles
@@ -92,7 +93,7 @@ def dashboard_view(request):
 class ReportForm(forms.Form):
     """The report's period: ``?year=2024&period=academic`` (academic year 2024/25) or ``period=calendar``."""
 
-    period = forms.ChoiceField(label=_("Period"), required=False, choices=reports.PERIOD_CHOICES)
+    period = forms.ChoiceField(label=pgettext_lazy("report", "Period"), required=False, choices=reports.PERIOD_CHOICES)
 
     def __init__(self, *args, on, **kwargs):
         super().__init__(*args, **kwargs)
