@@ -4,11 +4,9 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.urls import NoReverseMatch
 
 from mobility.models import Application, ApplicationDocument, Direction, HostPreference, Mobility, Visit
+from tests.constraints import assert_accepted, assert_refused, days
 from tests.factories import (
     ApplicationDocumentFactory,
     ApplicationFactory,
@@ -26,31 +24,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 DAY = datetime.date(2025, 3, 10)
-
-
-def days(n):
-    return datetime.timedelta(days=n)
-
-
-def assert_refused(obj, *, message):
-    """The row is refused twice: by full_clean() (forms, admin) and by the database itself."""
-    with pytest.raises(ValidationError) as excinfo:
-        obj.full_clean()
-    assert any(message in text for text in excinfo.value.messages), excinfo.value.messages
-    with pytest.raises(IntegrityError), transaction.atomic():
-        obj.save()
-
-
-def assert_accepted(obj):
-    obj.full_clean()
-    obj.save()
-
-
-def absolute_url_or_skip(obj):
-    try:
-        return obj.get_absolute_url()
-    except NoReverseMatch:
-        pytest.skip(f"the public URL of {type(obj).__name__} is not registered yet")
 
 
 # Mobility.
@@ -364,6 +337,6 @@ def test_visit_photo_str_is_its_caption_or_file_name():
 
 
 def test_visit_absolute_url_is_a_site_path():
-    url = absolute_url_or_skip(VisitFactory())
+    url = VisitFactory().get_absolute_url()
     assert isinstance(url, str)
     assert url.startswith("/")

@@ -4,11 +4,10 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.urls import NoReverseMatch
 
 from intl_office.dates import today
 from partners.models import Agreement, Institution
+from tests.constraints import assert_refused, days
 from tests.factories import AgreementFactory, ContactFactory, CooperationAreaFactory, InstitutionFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,26 +19,6 @@ EXPIRED = Agreement.Status.EXPIRED
 
 # A fixed day for the boundary tables; 15 June + 90 days crosses two month ends.
 DAY = datetime.date(2025, 6, 15)
-
-
-def days(n):
-    return datetime.timedelta(days=n)
-
-
-def assert_refused(obj, *, message):
-    """The row is refused twice: by full_clean() (forms, admin) and by the database itself."""
-    with pytest.raises(ValidationError) as excinfo:
-        obj.full_clean()
-    assert any(message in text for text in excinfo.value.messages), excinfo.value.messages
-    with pytest.raises(IntegrityError), transaction.atomic():
-        obj.save()
-
-
-def absolute_url_or_skip(obj):
-    try:
-        return obj.get_absolute_url()
-    except NoReverseMatch:
-        pytest.skip(f"the public URL of {type(obj).__name__} is not registered yet")
 
 
 # Agreement constraints.
@@ -373,14 +352,14 @@ def test_agreement_str_is_its_title():
 
 
 def test_institution_absolute_url_is_a_site_path():
-    url = absolute_url_or_skip(InstitutionFactory())
+    url = InstitutionFactory().get_absolute_url()
     assert isinstance(url, str)
     assert url.startswith("/")
 
 
 def test_agreement_absolute_url_points_into_its_partner_page():
     agreement = AgreementFactory()
-    url = absolute_url_or_skip(agreement)
+    url = agreement.get_absolute_url()
     assert url.startswith("/")
     assert url.endswith(f"#agreement-{agreement.pk}")
 

@@ -5,12 +5,11 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.urls import NoReverseMatch
 from django.utils.text import capfirst
 
 from intl_office.dates import today
 from programs.models import Call, GrantProgram, Project, ProjectMember
+from tests.constraints import assert_accepted, assert_refused, days
 from tests.factories import (
     CallFactory,
     DocumentTypeFactory,
@@ -25,31 +24,6 @@ pytestmark = pytest.mark.django_db
 
 # A fixed day for the boundary tables.
 DAY = datetime.date(2025, 3, 10)
-
-
-def days(n):
-    return datetime.timedelta(days=n)
-
-
-def assert_refused(obj, *, message):
-    """The row is refused twice: by full_clean() (forms, admin) and by the database itself."""
-    with pytest.raises(ValidationError) as excinfo:
-        obj.full_clean()
-    assert any(message in text for text in excinfo.value.messages), excinfo.value.messages
-    with pytest.raises(IntegrityError), transaction.atomic():
-        obj.save()
-
-
-def assert_accepted(obj):
-    obj.full_clean()
-    obj.save()
-
-
-def absolute_url_or_skip(obj):
-    try:
-        return obj.get_absolute_url()
-    except NoReverseMatch:
-        pytest.skip(f"the public URL of {type(obj).__name__} is not registered yet")
 
 
 # Projects.
@@ -372,14 +346,14 @@ def test_call_str_is_its_title():
     ids=["grant-programme", "project", "joint-programme", "call"],
 )
 def test_public_records_have_a_site_path(factory):
-    url = absolute_url_or_skip(factory())
+    url = factory().get_absolute_url()
     assert isinstance(url, str)
     assert url.startswith("/")
 
 
 def test_joint_programmes_have_no_detail_page_but_an_anchor_on_the_list():
     programme = JointProgrammeFactory(name="Primary education")
-    url = absolute_url_or_skip(programme)
+    url = programme.get_absolute_url()
     assert url.endswith(f"#{programme.slug}")
 
 
