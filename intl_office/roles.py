@@ -8,7 +8,13 @@ ROLES = (OFFICE_STAFF, FACULTY_COORDINATOR, VIEWER)
 
 
 def is_faculty_coordinator(user) -> bool:
-    """Superusers are never narrowed down, whatever groups they are in."""
+    """Superusers are never narrowed down, whatever groups they are in.
+
+    Asked several times per admin request (queryset, filters, form fields), so the answer
+    is kept on the user object, which lives for one request.
+    """
     if not user.is_authenticated or user.is_superuser:
         return False
-    return user.groups.filter(name=FACULTY_COORDINATOR).exists()
+    if not hasattr(user, "_is_faculty_coordinator"):
+        user._is_faculty_coordinator = user.groups.filter(name=FACULTY_COORDINATOR).exists()
+    return user._is_faculty_coordinator

@@ -45,7 +45,7 @@ def dashboard_view(request):
     """What needs the office's attention today; each section shows only what the user may open.
 
     Queries, whatever the number of rows: session, user, home institution (and for anybody but a
-    superuser: the permissions, and the role twice); expiring, expired and dormant agreements;
+    superuser: the permissions and the role); expiring, expired and dormant agreements;
     applications per call and their calls; calls closing soon; upcoming and recent visits;
     mobility this year, last year's same stretch and last year whole.
     """
