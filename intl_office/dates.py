@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.db.models import Case, IntegerField, When
+from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 # The academic year in Uzbekistan starts on 1 September.
@@ -27,3 +29,16 @@ def academic_year_bounds(year: int) -> tuple[datetime.date, datetime.date]:
 
 def academic_year_label(year: int) -> str:
     return f"{year}/{str(year + 1)[-2:]}"
+
+
+def academic_year_expression(field: str = "start_date"):
+    """SQL for ``academic_year_of(field)``: the year itself from September on, the year before until August.
+
+    The one database spelling of the academic year: every page that groups or filters rows
+    by academic year annotates with this, so SQL and ``academic_year_of`` cannot drift apart.
+    """
+    return Case(
+        When(**{f"{field}__month__gte": ACADEMIC_YEAR_START_MONTH}, then=ExtractYear(field)),
+        default=ExtractYear(field) - 1,
+        output_field=IntegerField(),
+    )

@@ -12,12 +12,11 @@ ordering, which modeltranslation turns into an explicit one, would otherwise be 
 to GROUP BY and split the groups.
 """
 
-from django.db.models import Case, Count, IntegerField, Q, When
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django_countries.fields import Country
 
-from intl_office.dates import ACADEMIC_YEAR_START_MONTH, academic_year_bounds, academic_year_label, today
+from intl_office.dates import academic_year_bounds, academic_year_expression, academic_year_label, today
 from partners.models import Agreement, Institution
 from programs.models import GrantProgram
 
@@ -40,15 +39,6 @@ KIND_COUNTS = {
     "incoming_students": Count("pk", filter=IN & STUDENT),
     "incoming_staff": Count("pk", filter=IN & STAFF),
 }
-
-
-def academic_year_expression(field="start_date"):
-    """SQL for ``academic_year_of(field)``: the year itself from September on, the year before until August."""
-    return Case(
-        When(**{f"{field}__month__gte": ACADEMIC_YEAR_START_MONTH}, then=ExtractYear(field)),
-        default=ExtractYear(field) - 1,
-        output_field=IntegerField(),
-    )
 
 
 def counted_mobilities(year=None, *, between=None):

@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from intl_office.dates import academic_year_of
+from intl_office.dates import academic_year_expression, academic_year_of
 from intl_office.models import HomeInstitution
 from mobility import statistics
 from mobility.models import Direction, Mobility
@@ -100,9 +100,7 @@ def without_labels(rows, *keys):
 
 
 def test_academic_year_in_sql_agrees_with_academic_year_of_at_the_boundaries(mobilities):
-    in_sql = dict(
-        Mobility.objects.annotate(ay=statistics.academic_year_expression()).values_list("start_date", "ay").distinct()
-    )
+    in_sql = dict(Mobility.objects.annotate(ay=academic_year_expression()).values_list("start_date", "ay").distinct())
 
     for day, year in in_sql.items():
         assert year == academic_year_of(day), day
