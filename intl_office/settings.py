@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "partners",
     "programs",
     "mobility",
+    # The pages and tools on top of every app; only the demo needs to be an app (for its commands).
+    "intl_office.demo",
 ]
 
 MIDDLEWARE = [

@@ -9,9 +9,10 @@ from django.core.management import call_command
 from django.urls import reverse
 from icalendar import Calendar
 
-from intl_office import calendar, dates
+from intl_office import dates
 from intl_office.dates import today
 from intl_office.models import HomeInstitution
+from intl_office.staff import calendar
 from mobility.models import Direction, Visit
 from programs.models import Call
 from tests.factories import CallFactory, InstitutionFactory, UserFactory, VisitFactory

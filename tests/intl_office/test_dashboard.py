@@ -12,9 +12,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from intl_office import dashboard, roles
+from intl_office import roles
 from intl_office.dates import today
 from intl_office.models import HomeInstitution
+from intl_office.staff import dashboard
 from mobility.models import Application, Direction, Mobility
 from tests.factories import (
     AgreementFactory,

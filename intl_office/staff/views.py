@@ -18,7 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_safe
 
-from intl_office import calendar, dashboard, dates, reports, roles
+from intl_office import dates, roles
+from intl_office.staff import calendar, dashboard, reports
 from mobility.models import Application
 
 
