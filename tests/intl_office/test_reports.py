@@ -16,9 +16,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from openpyxl import load_workbook
 
-from intl_office import reports
 from intl_office.dates import academic_year_of, today
 from intl_office.models import HomeInstitution
+from intl_office.staff import reports
 from mobility.models import Direction, Mobility, Visit
 from partners.models import Agreement, Institution
 from tests.factories import (

@@ -18,7 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_safe
 
-from intl_office import calendar, dashboard, dates, reports, roles
+from intl_office import dates, roles
+from intl_office.mail import absolute_url
+from intl_office.staff import calendar, dashboard, reports
 from mobility.models import Application
 
 
@@ -33,10 +35,9 @@ def applications_changelist_url(call):
     return f"{reverse('admin:mobility_application_changelist')}?{query}"
 
 
-def calendar_feed_url(request, user):
-    """The absolute address of ``user``'s calendar feed, token included."""
-    path = reverse("staff:calendar") + "?" + urlencode({"token": calendar.calendar_token(user)})
-    return request.build_absolute_uri(path)
+def calendar_feed_url(user):
+    """The address of ``user``'s calendar feed, token included, on the portal's public address (``SITE_URL``)."""
+    return absolute_url(reverse("staff:calendar") + "?" + urlencode({"token": calendar.calendar_token(user)}))
 
 
 @require_safe
@@ -52,7 +53,7 @@ def dashboard_view(request):
     on = dates.today()
     user = request.user
     can = user.has_perm
-    context = {"on": on, "feed_url": calendar_feed_url(request, user)}
+    context = {"on": on, "feed_url": calendar_feed_url(user)}
     if can("partners.view_agreement"):
         expiring = list(dashboard.agreements_expiring(on))
         for agreement in expiring:
@@ -186,7 +187,7 @@ def calendar_view(request):
     user = calendar.calendar_user(request.GET.get("token", ""))
     if user is None:
         raise Http404("No calendar here.")
-    feed = calendar.staff_calendar(on=dates.today(), absolute_url=request.build_absolute_uri, host=request.get_host())
+    feed = calendar.staff_calendar(on=dates.today())
     response = HttpResponse(feed.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="staff-calendar.ics"'
     # The address is a secret: no shared cache may keep the feed, no search engine may list it.

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from intl_office.mail import absolute_url, site_host
 from intl_office.models import HomeInstitution
 from mobility.models import Direction, Visit
 from programs.models import Call
@@ -66,18 +67,19 @@ def feed_calls(on):
     return Call.objects.filter(deadline__range=(since, until)).select_related("program").order_by("deadline", "pk")
 
 
-def staff_calendar(*, on: datetime.date, absolute_url, host: str, stamp: datetime.datetime | None = None) -> Calendar:
+def staff_calendar(*, on: datetime.date, stamp: datetime.datetime | None = None) -> Calendar:
     """The feed as an ``icalendar.Calendar``.
 
-    ``absolute_url`` turns a path into an address a calendar app can open
-    (``request.build_absolute_uri``); ``host`` makes each event's UID unique worldwide and
-    stable from one fetch to the next (``visit-12@portal.example.org``). Three queries:
-    the home institution, visits, calls.
+    Links start with the portal's public address (``SITE_URL``): a calendar app opens them later,
+    wherever it is. Its host makes each event's UID unique worldwide and stable from one fetch to
+    the next, whichever address the feed was fetched by (``visit-12@portal.example.org``). Three
+    queries: the home institution, visits, calls.
     """
     stamp = stamp or timezone.now()
+    host = site_host()
     home = HomeInstitution.load()
-    events = [visit_event(visit, absolute_url=absolute_url, host=host, stamp=stamp) for visit in feed_visits(on)]
-    events += [deadline_event(call, absolute_url=absolute_url, host=host, stamp=stamp) for call in feed_calls(on)]
+    events = [visit_event(visit, host=host, stamp=stamp) for visit in feed_visits(on)]
+    events += [deadline_event(call, host=host, stamp=stamp) for call in feed_calls(on)]
     name = _("%(department)s: visits and deadlines") % {"department": home.department_name}
     return Calendar.new(
         prodid=f"-//{host}//International Office Portal//EN",
@@ -91,7 +93,7 @@ def staff_calendar(*, on: datetime.date, absolute_url, host: str, stamp: datetim
     )
 
 
-def visit_event(visit, *, absolute_url, host, stamp) -> Event:
+def visit_event(visit, *, host, stamp) -> Event:
     """An all-day event from the first to the last day of the visit; DTEND is the day after, as RFC 5545 wants."""
     received = visit.direction == Direction.INCOMING
     url = absolute_url(_record_path(visit, is_public=visit.is_public))
@@ -121,7 +123,7 @@ def visit_event(visit, *, absolute_url, host, stamp) -> Event:
     )
 
 
-def deadline_event(call, *, absolute_url, host, stamp) -> Event:
+def deadline_event(call, *, host, stamp) -> Event:
     """An all-day event on the deadline day: applications are accepted until its end."""
     url = absolute_url(_record_path(call, is_public=call.is_published))
     lines = [

@@ -5,7 +5,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from intl_office.demo import load_demo
+from intl_office.demo.loader import load_demo
 
 
 class Command(BaseCommand):

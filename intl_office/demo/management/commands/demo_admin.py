@@ -4,10 +4,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from intl_office.mail import site_url
+
 USERNAME = "admin"
 PASSWORD = "admin-demo-2024"
 EMAIL = "admin@example.org"
-DEFAULT_SITE = "http://127.0.0.1:8000"
 
 
 class Command(BaseCommand):
@@ -17,7 +18,10 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--site", default=DEFAULT_SITE, help="Where the server listens (make run passes it).")
+        parser.add_argument(
+            "--site",
+            help="Where the server listens (make run passes it); the SITE_URL setting when not given.",
+        )
 
     def handle(self, *args, **options):
         if not settings.DEBUG:
@@ -33,6 +37,7 @@ class Command(BaseCommand):
         user.save()
         action = "Created" if created else "Reset"
         self.stdout.write(self.style.SUCCESS(f"{action} the demo superuser."))
-        self.stdout.write(f"  Log in at {options['site'].rstrip('/')}/admin/")
+        site = (options["site"] or site_url()).rstrip("/")
+        self.stdout.write(f"  Log in at {site}/admin/")
         self.stdout.write(f"  username: {USERNAME}")
         self.stdout.write(f"  password: {PASSWORD}")

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from intl_office.dates import today
-from intl_office.figures import key_figures
 from intl_office.models import Page, Ranking, StaffMember
+from intl_office.site.figures import key_figures
 from mobility.models import Visit, VisitPhoto
 from programs.models import Call
 

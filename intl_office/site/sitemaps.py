@@ -1,7 +1,7 @@
 """``/sitemap.xml``: every public page in English, Uzbek and Russian, with hreflang alternates."""
 
 from django.contrib.sitemaps import Sitemap
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from mobility.models import Visit
 from partners.models import Institution
@@ -32,14 +32,7 @@ class StaticPagesSitemap(LocalizedSitemap):
     changefreq = "weekly"
 
     def items(self):
-        names = []
-        for name in self.url_names:
-            try:
-                reverse(name)
-            except NoReverseMatch:
-                continue  # the app does not route this page
-            names.append(name)
-        return names
+        return self.url_names
 
     def location(self, item):
         return reverse(item)
@@ -48,65 +41,44 @@ class StaticPagesSitemap(LocalizedSitemap):
         return 1.0 if item == "home" else 0.8
 
 
-class RecordSitemap(LocalizedSitemap):
-    """Detail pages of public records; empty when the app does not route the detail page."""
-
-    detail_url_name = ""
-
-    def queryset(self):
-        raise NotImplementedError
-
-    def items(self):
-        try:
-            reverse(self.detail_url_name, kwargs={"slug": "x"})
-        except NoReverseMatch:
-            return []
-        return self.queryset()
-
-
-class InstitutionSitemap(RecordSitemap):
-    detail_url_name = "partners:institution-detail"
+class InstitutionSitemap(LocalizedSitemap):
     changefreq = "monthly"
 
-    def queryset(self):
+    def items(self):
         return Institution.objects.public().only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, item):
         return item.updated_at
 
 
-class GrantProgramSitemap(RecordSitemap):
-    detail_url_name = "programs:program-detail"
+class GrantProgramSitemap(LocalizedSitemap):
     changefreq = "monthly"
 
-    def queryset(self):
+    def items(self):
         return GrantProgram.objects.filter(is_active=True).only("slug").order_by("pk")
 
 
-class ProjectSitemap(RecordSitemap):
-    detail_url_name = "programs:project-detail"
+class ProjectSitemap(LocalizedSitemap):
     changefreq = "monthly"
 
-    def queryset(self):
+    def items(self):
         return Project.objects.only("slug").order_by("pk")
 
 
-class CallSitemap(RecordSitemap):
-    detail_url_name = "programs:call-detail"
+class CallSitemap(LocalizedSitemap):
     changefreq = "weekly"
 
-    def queryset(self):
+    def items(self):
         return Call.objects.published().only("slug", "created_at").order_by("pk")
 
     def lastmod(self, item):
         return item.created_at
 
 
-class VisitSitemap(RecordSitemap):
-    detail_url_name = "mobility:visit-detail"
+class VisitSitemap(LocalizedSitemap):
     changefreq = "yearly"
 
-    def queryset(self):
+    def items(self):
         return Visit.objects.public().only("slug", "created_at").order_by("pk")
 
     def lastmod(self, item):
