@@ -174,7 +174,7 @@ class InstitutionDetailView(DetailView):
         context.update(
             agreements=agreements,
             has_agreement_in_force=any(agreement.computed_status in in_force for agreement in agreements),
-            joint_programmes=list(institution.joint_programmes.filter(is_active=True).order_by("name_en", "pk")),
+            joint_programmes=list(institution.joint_programmes.admitting().order_by("name_en", "pk")),
             memberships=list(
                 institution.project_memberships.select_related("project__program").order_by(
                     "-project__start_date", "project__acronym"
