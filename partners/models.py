@@ -213,6 +213,10 @@ class AgreementQuerySet(models.QuerySet):
     def with_status_in(self, statuses, on=None):
         return self.with_status(on).filter(computed_status__in=statuses)
 
+    def newest_first(self):
+        """Drafts not yet signed first, then by the day signed, newest first: a partner's page lists them so."""
+        return self.order_by(F("signed_on").desc(nulls_first=True), "title", "pk")
+
 
 class Agreement(models.Model):
     """A signed (or drafted) agreement with a partner.
