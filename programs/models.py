@@ -77,6 +77,14 @@ class GrantProgram(SluggedModel):
     def get_absolute_url(self):
         return reverse("programs:program-detail", kwargs={"slug": self.slug})
 
+    @property
+    def is_public(self):
+        """Whether visitors may see the programme's page: ``GrantProgram.objects.public()`` for one record.
+
+        For the pages that link to a programme from elsewhere (a call, a project, the statistics).
+        """
+        return self.is_active
+
 
 class Project(SluggedModel):
     """A funded project, such as an Erasmus+ CBHE project, with its consortium."""

@@ -188,3 +188,9 @@ def test_hosts_are_prefetched_by_country_then_name(django_assert_num_queries):
         hosts = {c.pk: [h.name for h in c.hosts.all()] for c in Call.objects.with_hosts()}
     assert hosts[call.pk] == ["Beta", "Zeta", "Alpha"]
     assert [h.name for h in call.hosts.by_country()] == ["Beta", "Zeta", "Alpha"]
+
+
+@pytest.mark.parametrize("is_active", [True, False])
+def test_a_programme_is_public_exactly_when_public_lists_it(is_active):
+    program = GrantProgramFactory(is_active=is_active)
+    assert program.is_public == GrantProgram.objects.public().filter(pk=program.pk).exists() == is_active
