@@ -103,6 +103,11 @@ class CallQuerySet(models.QuerySet):
         on = on or today()
         return self.published().filter(opens_on__gt=on)
 
+    def current(self, on=None):
+        """Open or upcoming on the day: the deadline has not passed."""
+        on = on or today()
+        return self.published().filter(deadline__gte=on)
+
     def closed(self, on=None):
         on = on or today()
         return self.published().filter(deadline__lt=on)

@@ -72,12 +72,12 @@ class ProgramDetailView(DetailView):
         program = self.object
         on = today()
         calls = program.calls.published().in_visitor_order(on)
-        current_calls = list(calls.filter(deadline__gte=on).with_hosts())
+        current_calls = list(calls.current(on).with_hosts())
         context.update(
             today=on,
             current_calls=current_calls,
             open_call_count=sum(1 for call in current_calls if call.call_status == Call.Status.OPEN),
-            past_calls=list(calls.filter(deadline__lt=on)[:PAST_CALLS_ON_PROGRAM_PAGE]),
+            past_calls=list(calls.closed(on)[:PAST_CALLS_ON_PROGRAM_PAGE]),
             past_calls_limit=PAST_CALLS_ON_PROGRAM_PAGE,
             projects=list(program.projects.with_member_count().order_by("-start_date", "pk")),
             participation=participation_by_academic_year(program),

@@ -194,3 +194,13 @@ def test_hosts_are_prefetched_by_country_then_name(django_assert_num_queries):
 def test_a_programme_is_public_exactly_when_public_lists_it(is_active):
     program = GrantProgramFactory(is_active=is_active)
     assert program.is_public == GrantProgram.objects.public().filter(pk=program.pk).exists() == is_active
+
+
+def test_current_and_closed_calls_divide_the_published_ones_at_the_deadline():
+    CallFactory(title="Open", opens_on=DAY - days(1), deadline=DAY + days(1))
+    CallFactory(title="Closes on the day", opens_on=DAY - days(1), deadline=DAY)
+    CallFactory(title="Upcoming", opens_on=DAY + days(1), deadline=DAY + days(2))
+    CallFactory(title="Closed", opens_on=DAY - days(2), deadline=DAY - days(1))
+    CallFactory(title="Unpublished", opens_on=DAY - days(1), deadline=DAY + days(1), is_published=False)
+    assert set(titles(Call.objects.current(DAY))) == {"Open", "Closes on the day", "Upcoming"}
+    assert titles(Call.objects.closed(DAY)) == ["Closed"]
