@@ -8,7 +8,7 @@ history from the audit log.
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Subquery, Value, When
 from django.shortcuts import redirect
@@ -37,6 +37,7 @@ from intl_office.admin_helpers import (
     translated,
 )
 
+from .forms import RenewalForm
 from .models import Agreement, AgreementReminder, Contact, CooperationArea, Institution
 from .resources import AgreementResource, InstitutionResource
 from .services import agreement_renew, renewal_refusals
@@ -109,34 +110,6 @@ class DormantFilter(admin.SimpleListFilter):
         if self.value() == "no":
             return queryset.in_force().filter(is_dormant=False)
         return queryset
-
-
-class RenewalForm(forms.Form):
-    """The three facts of the successor that differ from the agreement it renews."""
-
-    signed_on = forms.DateField(
-        label=_("Signed on"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=_("The day the agreement in its updated form was signed."),
-    )
-    valid_until = forms.DateField(
-        label=_("Valid until"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=_("The last day it is valid; empty for an agreement without end date."),
-    )
-    reference_number = forms.CharField(
-        label=_("Reference number"),
-        max_length=Agreement._meta.get_field("reference_number").max_length,
-        required=False,
-        help_text=_("The registration number of the new agreement, if any."),
-    )
-
-    def add_service_errors(self, error):
-        """Put a service's ValidationError by the fields it names; the rest above the form."""
-        by_field = error.message_dict if hasattr(error, "error_dict") else {NON_FIELD_ERRORS: error.messages}
-        for field, field_messages in by_field.items():
-            self.add_error(field if field in self.fields else None, field_messages)
 
 
 @admin.register(CooperationArea)

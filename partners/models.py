@@ -13,7 +13,14 @@ from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from intl_office.dates import academic_year_bounds, academic_year_of, today
+from intl_office.i18n import localized
 from intl_office.text import unique_slug
+
+
+class CooperationAreaQuerySet(models.QuerySet):
+    def with_public_partners(self):
+        """Areas of at least one partner visitors may see: those worth offering in a filter."""
+        return self.filter(Exists(Institution.objects.public().filter(cooperation_areas=OuterRef("pk"))))
 
 
 class CooperationArea(models.Model):
@@ -21,6 +28,8 @@ class CooperationArea(models.Model):
 
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    objects = CooperationAreaQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -35,6 +44,10 @@ class InstitutionQuerySet(models.QuerySet):
     def public(self):
         """Institutions shown to visitors: the active ones."""
         return self.filter(is_active=True)
+
+    def by_country(self):
+        """By country code, then by name in the visitor's language: how a call's host institutions are listed."""
+        return self.order_by("country", localized("name"), "pk")
 
     def with_agreement_in_force(self, on=None):
         """Annotate ``has_agreement_in_force``: a public agreement is valid on the day."""
@@ -199,6 +212,10 @@ class AgreementQuerySet(models.QuerySet):
 
     def with_status_in(self, statuses, on=None):
         return self.with_status(on).filter(computed_status__in=statuses)
+
+    def newest_first(self):
+        """Drafts not yet signed first, then by the day signed, newest first: a partner's page lists them so."""
+        return self.order_by(F("signed_on").desc(nulls_first=True), "title", "pk")
 
 
 class Agreement(models.Model):

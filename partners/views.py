@@ -2,7 +2,7 @@
 
 import re
 
-from django.db.models import Case, Count, F, IntegerField, When
+from django.db.models import Case, Count, IntegerField, When
 from django.db.models.functions import ExtractYear
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -163,18 +163,13 @@ class InstitutionDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         institution = self.object
-        agreements = list(
-            Agreement.objects.public()
-            .filter(partner=institution)
-            .with_status()
-            .order_by(F("signed_on").desc(nulls_first=True), "title", "pk")
-        )
+        agreements = list(institution.agreements.public().with_status().newest_first())
         self._link_renewals(agreements)
         in_force = (Agreement.Status.ACTIVE, Agreement.Status.EXPIRING_SOON)
         context.update(
             agreements=agreements,
             has_agreement_in_force=any(agreement.computed_status in in_force for agreement in agreements),
-            joint_programmes=list(institution.joint_programmes.filter(is_active=True).order_by("name_en", "pk")),
+            joint_programmes=list(institution.joint_programmes.admitting().order_by("name_en", "pk")),
             memberships=list(
                 institution.project_memberships.select_related("project__program").order_by(
                     "-project__start_date", "project__acronym"
