@@ -23,9 +23,9 @@ from django.views.generic import ListView
 
 from programs.models import Call
 
-from .forms import ApplicationForm
-from .models import Application, ApplicationDocument, ApplicationEvent, HostPreference
-from .services import (
+from ..forms import ApplicationForm
+from ..models import Application, ApplicationDocument, ApplicationEvent, HostPreference
+from ..services import (
     ApplicationError,
     application_missing,
     application_save_draft,
@@ -33,7 +33,7 @@ from .services import (
     application_submit,
     application_withdraw,
 )
-from .uploads import download_name
+from ..uploads import download_name
 
 Status = Application.Status
 
