@@ -179,6 +179,15 @@ class Application(models.Model):
         return status in self.TRANSITIONS[self.status]
 
     @property
+    def is_draft(self) -> bool:
+        """Not yet submitted: the student may still change it, and the office does not review it."""
+        return self.status == self.Status.DRAFT
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.status == self.Status.ACCEPTED
+
+    @property
     def is_final(self) -> bool:
         """No status can follow this one: accepted, rejected or withdrawn."""
         return not self.TRANSITIONS[self.status]
