@@ -56,14 +56,12 @@ class MobilityQuerySet(models.QuerySet):
         return self.annotate(academic_year=academic_year_expression()).values("academic_year").order_by("academic_year")
 
     def per_academic_year(self):
-        """People exchanged per academic year, newest first: dicts of ``academic_year``, ``outgoing``,
-        ``incoming`` and ``total``. Cancelled mobilities do not count. One query."""
-        return (
-            self.counted()
-            .by_academic_year()
-            .annotate(outgoing=Count("pk", filter=OUT), incoming=Count("pk", filter=IN), total=Count("pk"))
-            .order_by("-academic_year")
-        )
+        """People exchanged per academic year, newest first, in one query.
+
+        Rows are dicts of ``academic_year``, ``outgoing``, ``incoming`` and ``total``; cancelled
+        mobilities do not count.
+        """
+        return self.counted().by_academic_year().annotate(**DIRECTION_COUNTS).order_by("-academic_year")
 
 
 class Mobility(models.Model):
@@ -188,8 +186,10 @@ KIND_COUNTS = {
 
 
 def agreements_with_last_year_mobility(agreements=None, *, on=None):
-    """Agreements annotated with ``last_year_mobility`` (people exchanged with the partner last academic
-    year) and ``quota`` (``Agreement.objects.with_quota()``).
+    """``agreements`` (every agreement when None) with ``last_year_mobility`` and ``quota`` annotated.
+
+    ``last_year_mobility``: the people exchanged with the agreement's partner last academic year;
+    ``quota``: its places a year (``Agreement.objects.with_quota()``).
 
     "Last academic year" is the one before the year ``on`` falls in; cancelled mobilities do
     not count. A subquery per partner, so other joins on the queryset cannot multiply the count.
@@ -210,7 +210,10 @@ def agreements_with_last_year_mobility(agreements=None, *, on=None):
 
 
 def agreements_dormant(agreements=None, *, on=None):
-    """Agreements in force whose mobility last academic year fell short of the quota, or was zero."""
+    """Agreements in force on ``on`` whose mobility last academic year fell short of the quota, or was zero.
+
+    Each carries the annotations of ``agreements_with_last_year_mobility``.
+    """
     agreements = Agreement.objects.all() if agreements is None else agreements
     return agreements_with_last_year_mobility(agreements.in_force(on), on=on).filter(
         Q(last_year_mobility=0) | Q(last_year_mobility__lt=F("quota"))

@@ -1,2 +1,5 @@
-"""Pages of the mobility app, one module per subdomain: ``visits``, ``applications`` (the student's side and
-the staff's file downloads) and ``statistics``; ``mobility/urls.py`` routes them all."""
+"""Pages of the mobility app, one module per subdomain, all routed by ``mobility/urls.py``.
+
+``visits``: the public visit stories. ``applications``: the student's side of applying and the
+staff's downloads of the files. ``statistics``: the public statistics page.
+"""
