@@ -9,7 +9,7 @@ review summary and the ranking that decides who gets a place.
 from auditlog.registry import auditlog
 from django.conf import settings
 from django.db import models
-from django.db.models import Avg, Count, F, FloatField, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Avg, Count, F, FloatField, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -47,6 +47,22 @@ class ApplicationQuerySet(models.QuerySet):
         if is_faculty_coordinator(user):
             return self.filter(faculty_id=user.faculty_id) if user.faculty_id else self.none()
         return self
+
+    def of_student(self, user):
+        """``user``'s own applications, newest first, with what their pages show: call, history, documents, hosts.
+
+        A fixed number of queries however many applications there are.
+        """
+        return (
+            self.filter(student=user)
+            .select_related("call", "call__program")
+            .prefetch_related(
+                Prefetch("events", queryset=ApplicationEvent.objects.order_by("created_at", "pk")),
+                Prefetch("documents", queryset=ApplicationDocument.objects.select_related("document_type")),
+                Prefetch("preferences", queryset=HostPreference.objects.select_related("institution").order_by("rank")),
+            )
+            .order_by("-created_at", "-pk")
+        )
 
     def with_review_summary(self):
         """Annotate ``average_score`` (None before the first review) and ``review_count`` (0 then).

@@ -1,7 +1,7 @@
 """Delegation visits: a delegation we received or sent, its members and photos, told as a story."""
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +27,15 @@ class VisitQuerySet(models.QuerySet):
 
     def past(self, on=None):
         return self.filter(start_date__lt=on or today())
+
+    def with_delegation_size(self):
+        """Annotate ``delegation_size``: the guests of the delegation, our own representatives not counted."""
+        return self.annotate(delegation_size=Count("members", filter=Q(members__side=VisitMember.Side.GUEST)))
+
+    def with_first_photo_id(self):
+        """Annotate ``first_photo_id``: the visit's first photo in the editor's order (None without photos)."""
+        first_photo = VisitPhoto.objects.filter(visit=OuterRef("pk")).order_by("order", "pk").values("pk")[:1]
+        return self.annotate(first_photo_id=Subquery(first_photo))
 
 
 class Visit(models.Model):

@@ -1,6 +1,6 @@
 """Public pages of delegation visits: the stories, newest first, and one visit told in full."""
 
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
 from intl_office.pagination import PaginationMixin
@@ -24,11 +24,7 @@ class VisitListView(PaginationMixin, ListView):
     pages_on_each_side = 2
 
     def get_queryset(self):
-        first_photo = VisitPhoto.objects.filter(visit=OuterRef("pk")).order_by("order", "pk").values("pk")[:1]
-        visits = public_visits().annotate(
-            delegation_size=Count("members", filter=Q(members__side=VisitMember.Side.GUEST)),
-            first_photo_id=Subquery(first_photo),
-        )
+        visits = public_visits().with_delegation_size().with_first_photo_id()
         self.filterset = VisitFilterSet(self.request.GET or None, queryset=visits)
         return self.filterset.qs
 
