@@ -5,12 +5,10 @@ rows: counts are aggregated in the database, related rows come through
 select_related/prefetch_related.
 """
 
-from django.db.models import Case, Count, IntegerField, Q, When
-from django.db.models.functions import ExtractYear
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
-from intl_office.dates import ACADEMIC_YEAR_START_MONTH, academic_year_label, today
+from intl_office.dates import today
 from intl_office.i18n import localized
 from intl_office.pagination import PaginationMixin
 
@@ -19,11 +17,6 @@ from .models import Call, GrantProgram, JointProgramme, Project
 
 # How many past calls a programme's page lists before pointing to the filtered call list.
 PAST_CALLS_ON_PROGRAM_PAGE = 10
-
-# Mobility lives in an app above this one: its values are named here, not imported.
-MOBILITY_CANCELLED = "cancelled"
-MOBILITY_OUTGOING = "outgoing"
-MOBILITY_INCOMING = "incoming"
 
 
 def get_public_program(slug):
@@ -80,40 +73,8 @@ class ProgramDetailView(DetailView):
             past_calls=list(calls.closed(on)[:PAST_CALLS_ON_PROGRAM_PAGE]),
             past_calls_limit=PAST_CALLS_ON_PROGRAM_PAGE,
             projects=list(program.projects.with_member_count().order_by("-start_date", "pk")),
-            participation=participation_by_academic_year(program),
         )
         return context
-
-
-def participation_by_academic_year(program):
-    """Our people who went out and guests who came in under ``program``, per academic year.
-
-    Cancelled mobilities do not count. A mobility belongs to the academic year in
-    which it starts (1 September .. 31 August), computed in the database.
-    """
-    academic_year = Case(
-        When(start_date__month__gte=ACADEMIC_YEAR_START_MONTH, then=ExtractYear("start_date")),
-        default=ExtractYear("start_date") - 1,
-        output_field=IntegerField(),
-    )
-    rows = list(
-        program.mobilities.exclude(status=MOBILITY_CANCELLED)
-        .annotate(academic_year=academic_year)
-        .values("academic_year")
-        .annotate(
-            outgoing=Count("pk", filter=Q(direction=MOBILITY_OUTGOING)),
-            incoming=Count("pk", filter=Q(direction=MOBILITY_INCOMING)),
-        )
-        .order_by("-academic_year")
-    )
-    widest = max((row["outgoing"] + row["incoming"] for row in rows), default=0)
-    for row in rows:
-        row["label"] = academic_year_label(row["academic_year"])
-        row["total"] = row["outgoing"] + row["incoming"]
-        # Bar widths in percent of the busiest year, for the small chart next to the table.
-        row["outgoing_width"] = round(100 * row["outgoing"] / widest) if widest else 0
-        row["incoming_width"] = round(100 * row["incoming"] / widest) if widest else 0
-    return rows
 
 
 class ProjectDetailView(DetailView):

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from intl_office.dates import academic_year_bounds, academic_year_label, academic_year_of
 from intl_office.i18n import localized
-from mobility.models import Application, Visit
+from mobility.models import Application, Visit, agreements_dormant
 from mobility.statistics import mobility_totals
 from partners.models import Agreement
 from programs.models import Call
@@ -56,11 +56,11 @@ def agreements_expired_without_renewal(on: datetime.date):
 def dormant_agreements(on: datetime.date) -> list[Agreement]:
     """Agreements in force whose mobility last academic year fell short of the quota or was zero.
 
-    Each carries ``last_year_mobility`` and ``quota`` (``Agreement.objects.dormant``); the biggest
+    Each carries ``last_year_mobility`` and ``quota`` (``mobility.models.agreements_dormant``); the biggest
     shortfall first, then the least mobility, then by partner. One query.
     """
     return list(
-        Agreement.objects.dormant(on)
+        agreements_dormant(on=on)
         .select_related("partner")
         .order_by(F("last_year_mobility") - F("quota"), "last_year_mobility", localized("partner__name"), "pk")
     )

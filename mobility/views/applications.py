@@ -13,7 +13,6 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
@@ -23,9 +22,9 @@ from django.views.generic import ListView
 
 from programs.models import Call
 
-from .forms import ApplicationForm
-from .models import Application, ApplicationDocument, ApplicationEvent, HostPreference
-from .services import (
+from ..forms import ApplicationForm
+from ..models import Application, ApplicationDocument
+from ..services import (
     ApplicationError,
     application_missing,
     application_save_draft,
@@ -33,7 +32,7 @@ from .services import (
     application_submit,
     application_withdraw,
 )
-from .uploads import download_name
+from ..uploads import download_name
 
 Status = Application.Status
 
@@ -54,20 +53,6 @@ def _get_application_for_staff(user, pk):
     if not user.has_perm("mobility.view_application"):
         raise Http404
     return get_object_or_404(Application.objects.visible_to(user), pk=pk)
-
-
-def _student_applications(user):
-    """The student's applications with everything the list and detail pages show, in fixed queries."""
-    return (
-        Application.objects.filter(student=user)
-        .select_related("call", "call__program")
-        .prefetch_related(
-            Prefetch("events", queryset=ApplicationEvent.objects.order_by("created_at", "pk")),
-            Prefetch("documents", queryset=ApplicationDocument.objects.select_related("document_type")),
-            Prefetch("preferences", queryset=HostPreference.objects.select_related("institution").order_by("rank")),
-        )
-        .order_by("-created_at", "-pk")
-    )
 
 
 def _site_address(request):
@@ -120,7 +105,7 @@ def application_create(request, slug):
 @require_http_methods(["GET", "POST"])
 def application_detail(request, pk):
     """One application: its status and history; while a draft, the form to go on with it."""
-    application = _get_application_for_user(request.user, pk, _student_applications(request.user))
+    application = _get_application_for_user(request.user, pk, Application.objects.of_student(request.user))
     editable = application.status == Status.DRAFT
     form = None
     if editable:
@@ -178,7 +163,7 @@ class ApplicationListView(LoginRequiredMixin, ListView):
     context_object_name = "applications"
 
     def get_queryset(self):
-        return _student_applications(self.request.user)
+        return Application.objects.of_student(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

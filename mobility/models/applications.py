@@ -1,151 +1,31 @@
-"""People on the move: mobility records, student applications and delegation visits."""
+"""Student applications: the application to a call, its dated history, reviews, host choices and documents.
+
+The status moves only through ``mobility.services.applications``; the rules of which status may
+follow which are ``Application.TRANSITIONS`` here. ``ApplicationQuerySet`` holds the reads the
+admin, the staff pages and the services share: who may see what, what waits for review, the
+review summary and the ranking that decides who gets a place.
+"""
 
 from auditlog.registry import auditlog
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
-from django.urls import reverse
+from django.db.models import Avg, Count, F, FloatField, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
-from intl_office.dates import academic_year_bounds, today
 from intl_office.models import Faculty
 from intl_office.roles import is_faculty_coordinator
 from intl_office.storage import get_private_storage
-from intl_office.text import unique_slug
-from partners.models import Agreement, Institution
-from programs.models import Call, DocumentType, GrantProgram, Project
-
-
-class Direction(models.TextChoices):
-    OUTGOING = "outgoing", _("Outgoing")
-    INCOMING = "incoming", _("Incoming")
+from partners.models import Institution
+from programs.models import Call, DocumentType
 
 
 class StudyLevel(models.TextChoices):
     BACHELOR = "bachelor", _("Bachelor")
     MASTER = "master", _("Master")
     DOCTORATE = "doctorate", _("Doctorate")
-
-
-class MobilityQuerySet(models.QuerySet):
-    def counted(self):
-        """Mobilities that took or will take place: everything but the cancelled."""
-        return self.exclude(status=Mobility.Status.CANCELLED)
-
-    def outgoing(self):
-        return self.filter(direction=Direction.OUTGOING)
-
-    def incoming(self):
-        return self.filter(direction=Direction.INCOMING)
-
-    def in_academic_year(self, year):
-        """Mobilities that start within academic year ``year`` (2024 = 1 Sep 2024 .. 31 Aug 2025)."""
-        start, end = academic_year_bounds(year)
-        return self.filter(start_date__range=(start, end))
-
-
-class Mobility(models.Model):
-    """One person's stay abroad (outgoing) or stay with us (incoming)."""
-
-    class ParticipantKind(models.TextChoices):
-        STUDENT = "student", pgettext_lazy("kind of participant", "Student")
-        STAFF = "staff", pgettext_lazy("kind of participant", "Staff")
-
-    class Activity(models.TextChoices):
-        SEMESTER = "semester", _("Semester exchange")
-        DEGREE = "degree", _("Degree study")
-        SHORT_TERM = "short_term", _("Short-term programme")
-        INTERNSHIP = "internship", _("Internship")
-        TRAINING = "training", _("Training")
-        TEACHING = "teaching", _("Teaching")
-        RESEARCH = "research", _("Research stay")
-        CONFERENCE = "conference", _("Conference")
-
-    class Status(models.TextChoices):
-        PLANNED = "planned", _("Planned")
-        CONFIRMED = "confirmed", _("Confirmed")
-        COMPLETED = "completed", _("Completed")
-        CANCELLED = "cancelled", _("Cancelled")
-
-    direction = models.CharField(_("direction"), max_length=10, choices=Direction.choices)
-    participant_kind = models.CharField(
-        _("participant"), max_length=10, choices=ParticipantKind.choices, default=ParticipantKind.STUDENT
-    )
-    participant_name = models.CharField(_("participant's name"), max_length=200)
-    participant_email = models.EmailField(_("participant's e-mail"), blank=True)
-    faculty = models.ForeignKey(
-        Faculty, verbose_name=_("faculty"), on_delete=models.SET_NULL, null=True, blank=True, related_name="mobilities"
-    )
-    activity = models.CharField(_("activity"), max_length=20, choices=Activity.choices)
-    partner = models.ForeignKey(
-        Institution,
-        verbose_name=_("partner"),
-        on_delete=models.PROTECT,
-        related_name="mobilities",
-        help_text=_("The host for outgoing people, the home institution for incoming ones."),
-    )
-    program = models.ForeignKey(
-        GrantProgram,
-        verbose_name=_("programme"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="mobilities",
-    )
-    project = models.ForeignKey(
-        Project, verbose_name=_("project"), on_delete=models.SET_NULL, null=True, blank=True, related_name="mobilities"
-    )
-    agreement = models.ForeignKey(
-        Agreement,
-        verbose_name=_("agreement"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="mobilities",
-    )
-    call = models.ForeignKey(
-        Call, verbose_name=_("call"), on_delete=models.SET_NULL, null=True, blank=True, related_name="mobilities"
-    )
-    application = models.OneToOneField(
-        "mobility.Application",
-        verbose_name=_("application"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="mobility",
-    )
-    start_date = models.DateField(_("start"))
-    end_date = models.DateField(_("end"))
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PLANNED)
-    notes = models.TextField(_("notes"), blank=True)
-    created_at = models.DateTimeField(_("added"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    objects = MobilityQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-start_date", "participant_name"]
-        verbose_name = _("mobility")
-        verbose_name_plural = _("mobilities")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(end_date__gte=F("start_date")),
-                name="mobility_end_not_before_start",
-                violation_error_message=_("A mobility cannot end before it starts."),
-            ),
-        ]
-        indexes = [
-            models.Index(fields=["direction", "start_date"], name="mobility_direction_start_idx"),
-        ]
-
-    def __str__(self):
-        return f"{self.participant_name}: {self.partner} ({self.start_date:%Y-%m})"
-
-    @property
-    def duration_days(self):
-        return (self.end_date - self.start_date).days + 1
 
 
 class ApplicationQuerySet(models.QuerySet):
@@ -156,6 +36,10 @@ class ApplicationQuerySet(models.QuerySet):
     def awaiting_review(self):
         return self.filter(status__in=[Application.Status.SUBMITTED, Application.Status.UNDER_REVIEW])
 
+    def accepted(self):
+        """Applications that took one of their call's places."""
+        return self.filter(status=Application.Status.ACCEPTED)
+
     def visible_to(self, user):
         """Applications a staff member may see: a faculty coordinator only those of their own faculty."""
         if not (user.is_active and user.is_staff):
@@ -163,6 +47,41 @@ class ApplicationQuerySet(models.QuerySet):
         if is_faculty_coordinator(user):
             return self.filter(faculty_id=user.faculty_id) if user.faculty_id else self.none()
         return self
+
+    def of_student(self, user):
+        """``user``'s own applications, newest first, with what their pages show: call, history, documents, hosts.
+
+        A fixed number of queries however many applications there are.
+        """
+        return (
+            self.filter(student=user)
+            .select_related("call", "call__program")
+            .prefetch_related(
+                Prefetch("events", queryset=ApplicationEvent.objects.order_by("created_at", "pk")),
+                Prefetch("documents", queryset=ApplicationDocument.objects.select_related("document_type")),
+                Prefetch("preferences", queryset=HostPreference.objects.select_related("institution").order_by("rank")),
+            )
+            .order_by("-created_at", "-pk")
+        )
+
+    def with_review_summary(self):
+        """Annotate ``average_score`` (None before the first review) and ``review_count`` (0 then).
+
+        Subqueries rather than joins, so that other joins and prefetches cannot multiply them.
+        """
+        reviews = ApplicationReview.objects.filter(application=OuterRef("pk")).order_by().values("application")
+        return self.annotate(
+            average_score=Subquery(reviews.annotate(value=Avg("score")).values("value"), output_field=FloatField()),
+            review_count=Coalesce(
+                Subquery(reviews.annotate(value=Count("pk")).values("value"), output_field=IntegerField()), 0
+            ),
+        )
+
+    def ranked(self):
+        """The order places are given in: best average score first, unreviewed last, then the earliest submission."""
+        return self.with_review_summary().order_by(
+            F("average_score").desc(nulls_last=True), F("submitted_at").asc(nulls_last=True), "pk"
+        )
 
 
 class Application(models.Model):
@@ -275,6 +194,20 @@ class Application(models.Model):
     def can_move_to(self, status) -> bool:
         return status in self.TRANSITIONS[self.status]
 
+    @property
+    def is_draft(self) -> bool:
+        """Not yet submitted: the student may still change it, and the office does not review it."""
+        return self.status == self.Status.DRAFT
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.status == self.Status.ACCEPTED
+
+    @property
+    def is_final(self) -> bool:
+        """No status can follow this one: accepted, rejected or withdrawn."""
+        return not self.TRANSITIONS[self.status]
+
 
 class ApplicationEvent(models.Model):
     """One entry of an application's dated history: who moved it from which status to which."""
@@ -384,122 +317,5 @@ class ApplicationDocument(models.Model):
         return f"{self.document_type}: {self.original_name or self.file.name}"
 
 
-class VisitQuerySet(models.QuerySet):
-    def public(self):
-        return self.filter(is_public=True)
-
-    def received(self):
-        return self.filter(direction=Direction.INCOMING)
-
-    def sent(self):
-        return self.filter(direction=Direction.OUTGOING)
-
-    def upcoming(self, on=None):
-        return self.filter(start_date__gte=on or today())
-
-    def past(self, on=None):
-        return self.filter(start_date__lt=on or today())
-
-
-class Visit(models.Model):
-    """A delegation received by us (incoming) or sent by us (outgoing), told as a story."""
-
-    title = models.CharField(_("title"), max_length=255)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True, blank=True)
-    direction = models.CharField(
-        _("direction"),
-        max_length=10,
-        choices=Direction.choices,
-        default=Direction.INCOMING,
-        help_text=_("Incoming: a delegation we received. Outgoing: a delegation we sent."),
-    )
-    partner = models.ForeignKey(Institution, verbose_name=_("partner"), on_delete=models.PROTECT, related_name="visits")
-    start_date = models.DateField(_("start"))
-    end_date = models.DateField(_("end"), null=True, blank=True, help_text=_("Empty for a one-day visit."))
-    city = models.CharField(_("city"), max_length=100, blank=True)
-    purpose = models.CharField(_("purpose"), max_length=300, blank=True)
-    summary = models.CharField(_("summary"), max_length=300, blank=True)
-    story = models.TextField(_("story"), blank=True, help_text=_("Blank lines separate paragraphs."))
-    topics = models.TextField(_("topics discussed"), blank=True, help_text=_("One topic per line."))
-    outcomes = models.TextField(_("outcomes"), blank=True, help_text=_("One outcome per line."))
-    agreements_signed = models.ManyToManyField(
-        Agreement, verbose_name=_("agreements signed"), blank=True, related_name="signed_during_visits"
-    )
-    is_public = models.BooleanField(_("public"), default=True)
-    created_at = models.DateTimeField(_("added"), auto_now_add=True)
-
-    objects = VisitQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-start_date", "title"]
-        verbose_name = _("visit")
-        verbose_name_plural = _("visits")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
-                name="visit_end_not_before_start",
-                violation_error_message=_("A visit cannot end before it starts."),
-            ),
-        ]
-
-    def __str__(self):
-        return self.title
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, f"{self.start_date:%Y-%m-%d} {self.partner.short_name or self.partner.name}")
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("mobility:visit-detail", kwargs={"slug": self.slug})
-
-    @property
-    def topic_list(self):
-        return [line.strip(" -•\t") for line in self.topics.splitlines() if line.strip(" -•\t")]
-
-    @property
-    def outcome_list(self):
-        return [line.strip(" -•\t") for line in self.outcomes.splitlines() if line.strip(" -•\t")]
-
-
-class VisitMember(models.Model):
-    """A person in a visit: a guest of the delegation or a representative of our side."""
-
-    class Side(models.TextChoices):
-        GUEST = "guest", _("Delegation")
-        HOST = "host", _("Our representatives")
-
-    visit = models.ForeignKey(Visit, verbose_name=_("visit"), on_delete=models.CASCADE, related_name="members")
-    side = models.CharField(_("side"), max_length=5, choices=Side.choices)
-    full_name = models.CharField(_("full name"), max_length=200)
-    position = models.CharField(_("position"), max_length=300, blank=True)
-    is_head = models.BooleanField(_("head of delegation"), default=False)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        ordering = ["visit", "side", "-is_head", "order", "full_name"]
-        verbose_name = _("visit member")
-        verbose_name_plural = _("visit members")
-
-    def __str__(self):
-        return f"{self.full_name}, {self.position}" if self.position else self.full_name
-
-
-class VisitPhoto(models.Model):
-    visit = models.ForeignKey(Visit, verbose_name=_("visit"), on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(_("photo"), upload_to="visits/")
-    caption = models.CharField(_("caption"), max_length=300, blank=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        ordering = ["visit", "order", "pk"]
-        verbose_name = _("visit photo")
-        verbose_name_plural = _("visit photos")
-
-    def __str__(self):
-        return self.caption or self.image.name
-
-
-# Every change to these records is kept with who, when and what changed (django-auditlog).
+# Every change to an application is kept with who, when and what changed (django-auditlog).
 auditlog.register(Application, exclude_fields=["created_at", "updated_at"])
-auditlog.register(Mobility, exclude_fields=["created_at", "updated_at"])

@@ -1,10 +1,11 @@
-"""The student application workflow: start, save a draft, submit, withdraw, review, accept.
+"""The student application workflow: submit, withdraw, review, shortlist, accept or reject.
 
 Views, the admin and management commands call these functions and nothing else to change an
 application, so every rule holds whoever acts: status changes only along
 ``Application.TRANSITIONS``, each one recorded in the dated history with who made it and
 announced to the student by e-mail (after the transaction commits), and no call accepts more
-students than it has places.
+students than it has places, given best average score first. Starting and saving a draft are
+in ``mobility.services.application_drafts``.
 
 The student's own actions (start, save, submit, withdraw) store the language they use on the
 application; e-mails about the office's actions are written in that language.
@@ -12,51 +13,26 @@ application; e-mails about the office's actions are written in that language.
 A refusal raises ``ApplicationError`` (a ``ValidationError``) whose message can be shown as is.
 """
 
-import datetime
-from collections.abc import Iterable, Mapping
+from collections import defaultdict
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from intl_office.dates import today
-from intl_office.storage import private_storage
 from programs.models import Call
 
-from .emails import send_application_status_email
-from .models import (
-    Application,
-    ApplicationDocument,
-    ApplicationEvent,
-    ApplicationReview,
-    Direction,
-    HostPreference,
-    Mobility,
-)
-from .uploads import CheckedFile
+from ..emails import send_application_status_email
+from ..models import Application, ApplicationEvent, ApplicationReview
+from .records import mobility_for_application
 
 Status = Application.Status
-
-# What a student fills in on the form; anything else on the row belongs to the workflow.
-DRAFT_FIELDS = (
-    "first_name",
-    "last_name",
-    "date_of_birth",
-    "nationality",
-    "phone",
-    "faculty",
-    "level",
-    "year_of_study",
-    "gpa",
-    "language_certificate",
-    "language_score",
-    "motivation_letter",
-)
 
 # Required before an application may be submitted; the language certificate is optional.
 REQUIRED_FOR_SUBMISSION = (
@@ -72,13 +48,17 @@ REQUIRED_FOR_SUBMISSION = (
     "motivation_letter",
 )
 
-# How many ranked host preferences one application may hold.
-MAX_HOST_PREFERENCES = 3
-
 DECISIONS = {Status.ACCEPTED, Status.WAITLISTED, Status.REJECTED}
 
-# A semester, for a call that does not say how long its mobility lasts.
-DEFAULT_MOBILITY_DAYS = 150
+# What staff may move an application to; submitting is the student's own act.
+STAFF_TARGETS = (
+    Status.UNDER_REVIEW,
+    Status.SHORTLISTED,
+    Status.ACCEPTED,
+    Status.WAITLISTED,
+    Status.REJECTED,
+    Status.WITHDRAWN,
+)
 
 
 class ApplicationError(ValidationError):
@@ -95,120 +75,7 @@ class ApplicationError(ValidationError):
         self.code = code
 
 
-# --- the student's side ----------------------------------------------------------------------
-
-
-def application_start(*, call: Call, student, language=None) -> tuple[Application, bool]:
-    """The student's application to ``call``, created as a draft if they have none yet.
-
-    Returns ``(application, created)``. Safe when two requests race (a double click, two tabs):
-    the database's one-application-per-student-per-call constraint lets only one insert win,
-    and the loser gets the winner's row. ``language`` is the one the student uses on the site.
-    """
-    existing = Application.objects.filter(call=call, student=student).first()
-    if existing is not None:
-        return existing, False
-    if not call.is_open_on(today()):
-        raise ApplicationError(_("This call is not accepting applications."), code="call_closed")
-    try:
-        with transaction.atomic():
-            application = Application.objects.create(
-                call=call,
-                student=student,
-                first_name=student.first_name,
-                last_name=student.last_name,
-                language=_supported(language) or settings.LANGUAGE_CODE,
-            )
-            ApplicationEvent.objects.create(
-                application=application, from_status="", to_status=Status.DRAFT, actor=student
-            )
-    except IntegrityError:
-        return Application.objects.get(call=call, student=student), False
-    return application, True
-
-
-def application_save_draft(
-    *,
-    application: Application,
-    actor,
-    fields: Mapping | None = None,
-    hosts: Iterable | None = None,
-    documents: Mapping | None = None,
-    photo: CheckedFile | None = None,
-    language=None,
-) -> Application:
-    """Save what the student entered; allowed only while the application is a draft.
-
-    ``fields`` maps names of DRAFT_FIELDS to values; ``hosts`` are institutions in order of
-    preference (replacing the previous ranking; None keeps it); ``documents`` maps a
-    ``DocumentType`` to a checked file (replacing an earlier upload of that type); ``photo`` is a
-    checked image. Files must have passed ``mobility.uploads`` already. Everything is checked
-    before anything is written; a refusal changes nothing. ``language``, the one the student
-    uses on the site, becomes the language of the e-mails about the application.
-    """
-    fields = dict(fields or {})
-    documents = dict(documents or {})
-    unknown = set(fields) - set(DRAFT_FIELDS)
-    if unknown:
-        raise ValueError(f"Not fields of the application form: {sorted(unknown)}")
-
-    call = application.call
-    host_list = None if hosts is None else [host for host in hosts if host is not None]
-    if host_list is not None:
-        _check_hosts(call, host_list)
-    if documents:
-        required = set(call.required_documents.values_list("pk", flat=True))
-        if any(document_type.pk not in required for document_type in documents):
-            raise ApplicationError(_("This call does not ask for that document."), code="document_not_required")
-
-    stored: list = []  # files written so far, removed again if the transaction fails
-    replaced: list = []  # files of replaced uploads, removed once the new ones are committed
-    try:
-        with transaction.atomic():
-            locked = _lock(application)
-            if locked.status != Status.DRAFT:
-                raise ApplicationError(
-                    _("This application is no longer a draft, so it can no longer be changed."), code="not_draft"
-                )
-            for name, value in fields.items():
-                setattr(locked, name, value)
-            if _supported(language):
-                locked.language = _supported(language)
-            locked.full_clean(exclude=["photo"])
-
-            if photo is not None:
-                if locked.photo:
-                    replaced.append(locked.photo.name)
-                locked.photo.save(photo.storage_name(), ContentFile(photo.content), save=False)
-                stored.append(locked.photo.name)
-            locked.save()
-
-            if host_list is not None:
-                locked.preferences.all().delete()
-                HostPreference.objects.bulk_create(
-                    HostPreference(application=locked, institution=host, rank=rank)
-                    for rank, host in enumerate(host_list, start=1)
-                )
-
-            for document_type, checked in documents.items():
-                document = ApplicationDocument.objects.filter(application=locked, document_type=document_type).first()
-                if document is None:
-                    document = ApplicationDocument(application=locked, document_type=document_type)
-                else:
-                    replaced.append(document.file.name)
-                document.original_name = checked.original_name
-                document.file.save(checked.storage_name(), ContentFile(checked.content), save=False)
-                stored.append(document.file.name)
-                # The upload time says which version staff are reading.
-                document.uploaded_at = timezone.now()
-                document.save()
-
-            transaction.on_commit(lambda: _delete_files(replaced))
-    except BaseException:
-        _delete_files(stored)
-        raise
-    application.refresh_from_db()
-    return application
+# --- the student's side, once the draft is complete ----------------------------------------------
 
 
 def application_missing(application: Application) -> list[str]:
@@ -238,7 +105,7 @@ def application_submit(*, application: Application, actor, language=None, base_u
     instead of submitting twice. ``language`` (the student's on the site) is stored with it.
     """
     with transaction.atomic():
-        locked = _lock(application)
+        locked = lock_application(application)
         if locked.status != Status.DRAFT:
             raise ApplicationError(_("This application has already been submitted."), code="already_submitted")
         call = Call.objects.get(pk=locked.call_id)
@@ -264,7 +131,7 @@ def application_withdraw(*, application: Application, actor, note="", language=N
     example when the student asks in person.
     """
     with transaction.atomic():
-        locked = _lock(application)
+        locked = lock_application(application)
         call = Call.objects.get(pk=locked.call_id)
         if not locked.can_move_to(Status.WITHDRAWN):
             raise ApplicationError(
@@ -307,7 +174,7 @@ def application_transition(
             application=application, actor=actor, host=host, note=note, language=language, base_url=base_url
         )
     with transaction.atomic():
-        locked = _lock(application)
+        locked = lock_application(application)
         _move(locked, to_status, actor=actor, note=note, language=language, base_url=base_url)
     application.refresh_from_db()
     return application
@@ -325,39 +192,17 @@ def application_accept(
     """
     with transaction.atomic():
         call = Call.objects.select_for_update(of=("self",)).select_related("program").get(pk=application.call_id)
-        locked = _lock(application)
+        locked = lock_application(application)
         if not locked.can_move_to(Status.ACCEPTED):
             raise _not_allowed(locked, Status.ACCEPTED)
-        accepted = Application.objects.filter(call=call, status=Status.ACCEPTED).count()
-        if accepted >= call.places:
+        if call_places_taken(call) >= call.places:
             raise ApplicationError(
                 _("All %(places)s places of this call are taken; no more applications can be accepted."),
                 code="no_places",
                 params={"places": call.places},
             )
         partner = _chosen_host(locked, host)
-        start, end, dates_guessed = _mobility_period(call)
-        staff_call = call.target_group == Call.TargetGroup.STAFF
-        mobility = Mobility(
-            direction=Direction.OUTGOING,
-            participant_kind=Mobility.ParticipantKind.STAFF if staff_call else Mobility.ParticipantKind.STUDENT,
-            participant_name=locked.full_name,
-            participant_email=locked.student.email,
-            faculty_id=locked.faculty_id,
-            activity=Mobility.Activity.TRAINING if staff_call else Mobility.Activity.SEMESTER,
-            partner=partner,
-            program=call.program,
-            call=call,
-            application=locked,
-            start_date=start,
-            end_date=end,
-            status=Mobility.Status.CONFIRMED,
-            notes=str(_("The call gives no mobility period; the dates are an estimate to correct."))
-            if dates_guessed
-            else "",
-        )
-        mobility.full_clean()
-        mobility.save()
+        mobility_for_application(application=locked, call=call, partner=partner)
         _move(locked, Status.ACCEPTED, actor=actor, note=note, language=language, base_url=base_url)
     application.refresh_from_db()
     return application
@@ -388,21 +233,67 @@ def application_review(*, application: Application, reviewer, score, comment="")
     return review
 
 
+@dataclass
+class TransitionOutcome:
+    """What ``application_transition_each`` did: the applications moved, and the others by the reason given."""
+
+    moved: list = field(default_factory=list)
+    refused: dict = field(default_factory=lambda: defaultdict(list))
+
+
+def application_transition_each(*, applications: QuerySet, to_status, actor, base_url="") -> TransitionOutcome:
+    """Move each of ``applications`` to ``to_status``, one by one through ``application_transition``.
+
+    A refusal of one does not stop the others. Accepting takes them in ``Application.objects.ranked()``
+    order, so when there are fewer places than applications, the places go to the best average
+    score first, then to the earliest submission.
+    """
+    to_status = Status(to_status)
+    if to_status == Status.ACCEPTED:
+        applications = Application.objects.filter(pk__in=applications.values("pk")).select_related("student").ranked()
+    outcome = TransitionOutcome()
+    for application in applications:
+        try:
+            application_transition(application=application, to_status=to_status, actor=actor, base_url=base_url)
+        except ValidationError as error:
+            outcome.refused[" ".join(error.messages)].append(application)
+        else:
+            outcome.moved.append(application)
+    return outcome
+
+
+def application_staff_targets(application: Application) -> list:
+    """The statuses staff may move ``application`` to now, in the workflow's order."""
+    return [status for status in STAFF_TARGETS if application.can_move_to(status)]
+
+
+def call_places_taken(call: Call) -> int:
+    """How many of the call's places accepted applications hold."""
+    return Application.objects.filter(call=call).accepted().count()
+
+
+def may_review(user, application: Application | None = None) -> bool:
+    """Whether ``user`` may score applications, and ``application`` in particular: drafts have nothing to review."""
+    if not (user.has_perm("mobility.add_applicationreview") and user.has_perm("mobility.change_applicationreview")):
+        return False
+    return application is None or application.status != Status.DRAFT
+
+
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def _supported(language):
+def supported_language(language):
     """``language`` if the site is offered in it, else None."""
     return language if language in dict(settings.LANGUAGES) else None
 
 
 def _remember_language(application, actor, language):
     """The student's own action tells which language they read; the office's actions do not."""
-    if getattr(actor, "pk", None) == application.student_id and _supported(language):
-        application.language = _supported(language)
+    if getattr(actor, "pk", None) == application.student_id and supported_language(language):
+        application.language = supported_language(language)
 
 
-def _lock(application: Application) -> Application:
+def lock_application(application: Application) -> Application:
     """The application's row, locked until the transaction ends, with its current status."""
     return Application.objects.select_for_update(of=("self",)).select_related("call", "student").get(pk=application.pk)
 
@@ -422,7 +313,7 @@ def _move(application, to_status, *, actor, note="", language=None, base_url="")
     """
     if not application.can_move_to(to_status):
         raise _not_allowed(application, to_status)
-    language = _supported(language) or application.language
+    language = supported_language(language) or application.language
     from_status = application.status
     now = timezone.now()
     application.status = to_status
@@ -444,20 +335,6 @@ def _move(application, to_status, *, actor, note="", language=None, base_url="")
     )
 
 
-def _check_hosts(call, hosts):
-    if len(hosts) > MAX_HOST_PREFERENCES:
-        raise ApplicationError(
-            _("Choose at most %(count)s host institutions."),
-            code="too_many_hosts",
-            params={"count": MAX_HOST_PREFERENCES},
-        )
-    if len({host.pk for host in hosts}) != len(hosts):
-        raise ApplicationError(_("Choose each host institution only once."), code="duplicate_host")
-    allowed = set(call.hosts.values_list("pk", flat=True))
-    if any(host.pk not in allowed for host in hosts):
-        raise ApplicationError(_("Choose host institutions among those of this call."), code="host_not_in_call")
-
-
 def _chosen_host(application, host):
     preferences = list(application.preferences.select_related("institution").order_by("rank"))
     if not preferences:
@@ -468,20 +345,3 @@ def _chosen_host(application, host):
         if preference.institution_id == host.pk:
             return preference.institution
     raise ApplicationError(_("The host must be one of the institutions the student chose."), code="host_not_preferred")
-
-
-def _mobility_period(call) -> tuple[datetime.date, datetime.date, bool]:
-    """The call's mobility period; without one, a semester from the day after the deadline."""
-    start, end = call.mobility_start, call.mobility_end
-    if start and end:
-        return start, end, False
-    if start is None and end is not None:
-        return min(end, call.deadline + datetime.timedelta(days=1)), end, True
-    start = start or max(call.deadline + datetime.timedelta(days=1), today())
-    return start, start + datetime.timedelta(days=DEFAULT_MOBILITY_DAYS), True
-
-
-def _delete_files(names):
-    for name in names:
-        if name:
-            private_storage.delete(name)
