@@ -14,6 +14,8 @@ templates in the recipient's language; the subject is folded onto one line, the 
 line break, and the sender is ``DEFAULT_FROM_EMAIL``. Values that depend on the language (a translated
 field, ``get_FOO_display()``) are read by the caller inside ``translation.override(language)``, or
 passed as model instances for the template to read; lazy translations are resolved while rendering.
+django-allauth renders and sends its own e-mails (verification, password reset); ``intl_office.accounts``
+puts their links on the public address with ``absolute_url``.
 
 For example, the student's e-mail after a status change::
 

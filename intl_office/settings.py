@@ -140,6 +140,8 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# Its e-mails link to SITE_URL, not to the host a request happened to use (intl_office/accounts.py).
+ACCOUNT_ADAPTER = "intl_office.accounts.AccountAdapter"
 # allauth's rate limits (failed logins per address and per IP, sign-ups, resets) use the cache,
 # which is shared through Redis when REDIS_URL is set.
 ACCOUNT_RATE_LIMITS = {

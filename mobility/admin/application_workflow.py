@@ -143,7 +143,6 @@ class ApplicationWorkflowAdmin:
                 actor=request.user,
                 note=form.cleaned_data["note"],
                 host=form.cleaned_data["host"],
-                base_url=request.build_absolute_uri("/"),
             )
         except ValidationError as error:
             for message in error.messages:
@@ -161,9 +160,7 @@ class ApplicationWorkflowAdmin:
 
     def _move_each(self, request, queryset, to_status):
         """Move each selected application through the services; report how many moved and why the others did not."""
-        outcome = services.application_transition_each(
-            applications=queryset, to_status=to_status, actor=request.user, base_url=request.build_absolute_uri("/")
-        )
+        outcome = services.application_transition_each(applications=queryset, to_status=to_status, actor=request.user)
         for application in outcome.moved:
             self.log_change(request, application, status_changed_message(to_status))
         label = Status(to_status).label

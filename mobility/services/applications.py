@@ -98,7 +98,7 @@ def application_missing(application: Application) -> list[str]:
     return missing
 
 
-def application_submit(*, application: Application, actor, language=None, base_url="") -> Application:
+def application_submit(*, application: Application, actor, language=None) -> Application:
     """Send a complete draft to the office while its call is open (the deadline day included).
 
     The row is locked, so a second click or a second tab finds it submitted and is refused
@@ -119,12 +119,12 @@ def application_submit(*, application: Application, actor, language=None, base_u
         if missing:
             raise ApplicationError(missing, code="incomplete")
         _remember_language(locked, actor, language)
-        _move(locked, Status.SUBMITTED, actor=actor, language=language, base_url=base_url)
+        _move(locked, Status.SUBMITTED, actor=actor, language=language)
     application.refresh_from_db()
     return application
 
 
-def application_withdraw(*, application: Application, actor, note="", language=None, base_url="") -> Application:
+def application_withdraw(*, application: Application, actor, note="", language=None) -> Application:
     """Take the application back.
 
     The student may do so only while the call is open; afterwards only the office can, for
@@ -145,7 +145,7 @@ def application_withdraw(*, application: Application, actor, note="", language=N
                 _("The call has closed; to withdraw now, contact the International Office."), code="call_closed"
             )
         _remember_language(locked, actor, language)
-        _move(locked, Status.WITHDRAWN, actor=actor, note=note, language=language, base_url=base_url)
+        _move(locked, Status.WITHDRAWN, actor=actor, note=note, language=language)
     application.refresh_from_db()
     return application
 
@@ -154,7 +154,7 @@ def application_withdraw(*, application: Application, actor, note="", language=N
 
 
 def application_transition(
-    *, application: Application, to_status, actor, note="", language=None, base_url="", host=None
+    *, application: Application, to_status, actor, note="", language=None, host=None
 ) -> Application:
     """Move ``application`` to ``to_status`` along ``Application.TRANSITIONS``.
 
@@ -164,25 +164,19 @@ def application_transition(
     """
     to_status = Status(to_status)
     if to_status == Status.SUBMITTED:
-        return application_submit(application=application, actor=actor, language=language, base_url=base_url)
+        return application_submit(application=application, actor=actor, language=language)
     if to_status == Status.WITHDRAWN:
-        return application_withdraw(
-            application=application, actor=actor, note=note, language=language, base_url=base_url
-        )
+        return application_withdraw(application=application, actor=actor, note=note, language=language)
     if to_status == Status.ACCEPTED:
-        return application_accept(
-            application=application, actor=actor, host=host, note=note, language=language, base_url=base_url
-        )
+        return application_accept(application=application, actor=actor, host=host, note=note, language=language)
     with transaction.atomic():
         locked = lock_application(application)
-        _move(locked, to_status, actor=actor, note=note, language=language, base_url=base_url)
+        _move(locked, to_status, actor=actor, note=note, language=language)
     application.refresh_from_db()
     return application
 
 
-def application_accept(
-    *, application: Application, actor, host=None, note="", language=None, base_url=""
-) -> Application:
+def application_accept(*, application: Application, actor, host=None, note="", language=None) -> Application:
     """Accept ``application`` and create the outgoing mobility it becomes.
 
     Refused once the call's places are all taken: the call's row is locked while the accepted
@@ -203,7 +197,7 @@ def application_accept(
             )
         partner = _chosen_host(locked, host)
         mobility_for_application(application=locked, call=call, partner=partner)
-        _move(locked, Status.ACCEPTED, actor=actor, note=note, language=language, base_url=base_url)
+        _move(locked, Status.ACCEPTED, actor=actor, note=note, language=language)
     application.refresh_from_db()
     return application
 
@@ -241,7 +235,7 @@ class TransitionOutcome:
     refused: dict = field(default_factory=lambda: defaultdict(list))
 
 
-def application_transition_each(*, applications: QuerySet, to_status, actor, base_url="") -> TransitionOutcome:
+def application_transition_each(*, applications: QuerySet, to_status, actor) -> TransitionOutcome:
     """Move each of ``applications`` to ``to_status``, one by one through ``application_transition``.
 
     A refusal of one does not stop the others. Accepting takes them in ``Application.objects.ranked()``
@@ -254,7 +248,7 @@ def application_transition_each(*, applications: QuerySet, to_status, actor, bas
     outcome = TransitionOutcome()
     for application in applications:
         try:
-            application_transition(application=application, to_status=to_status, actor=actor, base_url=base_url)
+            application_transition(application=application, to_status=to_status, actor=actor)
         except ValidationError as error:
             outcome.refused[" ".join(error.messages)].append(application)
         else:
@@ -306,7 +300,7 @@ def _not_allowed(application, to_status):
     )
 
 
-def _move(application, to_status, *, actor, note="", language=None, base_url=""):
+def _move(application, to_status, *, actor, note="", language=None):
     """Change the status of a locked application, record it and schedule the student's e-mail.
 
     The e-mail is in ``language`` when given, otherwise in the student's (``application.language``).
@@ -328,9 +322,7 @@ def _move(application, to_status, *, actor, note="", language=None, base_url="")
     # After the commit: a rolled-back change must not be announced. robust: a mail server
     # that is down is logged, and does not turn a recorded decision into an error page.
     transaction.on_commit(
-        lambda: send_application_status_email(
-            application=application, to_status=to_status, language=language, base_url=base_url
-        ),
+        lambda: send_application_status_email(application=application, to_status=to_status, language=language),
         robust=True,
     )
 

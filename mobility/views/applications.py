@@ -55,11 +55,6 @@ def _get_application_for_staff(user, pk):
     return get_object_or_404(Application.objects.visible_to(user), pk=pk)
 
 
-def _site_address(request):
-    """Where the student reached us, for the links in e-mails."""
-    return request.build_absolute_uri("/")
-
-
 # --- applying --------------------------------------------------------------------------------
 
 
@@ -143,12 +138,7 @@ def application_detail(request, pk):
 def application_withdraw_view(request, pk):
     application = _get_application_for_user(request.user, pk)
     try:
-        application_withdraw(
-            application=application,
-            actor=request.user,
-            language=request.LANGUAGE_CODE,
-            base_url=_site_address(request),
-        )
+        application_withdraw(application=application, actor=request.user, language=request.LANGUAGE_CODE)
     except ApplicationError as error:
         _report(request, error)
     else:
@@ -226,12 +216,7 @@ def _save(request, application, form, *, submitting):
         messages.success(request, _("Your draft has been saved. You can come back to it at any time."))
         return redirect("mobility:application-detail", pk=application.pk)
     try:
-        application_submit(
-            application=application,
-            actor=request.user,
-            language=request.LANGUAGE_CODE,
-            base_url=_site_address(request),
-        )
+        application_submit(application=application, actor=request.user, language=request.LANGUAGE_CODE)
     except ApplicationError as error:
         if error.code != "already_submitted":
             messages.info(request, _("Your draft has been saved, but it has not been submitted."))
