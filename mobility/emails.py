@@ -45,6 +45,7 @@ def application_status_message(*, application, to_status, language=None, base_ur
             "name": application.full_name,
             "call_title": application.call.title,
             "status": to_status,
+            "Status": application.Status,
             "status_label": str(application.Status(to_status).label),
             "url": my_applications_url(language=language, base_url=base_url),
             "department": department,
