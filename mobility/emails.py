@@ -31,6 +31,7 @@ def application_status_message(*, application, to_status, language=None) -> Emai
             "name": application.full_name,
             "call_title": application.call.title,
             "status": to_status,
+            "Status": application.Status,
             "status_label": str(application.Status(to_status).label),
             "url": my_applications_url(language=language),
             "department": HomeInstitution.load().department_name,

@@ -14,6 +14,7 @@ from django_countries.fields import CountryField
 
 from intl_office.dates import today
 from intl_office.i18n import localized
+from intl_office.status import StatusTones
 from intl_office.text import unique_slug
 
 
@@ -197,7 +198,7 @@ class AgreementQuerySet(models.QuerySet):
         return self.order_by(F("signed_on").desc(nulls_first=True), "title", "pk")
 
 
-class Agreement(models.Model):
+class Agreement(StatusTones, models.Model):
     """A signed (or drafted) agreement with a partner.
 
     Its status is never typed by hand: it follows from ``signed_on`` and
@@ -218,6 +219,13 @@ class Agreement(models.Model):
         ACTIVE = "active", _("Active")
         EXPIRING_SOON = "expiring", _("Expiring soon")
         EXPIRED = "expired", _("Expired")
+
+    status_tones = {
+        Status.DRAFT: "light",
+        Status.ACTIVE: "success",
+        Status.EXPIRING_SOON: "warning",
+        Status.EXPIRED: "secondary",
+    }
 
     partner = models.ForeignKey(
         Institution, verbose_name=_("partner"), on_delete=models.PROTECT, related_name="agreements"
@@ -310,9 +318,6 @@ class Agreement(models.Model):
     @property
     def status(self) -> str:
         return self.status_on(today())
-
-    def get_status_display(self):
-        return self.Status(self.status).label
 
     @property
     def is_in_force(self) -> bool:

@@ -18,14 +18,6 @@ PAGE_SIZE = 24
 # Countries drawn in the chart before the rest fold away under "more countries".
 COUNTRIES_SHOWN = 12
 
-# Agreement status -> Bootstrap badge colour, as the layout contract fixes them.
-STATUS_BADGES = {
-    Agreement.Status.ACTIVE: "text-bg-success",
-    Agreement.Status.EXPIRING_SOON: "text-bg-warning",
-    Agreement.Status.EXPIRED: "text-bg-secondary",
-    Agreement.Status.DRAFT: "text-bg-light border",
-}
-
 _NAME_WORDS = re.compile(r"[\w']+")
 
 
@@ -137,15 +129,12 @@ class InstitutionDetailView(DetailView):
 
     @staticmethod
     def _link_renewals(agreements):
-        """Give each agreement its status badge and the public agreements it renews or is renewed by.
+        """Give each agreement the public agreements it renews or is renewed by.
 
         A renewal that is not public stays out of the chain: its title is not for visitors.
         """
         by_pk = {agreement.pk: agreement for agreement in agreements}
         for agreement in agreements:
-            agreement.status_value = agreement.computed_status
-            agreement.status_label = Agreement.Status(agreement.computed_status).label
-            agreement.status_badge = STATUS_BADGES[agreement.computed_status]
             agreement.renews_public = by_pk.get(agreement.renews_id)
             agreement.renewed_by = []
         for agreement in agreements:

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from intl_office.dates import today
+from intl_office.status import StatusTones
 from intl_office.text import unique_slug
 from partners.models import Agreement, Institution
 
@@ -86,13 +87,20 @@ class GrantProgram(SluggedModel):
         return self.is_active
 
 
-class Project(SluggedModel):
+class Project(StatusTones, SluggedModel):
     """A funded project, such as an Erasmus+ CBHE project, with its consortium."""
 
     class Role(models.TextChoices):
         COORDINATOR = "coordinator", _("Coordinator")
         PARTNER = "partner", _("Partner")
         ASSOCIATED = "associated", _("Associated partner")
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", _("Not started yet")
+        RUNNING = "running", _("Running")
+        FINISHED = "finished", _("Finished")
+
+    status_tones = {Status.NOT_STARTED: "info", Status.RUNNING: "success", Status.FINISHED: "secondary"}
 
     slug_source = "acronym"
 
@@ -141,9 +149,21 @@ class Project(SluggedModel):
     def get_absolute_url(self):
         return reverse("programs:project-detail", kwargs={"slug": self.slug})
 
+    def status_on(self, on) -> str:
+        """Not started, running or finished on the day ``on``, by the project's dates."""
+        if on < self.start_date:
+            return self.Status.NOT_STARTED
+        if on > self.end_date:
+            return self.Status.FINISHED
+        return self.Status.RUNNING
+
+    @property
+    def status(self) -> str:
+        return self.status_on(today())
+
     @property
     def is_running(self):
-        return self.start_date <= today() <= self.end_date
+        return self.status == self.Status.RUNNING
 
 
 class ProjectMember(models.Model):
@@ -246,13 +266,15 @@ class DocumentType(models.Model):
         return self.name
 
 
-class Call(SluggedModel):
+class Call(StatusTones, SluggedModel):
     """A call for applications: who may go where, how many places, until when."""
 
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
         UPCOMING = "upcoming", _("Upcoming")
         CLOSED = "closed", _("Closed")
+
+    status_tones = {Status.OPEN: "success", Status.UPCOMING: "info", Status.CLOSED: "secondary"}
 
     class TargetGroup(models.TextChoices):
         BACHELOR = "bachelor", _("Bachelor students")

@@ -17,6 +17,7 @@ from django_countries.fields import CountryField
 
 from intl_office.models import Faculty
 from intl_office.roles import is_faculty_coordinator
+from intl_office.status import StatusTones
 from intl_office.storage import get_private_storage
 from partners.models import Institution
 from programs.models import Call, DocumentType
@@ -84,7 +85,7 @@ class ApplicationQuerySet(models.QuerySet):
         )
 
 
-class Application(models.Model):
+class Application(StatusTones, models.Model):
     """A student's application to a call, from draft to decision."""
 
     class Status(models.TextChoices):
@@ -96,6 +97,19 @@ class Application(models.Model):
         WAITLISTED = "waitlisted", _("Waitlisted")
         REJECTED = "rejected", _("Rejected")
         WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    # Green accepted, red rejected, amber while it waits on a decision, blue while it is with the office,
+    # grey for a draft or a withdrawn one.
+    status_tones = {
+        Status.DRAFT: "secondary",
+        Status.SUBMITTED: "primary",
+        Status.UNDER_REVIEW: "warning",
+        Status.SHORTLISTED: "primary",
+        Status.ACCEPTED: "success",
+        Status.WAITLISTED: "warning",
+        Status.REJECTED: "danger",
+        Status.WITHDRAWN: "secondary",
+    }
 
     class LanguageCertificate(models.TextChoices):
         NONE = "", _("None")
