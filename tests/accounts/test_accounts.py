@@ -17,7 +17,7 @@ from intl_office.dates import today
 from intl_office.models import HomeInstitution
 from mobility.models import Application
 from tests.factories import CallFactory, DocumentTypeFactory, FacultyFactory, InstitutionFactory, UserFactory
-from tests.mobility.test_uploads import jpeg_bytes, pdf_bytes, upload
+from tests.files import jpeg_bytes, pdf_bytes, upload
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from intl_office.dates import today
 from intl_office.models import HomeInstitution
 from partners.models import Agreement
-from tests.admin import admin_url, form_data
+from tests.admin_helpers import admin_url, form_data
 from tests.factories import AgreementFactory, InstitutionFactory
 
 DAY = datetime.timedelta(days=1)

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from intl_office.models import HomeInstitution
-from tests.admin import (
+from tests.admin_helpers import (
     READ_ONLY_MODELS,
     admin_url,
     form_data,

@@ -14,7 +14,7 @@ from intl_office.models import HomeInstitution
 from intl_office.roles import FACULTY_COORDINATOR, OFFICE_STAFF, ROLES, VIEWER, is_faculty_coordinator
 from mobility.models import Application, ApplicationReview, Mobility
 from partners.models import Institution
-from tests.admin import admin_url, form_data, form_errors, make_row, model_id, registered_models
+from tests.admin_helpers import admin_url, form_data, form_errors, make_row, model_id, registered_models
 from tests.factories import (
     ApplicationDocumentFactory,
     ApplicationFactory,

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from intl_office.models import User
 from intl_office.roles import FACULTY_COORDINATOR, OFFICE_STAFF, VIEWER
-from tests.admin import admin_url, form_data, form_errors
+from tests.admin_helpers import admin_url, form_data, form_errors
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

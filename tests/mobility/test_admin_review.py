@@ -10,7 +10,6 @@ import tablib
 from auditlog.models import LogEntry
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -23,7 +22,8 @@ from mobility import services
 from mobility.models import Application, ApplicationEvent, ApplicationReview, Direction, Mobility, Visit
 from mobility.resources import FORMATS, MobilityResource, VisitResource
 from programs.models import Call
-from tests.admin import admin_url, form_data, form_errors
+from tests.admin_helpers import admin_url, form_data, form_errors
+from tests.applications import PERSONAL, checked_pdf, checked_photo
 from tests.factories import (
     AgreementFactory,
     ApplicationDocumentFactory,
@@ -38,7 +38,7 @@ from tests.factories import (
     UserFactory,
     VisitFactory,
 )
-from tests.mobility.test_application_services import PERSONAL, checked_pdf, checked_photo
+from tests.files import csv_text, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -586,14 +586,6 @@ MOBILITY_HEADERS = (
 )
 
 
-def csv_text(rows, headers):
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=headers, lineterminator="\n", extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
-
-
 @pytest.fixture
 def gazi(db):
     return InstitutionFactory(name="Gazi University", country="TR")
@@ -619,10 +611,6 @@ def mobility_row(**overrides):
         "agreement": "",
         **overrides,
     }
-
-
-def upload(name, content):
-    return SimpleUploadedFile(name, content.encode())
 
 
 def test_mobility_import_previews_then_writes_on_confirm_and_reimport_updates(staff_client, gazi, erasmus):

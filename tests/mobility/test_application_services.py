@@ -12,11 +12,12 @@ from django.db.models.query import QuerySet
 
 from intl_office.dates import today
 from intl_office.storage import private_storage
-from mobility import services, uploads
+from mobility import services
 from mobility.emails import my_applications_url
 from mobility.models import Application, ApplicationDocument, ApplicationEvent, Mobility
 from mobility.services import ApplicationError
 from programs.models import Call
+from tests.applications import PERSONAL, checked_pdf, checked_photo
 from tests.factories import (
     ApplicationFactory,
     CallFactory,
@@ -25,7 +26,6 @@ from tests.factories import (
     HostPreferenceFactory,
     InstitutionFactory,
 )
-from tests.mobility.test_uploads import jpeg_bytes, pdf_bytes, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -65,29 +65,6 @@ def call(hosts, transcript, passport):
     )
     call.required_documents.set([transcript, passport])
     return call
-
-
-def checked_pdf(name="document.pdf"):
-    return uploads.check_document(upload(name, pdf_bytes(), "application/pdf"))
-
-
-def checked_photo():
-    return uploads.check_photo(upload("me.jpg", jpeg_bytes(), "image/jpeg"))
-
-
-PERSONAL = {
-    "first_name": "Aziza",
-    "last_name": "Karimova",
-    "date_of_birth": datetime.date(2003, 4, 12),
-    "nationality": "UZ",
-    "phone": "+998 90 123 45 67",
-    "level": "bachelor",
-    "year_of_study": 3,
-    "gpa": "4.20",
-    "language_certificate": "ielts",
-    "language_score": "6.5",
-    "motivation_letter": "I want to study process engineering at a partner university.",
-}
 
 
 def complete_draft(call, student, *, hosts=None):

@@ -24,7 +24,7 @@ from mobility import services, uploads
 from mobility.models import Application, ApplicationDocument
 from programs.models import Call
 from tests.factories import CallFactory, DocumentTypeFactory, FacultyFactory, InstitutionFactory, UserFactory
-from tests.mobility.test_uploads import jpeg_bytes, pdf_bytes, png_bytes, png_claiming_size, upload
+from tests.files import jpeg_bytes, pdf_bytes, png_bytes, png_claiming_size, upload
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from intl_office.dates import academic_year_bounds, academic_year_of, today
 from intl_office.models import HomeInstitution
 from mobility.models import Mobility
 from partners.models import Agreement, AgreementReminder, Institution
-from tests.admin import admin_url, form_data, form_errors
+from tests.admin_helpers import admin_url, form_data, form_errors
 from tests.factories import AgreementFactory, InstitutionFactory, MobilityFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

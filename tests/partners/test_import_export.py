@@ -17,14 +17,14 @@ import tablib
 from auditlog.models import LogEntry
 from django.contrib.auth.models import Permission
 from django.core.files.base import ContentFile
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from intl_office.resources import FORMATS
 from intl_office.storage import private_storage
 from partners.models import Agreement, Institution
 from partners.resources import AgreementResource, InstitutionResource
-from tests.admin import admin_url
+from tests.admin_helpers import admin_url
 from tests.factories import AgreementFactory, InstitutionFactory, UserFactory
+from tests.files import csv_text, upload, xlsx_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -36,25 +36,6 @@ CSV_FORMAT, XLSX_FORMAT = (str(FORMATS.index(fmt)) for fmt in FORMATS)
 def university_rows():
     with UNIVERSITIES.open(encoding="utf-8", newline="") as file:
         return list(csv.DictReader(file))
-
-
-def csv_text(rows, headers=("name", "country", "website")):
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=headers, lineterminator="\n", extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
-
-
-def xlsx_bytes(rows, headers=("name", "country", "website")):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(list(headers))
-    for row in rows:
-        sheet.append([row.get(header) for header in headers])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def dataset(rows, headers=("name", "country", "website")):
@@ -447,10 +428,6 @@ def test_agreements_export_to_csv_and_xlsx_and_import_back_unchanged(knu, staff)
 def staff_client(client, staff):
     client.force_login(staff)
     return client
-
-
-def upload(name, content):
-    return SimpleUploadedFile(name, content.encode() if isinstance(content, str) else content)
 
 
 def test_admin_import_previews_1000_universities_then_writes_them_on_confirm(staff_client, staff):
