@@ -7,7 +7,6 @@ from django.contrib import admin
 from django.urls import reverse
 
 from intl_office.dates import today
-from intl_office.models import HomeInstitution
 from partners.models import Agreement
 from tests.admin_helpers import admin_url, form_data
 from tests.factories import AgreementFactory, InstitutionFactory
@@ -86,8 +85,8 @@ def test_sorting_by_status_follows_an_agreements_life(staff_client, boundary_agr
 
 
 @pytest.mark.parametrize("rows", [5, 200])
+@pytest.mark.usefixtures("home_institution")
 def test_changelist_queries_stay_the_same_from_5_to_200_rows(staff_client, django_assert_max_num_queries, rows):
-    HomeInstitution.load()
     AgreementFactory.create_batch(rows)
 
     # session, user, filtered count, full count, the page of agreements with partner and

@@ -14,7 +14,6 @@ from django.urls import reverse
 
 from intl_office import dashboard, roles
 from intl_office.dates import today
-from intl_office.models import HomeInstitution
 from mobility.models import Application, Direction, Mobility
 from tests.factories import (
     AgreementFactory,
@@ -391,12 +390,12 @@ def populate(n):
         ApplicationFactory(call=call, status=Application.Status.SUBMITTED)
 
 
+@pytest.mark.usefixtures("home_institution")
 def test_dashboard_queries_do_not_grow_with_rows(client, staff):
     """14 queries for 5 rows or 200: session, user, home institution; expiring, expired, dormant;
     applications per call and their calls; calls closing soon; upcoming and recent visits; mobility
     this year, last year's same days and last year whole. (A superuser's permissions need no query.)
     """
-    HomeInstitution.load()
     client.force_login(staff)
     populate(5)
     with CaptureQueriesContext(connection) as few:

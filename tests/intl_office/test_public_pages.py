@@ -4,13 +4,10 @@ import datetime
 import re
 
 import pytest
-from django.conf import settings
 from django.template import Context, Template, loader
 from django.urls import reverse
-from django.utils import translation
 
 from intl_office.dates import today
-from intl_office.models import HomeInstitution
 from mobility.models import Direction
 from tests.factories import (
     AgreementFactory,
@@ -36,30 +33,6 @@ BAD_QUERY_STRINGS = [
     "?country=XX&kind=nope",
     "?q=" + "x" * 5000,
 ]
-
-
-@pytest.fixture(autouse=True)
-def _english_between_requests():
-    """A request to /uz/ leaves Uzbek active in the thread; rows made afterwards must be English."""
-    translation.activate(settings.LANGUAGE_CODE)
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
-
-
-@pytest.fixture
-def home_institution(db):
-    home = HomeInstitution.load()
-    home.name = "Jizzakh Polytechnic Institute"
-    home.short_name = "JizPI"
-    home.department_name = "International Cooperation Department"
-    home.about = "We build partnerships.\n\nStudents go abroad every year."
-    home.address = "4 Islam Karimov street, Jizzakh"
-    home.phone = "+998 72 226 00 00"
-    home.email = "intl@example.org"
-    home.working_hours = "Mon-Fri 09:00-18:00"
-    home.international_since = 2006
-    home.save()
-    return home
 
 
 def days(n):

@@ -13,12 +13,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from intl_office import reports
 from intl_office.dates import academic_year_of, today
-from intl_office.models import HomeInstitution
 from mobility.models import Direction, Mobility, Visit
 from partners.models import Agreement, Institution
 from tests.factories import (
@@ -49,12 +48,6 @@ BOUNDARY_DAYS = [
     datetime.date(2025, 8, 31),
     datetime.date(2025, 9, 1),
 ]
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
 
 
 def days(n):
@@ -237,8 +230,8 @@ def test_the_default_report_is_the_last_completed_year():
 # --- agreement with the public statistics page ---------------------------------------------------------
 
 
+@pytest.mark.usefixtures("home_institution")
 def test_report_of_an_academic_year_shows_the_public_statistics_pages_figures(client, staff, records):
-    HomeInstitution.objects.create(name="Jizzakh Polytechnic Institute")
     for code in ("IT", "ES", "PL", "HU", "LT", "LV", "FR", "KR", "JP", "IN", "KZ"):  # more than the page's top 10
         MobilityFactory(partner=InstitutionFactory(country=code), start_date=datetime.date(2024, 10, 1))
     client.force_login(staff)
@@ -399,12 +392,12 @@ def populate(n):
         VisitFactory(partner=partner, start_date=day)
 
 
+@pytest.mark.usefixtures("home_institution")
 def test_report_queries_do_not_grow_with_rows(client, staff):
     """12 queries for 5 rows or 200: session, user, home institution; partners added; agreements signed;
     agreements in force by country and by kind; mobility totals, by programme and the programmes' names,
     by country; visits.
     """
-    HomeInstitution.load()
     client.force_login(staff)
     query = {"year": 2024, "period": "academic"}
     populate(5)

@@ -3,30 +3,12 @@
 import re
 
 import pytest
-from django.conf import settings
 from django.urls import NoReverseMatch
 from django.utils import translation
 
-from intl_office.models import HomeInstitution
 from tests.factories import CallFactory, GrantProgramFactory, InstitutionFactory, ProjectFactory, VisitFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english_between_requests():
-    translation.activate(settings.LANGUAGE_CODE)
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
-
-
-@pytest.fixture(autouse=True)
-def home_institution(db):
-    home = HomeInstitution.load()
-    home.name = "Jizzakh Polytechnic Institute"
-    home.short_name = "JizPI"
-    home.save()
-    return home
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("home_institution")]
 
 
 def routed_url(obj):

@@ -8,7 +8,6 @@ import datetime
 from urllib.parse import quote
 
 import pytest
-from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import mail
@@ -17,7 +16,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from intl_office.dates import today
-from intl_office.models import HomeInstitution
 from intl_office.roles import FACULTY_COORDINATOR
 from intl_office.storage import private_storage
 from mobility import services, uploads
@@ -26,30 +24,10 @@ from programs.models import Call
 from tests.factories import CallFactory, DocumentTypeFactory, FacultyFactory, InstitutionFactory, UserFactory
 from tests.files import jpeg_bytes, pdf_bytes, png_bytes, png_claiming_size, upload
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("home_institution")]
 
 Status = Application.Status
 DAY = datetime.timedelta(days=1)
-
-
-@pytest.fixture(autouse=True)
-def _home_institution(db):
-    HomeInstitution.objects.create(name="Tashkent Institute of Chemical Technology", short_name="TICT")
-
-
-def verify(user):
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return user
-
-
-@pytest.fixture
-def student(student):
-    return verify(student)
-
-
-@pytest.fixture
-def outsider(outsider):
-    return verify(outsider)
 
 
 @pytest.fixture

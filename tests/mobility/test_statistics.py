@@ -9,32 +9,18 @@ from collections import Counter
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from intl_office.dates import academic_year_expression, academic_year_of
-from intl_office.models import HomeInstitution
 from mobility import statistics
 from mobility.models import Direction, Mobility
 from tests.factories import AgreementFactory, GrantProgramFactory, InstitutionFactory, MobilityFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("home_institution")]
 
 URL = reverse("mobility:statistics")
 OUT, IN = Direction.OUTGOING, Direction.INCOMING
 STUDENT, STAFF = Mobility.ParticipantKind.STUDENT, Mobility.ParticipantKind.STAFF
 CANCELLED = Mobility.Status.CANCELLED
-
-
-@pytest.fixture(autouse=True)
-def _home_institution(db):
-    HomeInstitution.objects.create(name="Jizzakh Polytechnic Institute")
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    # A request to /ru/ leaves Russian active in the thread; each test starts in English.
-    with translation.override("en"):
-        yield
 
 
 def make(partner, start, *, direction=OUT, kind=STUDENT, status=Mobility.Status.COMPLETED, program=None, activity=None):

@@ -4,9 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
-from intl_office.models import HomeInstitution
 from mobility.models import Direction, VisitMember
 from partners.models import Agreement
 from tests.factories import (
@@ -17,23 +15,9 @@ from tests.factories import (
     VisitPhotoFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("home_institution")]
 
 LIST_URL = reverse("mobility:visit-list")
-
-
-@pytest.fixture(autouse=True)
-def _home_institution(db):
-    # The context processor creates the row on first use; creating it here keeps
-    # query counts about the page, not about the first request of a fresh database.
-    HomeInstitution.objects.create(name="Tashkent Institute of Chemical Technology", short_name="TICT")
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    # A request to /ru/ leaves Russian active in the thread; each test starts in English.
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from auditlog.models import LogEntry
 from django.contrib.auth.models import Permission
 
 from intl_office.dates import academic_year_bounds, academic_year_of, today
-from intl_office.models import HomeInstitution
 from mobility.models import Mobility
 from partners.models import Agreement, AgreementReminder, Institution
 from tests.admin_helpers import admin_url, form_data, form_errors
@@ -16,12 +15,6 @@ from tests.factories import AgreementFactory, InstitutionFactory, MobilityFactor
 pytestmark = pytest.mark.django_db
 
 DAY = datetime.timedelta(days=1)
-
-
-@pytest.fixture
-def staff_client(client, staff):
-    client.force_login(staff)
-    return client
 
 
 @pytest.fixture
@@ -351,8 +344,8 @@ def test_staff_open_the_new_admin_pages(staff_client, mou, url):
 
 
 @pytest.mark.parametrize("rows", [5, 200])
+@pytest.mark.usefixtures("home_institution")
 def test_dormant_filter_queries_stay_the_same_from_5_to_200_rows(staff_client, django_assert_max_num_queries, rows):
-    HomeInstitution.load()
     start, end = academic_year_bounds(academic_year_of(today()) - 1)
     for agreement in AgreementFactory.create_batch(rows, student_places_out=2):
         MobilityFactory(partner=agreement.partner, start_date=start, end_date=end)

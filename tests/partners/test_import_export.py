@@ -424,12 +424,6 @@ def test_agreements_export_to_csv_and_xlsx_and_import_back_unchanged(knu, staff)
 # Through the admin.
 
 
-@pytest.fixture
-def staff_client(client, staff):
-    client.force_login(staff)
-    return client
-
-
 def test_admin_import_previews_1000_universities_then_writes_them_on_confirm(staff_client, staff):
     import_url = admin_url(Institution, "import")
     data = csv_text(university_rows())

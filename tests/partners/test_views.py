@@ -7,7 +7,6 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from intl_office.models import HomeInstitution
 from mobility.models import Direction, Mobility
 from partners.models import Agreement, Institution
 from tests.factories import (
@@ -21,7 +20,7 @@ from tests.factories import (
     VisitFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("home_institution")]
 
 TODAY = datetime.date.today()
 LIST_URL = "/partners/"
@@ -29,20 +28,6 @@ LIST_URL = "/partners/"
 
 def days(n):
     return datetime.timedelta(days=n)
-
-
-@pytest.fixture(autouse=True)
-def home_institution():
-    # Created up front so that the query counts do not include its first-time creation.
-    return HomeInstitution.load()
-
-
-@pytest.fixture(autouse=True)
-def english():
-    """Start and leave in English: a request to /ru/ leaves Russian active in the thread."""
-    translation.activate("en")
-    yield
-    translation.activate("en")
 
 
 def page_text(response):

@@ -6,7 +6,6 @@ from decimal import Decimal
 from types import ModuleType
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.http import HttpResponse
@@ -14,12 +13,10 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLResolver, path, reverse
-from django.utils import translation
 
 import intl_office.urls
 import mobility.urls
 from intl_office.dates import academic_year_label, academic_year_of, today
-from intl_office.models import HomeInstitution
 from mobility.models import Direction, Mobility
 from partners.models import Institution
 from programs.models import Call, GrantProgram, Project
@@ -35,28 +32,9 @@ from tests.factories import (
     ProjectMemberFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("home_institution")]
 
 DAY = datetime.timedelta(days=1)
-
-
-@pytest.fixture(autouse=True)
-def english():
-    """Start each test in English: a request to /uz/... leaves Uzbek active in the thread,
-    and reverse() would then prefix every URL the next test builds with /uz/."""
-    translation.activate(settings.LANGUAGE_CODE)
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
-
-
-@pytest.fixture(autouse=True)
-def home_institution(db):
-    return HomeInstitution.objects.create(
-        name="Jizzakh Polytechnic Institute",
-        department_name="International Cooperation Department",
-        email="international@example.org",
-        phone="+998 72 000 00 00",
-    )
 
 
 @pytest.fixture
@@ -614,8 +592,8 @@ def test_open_call_without_online_applications_tells_whom_to_contact(client, app
 
     assert "Online applications for this call open here soon" in html
     assert "International Cooperation Department" in html
-    assert 'href="mailto:international@example.org"' in html
-    assert "+998 72 000 00 00" in html
+    assert 'href="mailto:intl@example.org"' in html
+    assert "+998 72 226 00 00" in html
     assert "Apply now" not in html
 
 
