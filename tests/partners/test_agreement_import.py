@@ -13,6 +13,9 @@ from tests.partners.imports import AGREEMENT_HEADERS, agreement_row, dataset, ro
 pytestmark = pytest.mark.django_db
 
 
+# Agreements.
+
+
 def import_agreements(rows, *, dry_run=False, headers=AGREEMENT_HEADERS):
     return AgreementResource().import_data(dataset(rows, headers), dry_run=dry_run)
 

@@ -25,6 +25,8 @@ def test_pages_answer_in_other_languages_with_translated_fields(client, language
     assert detail.status_code == 200
 
 
+# --- no 500 for odd query strings -----------------------------------------------------
+
 ODD_QUERIES = [
     {"page": "abc"},
     {"page": "99999"},

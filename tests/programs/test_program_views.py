@@ -189,6 +189,9 @@ def test_programme_without_mobilities_says_so(client):
     assert "No mobility has been recorded under this programme yet." in response.content.decode()
 
 
+# --- query counts ---------------------------------------------------------------------
+
+
 def make_programs(n):
     funders = InstitutionFactory.create_batch(3, kind=Institution.Kind.DONOR)
     programs = [

@@ -19,6 +19,9 @@ from tests.mobility.admin.helpers import CSV_FORMAT, XLSX_FORMAT, Status, applic
 pytestmark = pytest.mark.django_db
 
 
+# --- export --------------------------------------------------------------------------------------
+
+
 def export(client, call, file_format, **params):
     url = admin_url(Application, "export") + f"?call__id__exact={call.pk}"
     form = client.get(url).context["form"]

@@ -24,6 +24,8 @@ from tests.mobility.admin.helpers import CSV_FORMAT
 pytestmark = pytest.mark.django_db
 
 
+# --- importing mobility and visits ---------------------------------------------------------------
+
 MOBILITY_HEADERS = (
     "participant_name",
     "participant_kind",

@@ -26,6 +26,9 @@ def document(draft):
     return draft.documents.get()
 
 
+# --- access: anonymous, another student, the student -------------------------------------------
+
+
 def protected_urls(application, document):
     return [
         reverse("mobility:my-applications"),
@@ -96,6 +99,9 @@ def test_a_file_missing_from_storage_is_a_404_not_an_error(client, student, docu
     client.force_login(student)
     url = reverse("mobility:application-document", kwargs={"pk": document.application_id, "doc_pk": document.pk})
     assert client.get(url).status_code == 404
+
+
+# --- the office's downloads ----------------------------------------------------------------------
 
 
 def staff_document_url(document):

@@ -18,6 +18,8 @@ from tests.mobility.workflow.helpers import DAY, Status, at_status, complete_dra
 pytestmark = pytest.mark.django_db
 
 
+# --- the office's transitions ------------------------------------------------------------------
+
 REVIEW_STATUSES = [Status.UNDER_REVIEW, Status.SHORTLISTED, Status.WAITLISTED, Status.REJECTED]
 
 
