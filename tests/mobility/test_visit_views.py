@@ -7,13 +7,7 @@ from django.urls import reverse
 
 from mobility.models import Direction, VisitMember
 from partners.models import Agreement
-from tests.factories import (
-    AgreementFactory,
-    InstitutionFactory,
-    VisitFactory,
-    VisitMemberFactory,
-    VisitPhotoFactory,
-)
+from tests.factories import AgreementFactory, InstitutionFactory, VisitFactory, VisitMemberFactory, VisitPhotoFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("home_institution")]
 

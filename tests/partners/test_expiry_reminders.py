@@ -1,0 +1,265 @@
+"""Expiry reminders at 90, 30 and 7 days, sent once each, and the command cron runs."""
+
+import datetime
+import smtplib
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
+from django.core.management import CommandError, call_command
+
+from intl_office.dates import today
+from intl_office.models import HomeInstitution
+from partners.models import AgreementReminder
+from partners.services import agreement_send_expiry_reminders
+from tests.factories import AgreementFactory, InstitutionFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+# A fixed day for the reminder tables.
+ON = datetime.date(2025, 3, 1)
+
+
+def days(n):
+    return datetime.timedelta(days=n)
+
+
+# Expiry reminders.
+
+
+@pytest.fixture
+def officer(db):
+    return UserFactory(username="officer", email="officer@uni.example.uz", first_name="Dilnoza", last_name="Karimova")
+
+
+def ending_in(n, **extra):
+    """An agreement in force on ON whose last day is ``n`` days later."""
+    extra.setdefault("signed_on", ON - days(400))
+    return AgreementFactory(valid_until=ON + days(n), **extra)
+
+
+def sent(result):
+    return sorted((reminder.agreement.title, reminder.days_before) for reminder in result.sent)
+
+
+@pytest.mark.parametrize(
+    ("days_left", "threshold"),
+    [(91, None), (90, 90), (31, 90), (30, 30), (8, 30), (7, 7), (6, 7), (0, 7)],
+)
+def test_reminder_is_due_at_each_threshold_and_not_before(officer, days_left, threshold):
+    agreement = ending_in(days_left, responsible=officer, title="MoU")
+
+    result = agreement_send_expiry_reminders(on=ON)
+
+    assert sent(result) == ([("MoU", threshold)] if threshold else [])
+    assert [message.to for message in mail.outbox] == ([[officer.email]] if threshold else [])
+    assert AgreementReminder.objects.filter(agreement=agreement).count() == (1 if threshold else 0)
+
+
+def test_running_twice_on_the_same_day_sends_nothing_twice(officer):
+    ending_in(30, responsible=officer, title="MoU")
+
+    first = agreement_send_expiry_reminders(on=ON)
+    second = agreement_send_expiry_reminders(on=ON)
+
+    assert sent(first) == [("MoU", 30)]
+    assert sent(second) == []
+    assert len(mail.outbox) == 1
+
+
+def test_each_threshold_is_sent_once_as_the_days_go_by(officer):
+    agreement = ending_in(95, responsible=officer, title="MoU")
+
+    sent_per_day = {
+        days_left: sent(agreement_send_expiry_reminders(on=agreement.valid_until - days(days_left)))
+        for days_left in (95, 90, 89, 60, 31, 30, 29, 8, 7, 6, 1, 0)
+    }
+
+    assert {days_left: titles for days_left, titles in sent_per_day.items() if titles} == {
+        90: [("MoU", 90)],
+        30: [("MoU", 30)],
+        7: [("MoU", 7)],
+    }
+    assert len(mail.outbox) == 3
+
+
+def test_an_agreement_first_seen_late_gets_only_the_tightest_reminder(officer):
+    agreement = ending_in(20, responsible=officer, title="MoU")
+
+    first = agreement_send_expiry_reminders(on=ON)
+    later = agreement_send_expiry_reminders(on=ON + days(5))
+
+    assert sent(first) == [("MoU", 30)]
+    assert sent(later) == []
+    assert list(agreement.reminders.values_list("days_before", flat=True)) == [30]
+
+
+def test_a_looser_reminder_is_not_sent_after_a_tighter_one(officer):
+    ending_in(5, responsible=officer, title="MoU")
+    agreement_send_expiry_reminders(on=ON)
+
+    # Run for an earlier day (a clock set back): the 30-day reminder would be news to nobody.
+    earlier = agreement_send_expiry_reminders(on=ON - days(10))
+
+    assert sent(earlier) == []
+
+
+def test_a_new_expiry_date_starts_the_reminders_again(officer):
+    agreement = ending_in(30, responsible=officer, title="MoU")
+    agreement_send_expiry_reminders(on=ON)
+    old_end = agreement.valid_until
+
+    agreement.valid_until = old_end + days(365)
+    agreement.save()
+    same_day = agreement_send_expiry_reminders(on=ON)
+    ninety_before_new_end = agreement_send_expiry_reminders(on=agreement.valid_until - days(90))
+
+    assert sent(same_day) == []
+    assert sent(ninety_before_new_end) == [("MoU", 90)]
+    assert set(agreement.reminders.values_list("valid_until", "days_before")) == {
+        (old_end, 30),
+        (agreement.valid_until, 90),
+    }
+
+
+def test_no_reminder_for_expired_draft_open_ended_or_renewed_agreements(officer):
+    ending_in(-1, responsible=officer, title="expired yesterday")
+    AgreementFactory(signed_on=None, valid_until=ON + days(7), responsible=officer, title="draft")
+    AgreementFactory(signed_on=ON + days(1), valid_until=ON + days(7), responsible=officer, title="signed tomorrow")
+    AgreementFactory(signed_on=ON - days(400), valid_until=None, responsible=officer, title="no end date")
+    renewed = ending_in(7, responsible=officer, title="renewed")
+    AgreementFactory(partner=renewed.partner, renews=renewed, signed_on=None, valid_until=None, title="its renewal")
+
+    result = agreement_send_expiry_reminders(on=ON)
+
+    assert sent(result) == []
+    assert mail.outbox == []
+    assert not AgreementReminder.objects.exists()
+
+
+def test_reminder_mail_names_the_agreement_and_links_to_its_admin_page(officer):
+    partner = InstitutionFactory(name="Kyungpook National University", country="KR")
+    agreement = ending_in(
+        30, responsible=officer, partner=partner, title="Student exchange agreement", reference_number="KNU-2020-07"
+    )
+
+    agreement_send_expiry_reminders(on=ON, base_url="https://portal.example.uz/")
+
+    message = mail.outbox[0]
+    assert message.to == ["officer@uni.example.uz"]
+    assert message.subject == (
+        "The agreement with Kyungpook National University expires in 30 days: Student exchange agreement"
+    )
+    assert "Dear Dilnoza Karimova," in message.body
+    assert "expires in 30 days, on March 31, 2025." in message.body
+    assert "Reference number: KNU-2020-07" in message.body
+    assert f"https://portal.example.uz/admin/partners/agreement/{agreement.pk}/change/" in message.body
+
+
+def test_reminder_on_the_last_day_says_today(officer):
+    ending_in(0, responsible=officer, partner=InstitutionFactory(name="Ajou University"), title="MoU")
+
+    agreement_send_expiry_reminders(on=ON)
+
+    assert mail.outbox[0].subject == "The agreement with Ajou University expires today: MoU"
+    assert "is valid until today, March 1, 2025." in mail.outbox[0].body
+
+
+@pytest.mark.parametrize(
+    "responsible",
+    [None, "inactive", "without_email"],
+    ids=["nobody_responsible", "responsible_left", "responsible_without_address"],
+)
+def test_reminder_goes_to_the_office_when_nobody_can_receive_it(db, responsible):
+    home = HomeInstitution.load()
+    home.email = "intl@uni.example.uz"
+    home.save()
+    user = {
+        None: None,
+        "inactive": UserFactory(username="left", is_active=False),
+        "without_email": UserFactory(username="noaddress", email=""),
+    }[responsible]
+    ending_in(30, responsible=user, title="MoU")
+
+    result = agreement_send_expiry_reminders(on=ON)
+
+    assert [reminder.sent_to for reminder in result.sent] == ["intl@uni.example.uz"]
+    assert mail.outbox[0].to == ["intl@uni.example.uz"]
+    assert "Dear colleagues," in mail.outbox[0].body
+
+
+def test_without_any_address_nothing_is_recorded_and_the_next_run_sends_it(db):
+    agreement = ending_in(30, title="MoU")
+
+    first = agreement_send_expiry_reminders(on=ON)
+    home = HomeInstitution.load()
+    home.email = "intl@uni.example.uz"
+    home.save()
+    second = agreement_send_expiry_reminders(on=ON + days(1))
+
+    assert first.sent == [] and [unsent for unsent, _reason in first.unsent] == [agreement]
+    assert "nobody to send it to" in first.unsent[0][1]
+    assert sent(second) == [("MoU", 30)]
+
+
+class RefusingBackend(BaseEmailBackend):
+    """A mail server that is down."""
+
+    def send_messages(self, email_messages):
+        raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+
+def test_a_reminder_the_mail_server_refused_is_not_recorded(officer, settings):
+    agreement = ending_in(30, responsible=officer, title="MoU")
+    settings.EMAIL_BACKEND = f"{__name__}.RefusingBackend"
+
+    result = agreement_send_expiry_reminders(on=ON)
+
+    assert result.sent == []
+    assert result.unsent == [(agreement, "sending failed: Connection unexpectedly closed")]
+    assert not AgreementReminder.objects.exists()
+
+
+# The management command (it runs on the office's today).
+
+
+def test_command_sends_due_reminders_once_with_links_to_the_given_site(officer):
+    agreement = AgreementFactory(
+        signed_on=today() - days(400), valid_until=today() + days(7), responsible=officer, title="MoU"
+    )
+    out = StringIO()
+
+    call_command("notify_expiring_agreements", "--base-url", "https://portal.example.uz", stdout=out)
+    call_command("notify_expiring_agreements", "--base-url", "https://portal.example.uz", stdout=StringIO())
+
+    assert len(mail.outbox) == 1
+    assert f"https://portal.example.uz/admin/partners/agreement/{agreement.pk}/change/" in mail.outbox[0].body
+    assert "Sent the 7-day reminder for “MoU”" in out.getvalue()
+    assert "1 reminder(s) sent." in out.getvalue()
+
+
+def test_command_links_to_the_development_server_by_default(officer):
+    agreement = AgreementFactory(
+        signed_on=today() - days(400), valid_until=today() + days(30), responsible=officer, title="MoU"
+    )
+
+    call_command("notify_expiring_agreements", stdout=StringIO())
+
+    assert f"http://127.0.0.1:8000/admin/partners/agreement/{agreement.pk}/change/" in mail.outbox[0].body
+
+
+def test_command_fails_when_a_due_reminder_has_nobody_to_go_to(db):
+    AgreementFactory(signed_on=today() - days(400), valid_until=today() + days(30), title="MoU")
+    err = StringIO()
+
+    with pytest.raises(CommandError, match="1 reminder"):
+        call_command("notify_expiring_agreements", stdout=StringIO(), stderr=err)
+
+    assert "Not sent for “MoU”" in err.getvalue()
+
+
+def test_command_refuses_a_base_url_that_is_not_a_web_address(db):
+    with pytest.raises(CommandError, match="base-url"):
+        call_command("notify_expiring_agreements", "--base-url", "portal.example.uz", stdout=StringIO())
