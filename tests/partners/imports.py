@@ -12,8 +12,6 @@ import tablib
 from tests.files import csv_text
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-
-
 UNIVERSITIES = FIXTURES / "world_universities_1000.csv"
 
 

@@ -7,8 +7,6 @@ from mobility.resources import FORMATS
 from tests.factories import ApplicationFactory, HostPreferenceFactory
 
 Status = Application.Status
-
-
 CSV_FORMAT, XLSX_FORMAT = (str(FORMATS.index(fmt)) for fmt in FORMATS)
 
 

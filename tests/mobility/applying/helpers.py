@@ -7,8 +7,6 @@ from django.urls import reverse
 from mobility.models import Application
 
 Status = Application.Status
-
-
 DAY = datetime.timedelta(days=1)
 
 

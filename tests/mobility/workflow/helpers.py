@@ -8,8 +8,6 @@ from tests.applications import PERSONAL, checked_pdf, checked_photo
 from tests.factories import FacultyFactory
 
 Status = Application.Status
-
-
 DAY = datetime.timedelta(days=1)
 
 
