@@ -26,10 +26,11 @@ run: $(BIN)/.installed
 test: $(BIN)/.installed
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-## lint: ruff and the check that every model change has its migration
+## lint: ruff, the layers (import-linter contracts in pyproject.toml) and the missing-migration check
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
 
 ## bench: time every public page on a throw-away database (demo + 1,000 extra partners)

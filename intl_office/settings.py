@@ -2,10 +2,11 @@
 
 Everything comes from the environment. With nothing set the portal runs as the
 embedded default: SQLite in the project folder, DEBUG on, e-mail to the console.
-Production sets DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS and the EMAIL_* values.
+Production sets DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS, SITE_URL and the EMAIL_* values.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -32,6 +33,20 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
+# The portal's public address: every link that leaves the site (e-mail, the staff calendar feed)
+# starts with it, whoever builds it (intl_office.mail). A cron job has no request to take a host
+# from, so a production server without it would mail links to the development server.
+SITE_URL = env.str("SITE_URL", default="").strip().rstrip("/")
+if not SITE_URL:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "SITE_URL is not set. With DEBUG off the portal refuses to start without its public "
+            "address: set the SITE_URL environment variable to it, like https://intl.example.org."
+        )
+    SITE_URL = "http://127.0.0.1:8000"
+if urlsplit(SITE_URL).scheme not in ("http", "https") or not urlsplit(SITE_URL).netloc:
+    raise ImproperlyConfigured(f"SITE_URL must be a web address like https://intl.example.org, not {SITE_URL!r}.")
+
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before django.contrib.admin.
     "modeltranslation",
@@ -56,6 +71,8 @@ INSTALLED_APPS = [
     "partners",
     "programs",
     "mobility",
+    # The pages and tools on top of every app; only the demo needs to be an app (for its commands).
+    "intl_office.demo",
 ]
 
 MIDDLEWARE = [
@@ -123,6 +140,8 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# Its e-mails link to SITE_URL, not to the host a request happened to use (intl_office/accounts.py).
+ACCOUNT_ADAPTER = "intl_office.accounts.AccountAdapter"
 # allauth's rate limits (failed logins per address and per IP, sign-ups, resets) use the cache,
 # which is shared through Redis when REDIS_URL is set.
 ACCOUNT_RATE_LIMITS = {
@@ -194,5 +213,3 @@ PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-
 # Largest file a student may upload (Django's DATA_UPLOAD_MAX_MEMORY_SIZE does not count files);
 # cap the request body at the web server too.
 APPLICATION_UPLOAD_MAX_BYTES = env.int("APPLICATION_UPLOAD_MAX_BYTES", default=5 * 1024 * 1024)
-# The portal's public address for links in e-mail sent outside a request (cron jobs, admin actions).
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "")

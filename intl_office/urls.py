@@ -5,8 +5,8 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.decorators.cache import cache_page
 
-from .sitemaps import SITEMAPS
-from .views import robots_txt
+from .site.sitemaps import SITEMAPS
+from .site.views import robots_txt
 
 # Files for crawlers exist once, outside the language prefixes; the sitemap lists every language.
 urlpatterns = [
@@ -18,12 +18,12 @@ urlpatterns = [
 
 # English at /partners/, Uzbek at /uz/partners/, Russian at /ru/partners/.
 urlpatterns += i18n_patterns(
-    path("", include("intl_office.site_urls")),
+    path("", include("intl_office.site.urls")),
     path("", include("partners.urls")),
     path("", include("programs.urls")),
     path("", include("mobility.urls")),
     path("accounts/", include("allauth.urls")),
-    path("staff/", include("intl_office.staff_urls")),
+    path("staff/", include("intl_office.staff.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -244,7 +244,8 @@ class ApplicationResource(resources.ModelResource):
 
     Expects the queryset of ``ApplicationAdmin.get_export_queryset``: student, faculty and call
     joined, host preferences prefetched in rank order, ``average_score`` and ``review_count``
-    annotated. Headers are in the language of the staff member who exports.
+    annotated (``Application.objects.with_review_summary()``). Headers are in the language of the
+    staff member who exports.
     """
 
     call = fields.Field(column_name=_("call"))

@@ -2,43 +2,26 @@
 
 Pure read functions returning lists of dicts: the public statistics page draws
 them, and the staff annual report and dashboard reuse them unchanged. A mobility counts
-in the academic year its start date falls in (``intl_office.dates.academic_year_of``);
-cancelled mobilities never count. The mobility functions take an academic ``year`` or,
-for a calendar year or part of a year, ``between=(start, end)``: the mobilities starting
-on those days, both included.
+in the academic year its start date falls in (``Mobility.objects.by_academic_year()``);
+cancelled mobilities never count (``Mobility.objects.counted()``). The mobility functions
+take an academic ``year`` or, for a calendar year or part of a year, ``between=(start, end)``:
+the mobilities starting on those days, both included.
 
 Every grouping query clears the ordering first (``order_by()``): a model's default
 ordering, which modeltranslation turns into an explicit one, would otherwise be added
 to GROUP BY and split the groups.
 """
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils.translation import gettext as _
 from django_countries.fields import Country
 
-from intl_office.dates import academic_year_bounds, academic_year_expression, academic_year_label, today
+from intl_office.dates import academic_year_bounds, academic_year_label, today
 from partners.models import Agreement, Institution
 from programs.models import GrantProgram
 
-from .models import Direction, Mobility
-
-OUT = Q(direction=Direction.OUTGOING)
-IN = Q(direction=Direction.INCOMING)
-STUDENT = Q(participant_kind=Mobility.ParticipantKind.STUDENT)
-STAFF = Q(participant_kind=Mobility.ParticipantKind.STAFF)
-
-# The four counts every breakdown of mobility carries, as conditional aggregates.
-DIRECTION_COUNTS = {
-    "outgoing": Count("pk", filter=OUT),
-    "incoming": Count("pk", filter=IN),
-    "total": Count("pk"),
-}
-KIND_COUNTS = {
-    "outgoing_students": Count("pk", filter=OUT & STUDENT),
-    "outgoing_staff": Count("pk", filter=OUT & STAFF),
-    "incoming_students": Count("pk", filter=IN & STUDENT),
-    "incoming_staff": Count("pk", filter=IN & STAFF),
-}
+from .models import Mobility
+from .models.records import DIRECTION_COUNTS, KIND_COUNTS
 
 
 def counted_mobilities(year=None, *, between=None):
@@ -53,14 +36,7 @@ def counted_mobilities(year=None, *, between=None):
 
 def available_academic_years():
     """Academic years (e.g. 2024 for 2024/25) in which at least one counted mobility starts, oldest first."""
-    years = (
-        Mobility.objects.counted()
-        .annotate(academic_year=academic_year_expression())
-        .values_list("academic_year", flat=True)
-        .distinct()
-        .order_by("academic_year")
-    )
-    return list(years)
+    return list(Mobility.objects.counted().by_academic_year().distinct().values_list("academic_year", flat=True))
 
 
 def mobility_totals(year=None, *, between=None):
@@ -70,13 +46,7 @@ def mobility_totals(year=None, *, between=None):
 
 def mobility_by_academic_year(year=None, *, between=None):
     """One row per academic year, oldest first: ``year``, ``label`` and the direction and participant counts."""
-    rows = (
-        counted_mobilities(year, between=between)
-        .annotate(academic_year=academic_year_expression())
-        .values("academic_year")
-        .annotate(**DIRECTION_COUNTS, **KIND_COUNTS)
-        .order_by("academic_year")
-    )
+    rows = counted_mobilities(year, between=between).by_academic_year().annotate(**DIRECTION_COUNTS, **KIND_COUNTS)
     return [
         {"year": row["academic_year"], "label": academic_year_label(row["academic_year"]), **_without(row)}
         for row in rows

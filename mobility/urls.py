@@ -1,18 +1,31 @@
 from django.urls import path
 
-from . import views
+from .views import applications, statistics, visits
 
 app_name = "mobility"
 
 urlpatterns = [
     # Delegation visits
-    path("visits/", views.VisitListView.as_view(), name="visit-list"),
-    path("visits/<slug:slug>/", views.VisitDetailView.as_view(), name="visit-detail"),
+    path("visits/", visits.VisitListView.as_view(), name="visit-list"),
+    path("visits/<slug:slug>/", visits.VisitDetailView.as_view(), name="visit-detail"),
     # Figures
-    path("statistics/", views.StatisticsView.as_view(), name="statistics"),
+    path("statistics/", statistics.StatisticsView.as_view(), name="statistics"),
+    # The student application flow
+    path("calls/<slug:slug>/apply/", applications.application_create, name="application-create"),
+    path("my/applications/", applications.ApplicationListView.as_view(), name="my-applications"),
+    path("my/applications/<int:pk>/", applications.application_detail, name="application-detail"),
+    path("my/applications/<int:pk>/withdraw/", applications.application_withdraw_view, name="application-withdraw"),
+    path(
+        "my/applications/<int:pk>/documents/<int:doc_pk>/",
+        applications.application_document,
+        name="application-document",
+    ),
+    path("my/applications/<int:pk>/photo/", applications.application_photo, name="application-photo"),
+    # Linked from the admin; the office reads the files through these, never through a media URL.
+    path(
+        "staff/applications/<int:pk>/documents/<int:doc_pk>/",
+        applications.staff_application_document,
+        name="staff-application-document",
+    ),
+    path("staff/applications/<int:pk>/photo/", applications.staff_application_photo, name="staff-application-photo"),
 ]
-
-# The student application flow lives in its own module; its names share this namespace.
-from .application_urls import urlpatterns as application_urlpatterns  # noqa: E402
-
-urlpatterns += application_urlpatterns

@@ -1,16 +1,17 @@
 """Admin for partners: institutions with their contacts, cooperation areas and agreements.
 
 Staff also import and export institutions and agreements (CSV, XLSX, preview first, all rows or
-none), renew an agreement in an updated form, spot dormant agreements, and read each record's
-history from the audit log.
+none), renew an agreement in an updated form, and read each record's history from the audit log.
+Dormant agreements are spotted in ``mobility.admin.agreements``, which extends ``AgreementAdmin``
+with last year's mobility: partners know nothing of mobility.
 """
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models import Case, Count, IntegerField, Value, When
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -32,11 +33,11 @@ from intl_office.admin_helpers import (
     ReadOnlyInline,
     RecordHistory,
     admin_url,
-    badge,
     choice_badge,
     translated,
 )
 
+from .forms import RenewalForm
 from .models import Agreement, AgreementReminder, Contact, CooperationArea, Institution
 from .resources import AgreementResource, InstitutionResource
 from .services import agreement_renew, renewal_refusals
@@ -88,55 +89,6 @@ class AgreementStatusFilter(admin.SimpleListFilter):
         }
         method = methods.get(self.value())
         return method() if method else queryset
-
-
-class DormantFilter(admin.SimpleListFilter):
-    """Agreements in force whose partner sent or received fewer people last academic year than the quota."""
-
-    title = _("use of the places")
-    parameter_name = "dormant"
-
-    def lookups(self, request, model_admin):
-        return [
-            ("yes", _("Dormant: fewer people than places last academic year")),
-            ("no", _("In force, places used")),
-        ]
-
-    def queryset(self, request, queryset):
-        # ``is_dormant`` is annotated by AgreementAdmin.get_queryset from Agreement.objects.dormant().
-        if self.value() == "yes":
-            return queryset.filter(is_dormant=True)
-        if self.value() == "no":
-            return queryset.in_force().filter(is_dormant=False)
-        return queryset
-
-
-class RenewalForm(forms.Form):
-    """The three facts of the successor that differ from the agreement it renews."""
-
-    signed_on = forms.DateField(
-        label=_("Signed on"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=_("The day the agreement in its updated form was signed."),
-    )
-    valid_until = forms.DateField(
-        label=_("Valid until"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=_("The last day it is valid; empty for an agreement without end date."),
-    )
-    reference_number = forms.CharField(
-        label=_("Reference number"),
-        max_length=Agreement._meta.get_field("reference_number").max_length,
-        required=False,
-        help_text=_("The registration number of the new agreement, if any."),
-    )
-
-    def add_service_errors(self, error):
-        """Put a service's ValidationError by the fields it names; the rest above the form."""
-        by_field = error.message_dict if hasattr(error, "error_dict") else {NON_FIELD_ERRORS: error.messages}
-        for field, field_messages in by_field.items():
-            self.add_error(field if field in self.fields else None, field_messages)
 
 
 @admin.register(CooperationArea)
@@ -241,8 +193,8 @@ class ContactAdmin(admin.ModelAdmin):
 
 @admin.register(Agreement)
 class AgreementAdmin(OfficeImportExport, RecordHistory, AdminExtraMedia, CompactTextareas, TranslationAdmin):
-    list_display = ("title", "partner", "kind", "signed_on", "valid_until", "status_badge", "places_used")
-    list_filter = (AgreementStatusFilter, DormantFilter, "kind", "is_public", ("partner__country", CountryFilter))
+    list_display = ("title", "partner", "kind", "signed_on", "valid_until", "status_badge")
+    list_filter = (AgreementStatusFilter, "kind", "is_public", ("partner__country", CountryFilter))
     search_fields = (*translated("title", "partner__name"), "reference_number", "partner__short_name")
     autocomplete_fields = ("partner", "renews", "responsible")
     list_select_related = ("partner",)
@@ -284,19 +236,7 @@ class AgreementAdmin(OfficeImportExport, RecordHistory, AdminExtraMedia, Compact
             *(When(computed_status=status, then=Value(i)) for i, status in enumerate(AGREEMENT_STATUS_ORDER)),
             output_field=IntegerField(),
         )
-        # Subqueries over the model's own methods rather than ``with_last_year_mobility()`` on this queryset:
-        # its ``yearly_quota`` annotation cannot be set on an instance, where ``yearly_quota`` is a property.
-        last_year = Agreement.objects.with_last_year_mobility().filter(pk=OuterRef("pk")).values("last_year_mobility")
-        return (
-            super()
-            .get_queryset(request)
-            .with_status()
-            .annotate(
-                status_rank=rank,
-                last_year_mobility=Subquery(last_year),
-                is_dormant=Exists(Agreement.objects.dormant().filter(pk=OuterRef("pk"))),
-            )
-        )
+        return super().get_queryset(request).with_status().annotate(status_rank=rank)
 
     def get_export_queryset(self, request):
         return super().get_export_queryset(request).select_related("partner", "renews", "responsible")
@@ -372,17 +312,6 @@ class AgreementAdmin(OfficeImportExport, RecordHistory, AdminExtraMedia, Compact
             )
             return None
         return redirect(self.renew_url(agreements[0]))
-
-    @admin.display(description=_("last year / places"), ordering="last_year_mobility")
-    def places_used(self, obj):
-        """Last academic year's mobility with the partner against the yearly places, flagged when dormant."""
-        status = getattr(obj, "computed_status", None) or obj.status
-        if status not in (Agreement.Status.ACTIVE, Agreement.Status.EXPIRING_SOON):
-            return "—"
-        used = format_html('<span class="io-nowrap">{} / {}</span>', obj.last_year_mobility, obj.yearly_quota)
-        if obj.is_dormant:
-            return format_html("{} {}", used, badge(_("Dormant"), WARNING))
-        return used
 
     @admin.display(description=_("status"), ordering="status_rank")
     def status_badge(self, obj):

@@ -25,8 +25,7 @@ SEARCH_FIELDS = [*_in_every_language("name"), "short_name", *_in_every_language(
 
 def areas_with_public_partners(request=None):
     """Cooperation areas worth offering in the filter: those of at least one public partner."""
-    links = Institution.cooperation_areas.through.objects.filter(institution__is_active=True)
-    return CooperationArea.objects.filter(pk__in=links.values("cooperationarea_id")).order_by(localized("name"), "pk")
+    return CooperationArea.objects.with_public_partners().order_by(localized("name"), "pk")
 
 
 def country_counts(queryset):

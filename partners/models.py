@@ -6,14 +6,21 @@ from auditlog.registry import auditlog
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, Value, When
+from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
-from intl_office.dates import academic_year_bounds, academic_year_of, today
+from intl_office.dates import today
+from intl_office.i18n import localized
 from intl_office.text import unique_slug
+
+
+class CooperationAreaQuerySet(models.QuerySet):
+    def with_public_partners(self):
+        """Areas of at least one partner visitors may see: those worth offering in a filter."""
+        return self.filter(Exists(Institution.objects.public().filter(cooperation_areas=OuterRef("pk"))))
 
 
 class CooperationArea(models.Model):
@@ -21,6 +28,8 @@ class CooperationArea(models.Model):
 
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    objects = CooperationAreaQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -35,6 +44,10 @@ class InstitutionQuerySet(models.QuerySet):
     def public(self):
         """Institutions shown to visitors: the active ones."""
         return self.filter(is_active=True)
+
+    def by_country(self):
+        """By country code, then by name in the visitor's language: how a call's host institutions are listed."""
+        return self.order_by("country", localized("name"), "pk")
 
     def with_agreement_in_force(self, on=None):
         """Annotate ``has_agreement_in_force``: a public agreement is valid on the day."""
@@ -155,31 +168,10 @@ class AgreementQuerySet(models.QuerySet):
     def public(self):
         return self.filter(is_public=True, partner__is_active=True)
 
-    def with_last_year_mobility(self, on=None):
-        """Annotate ``last_year_mobility`` (people exchanged with the partner last academic year) and ``quota``.
-
-        "Last academic year" is the one before the year ``on`` falls in; cancelled
-        mobilities do not count. Counted through the partner's reverse relation so that
-        partners need not import the mobility app, which sits above it.
-        """
-        on = on or today()
-        start, end = academic_year_bounds(academic_year_of(on) - 1)
+    def with_quota(self):
+        """Annotate ``quota``: the places a year, both ways, students and staff (``Agreement.yearly_quota``)."""
         return self.annotate(
-            last_year_mobility=Count(
-                "partner__mobilities",
-                filter=Q(partner__mobilities__start_date__range=(start, end))
-                & ~Q(partner__mobilities__status="cancelled"),
-                distinct=True,
-            ),
-            quota=F("student_places_out") + F("student_places_in") + F("staff_places_out") + F("staff_places_in"),
-        )
-
-    def dormant(self, on=None):
-        """Agreements in force whose mobility last academic year fell short of the quota, or was zero."""
-        return (
-            self.in_force(on)
-            .with_last_year_mobility(on)
-            .filter(Q(last_year_mobility=0) | Q(last_year_mobility__lt=F("quota")))
+            quota=F("student_places_out") + F("student_places_in") + F("staff_places_out") + F("staff_places_in")
         )
 
     def with_status(self, on=None):
@@ -199,6 +191,10 @@ class AgreementQuerySet(models.QuerySet):
 
     def with_status_in(self, statuses, on=None):
         return self.with_status(on).filter(computed_status__in=statuses)
+
+    def newest_first(self):
+        """Drafts not yet signed first, then by the day signed, newest first: a partner's page lists them so."""
+        return self.order_by(F("signed_on").desc(nulls_first=True), "title", "pk")
 
 
 class Agreement(models.Model):

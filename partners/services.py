@@ -12,11 +12,8 @@ from contextlib import contextmanager
 from auditlog.context import auditlog_value, set_actor
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, Min, OuterRef
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -24,14 +21,13 @@ from modeltranslation.utils import build_localized_fieldname
 from modeltranslation.utils import get_language as translated_field_language
 
 from intl_office.dates import today
+from intl_office.mail import absolute_reverse, render_message
 from intl_office.models import HomeInstitution
 
 from .models import Agreement, AgreementReminder
 
 # Days before ``valid_until`` at which the responsible staff member hears of it, loosest first.
 REMINDER_THRESHOLDS = (90, 30, 7)
-# Where the links in reminders point when the command is not told the portal's address.
-DEFAULT_BASE_URL = "http://127.0.0.1:8000"
 
 TITLE_MAX_LENGTH = Agreement._meta.get_field("title").max_length
 
@@ -194,15 +190,13 @@ def reminder_recipient(agreement, office_email):
     return office_email
 
 
-def admin_change_url(agreement, base_url=DEFAULT_BASE_URL):
-    with translation.override(settings.LANGUAGE_CODE):
-        path = reverse("admin:partners_agreement_change", args=[agreement.pk])
-    return base_url.rstrip("/") + path
+def expiry_reminder_message(*, agreement, days_left, recipient):
+    """The reminder e-mail, in the office's language (settings.LANGUAGE_CODE): staff have no language of their own.
 
-
-def expiry_reminder_message(*, agreement, days_left, recipient, base_url=DEFAULT_BASE_URL):
-    """The reminder e-mail, in the office's language (settings.LANGUAGE_CODE): staff have no language of their own."""
-    with translation.override(settings.LANGUAGE_CODE):
+    It links to the agreement's page in the admin on the portal's public address (``SITE_URL``).
+    """
+    language = settings.LANGUAGE_CODE
+    with translation.override(language):
         responsible = agreement.responsible
         context = {
             "agreement": agreement,
@@ -211,17 +205,19 @@ def expiry_reminder_message(*, agreement, days_left, recipient, base_url=DEFAULT
             "days_left": days_left,
             "valid_until": agreement.valid_until,
             "name": responsible.get_full_name() if responsible and responsible.email == recipient else "",
-            "url": admin_change_url(agreement, base_url),
+            "url": absolute_reverse("admin:partners_agreement_change", args=[agreement.pk], language=language),
             "department": HomeInstitution.load().department_name,
         }
-        subject = render_to_string("partners/email/expiry_reminder_subject.txt", context)
-        body = render_to_string("partners/email/expiry_reminder_body.txt", context)
-    # A header cannot hold line breaks.
-    subject = " ".join(subject.split())
-    return EmailMessage(subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[recipient])
+    return render_message(
+        to=[recipient],
+        subject_template="partners/email/expiry_reminder_subject.txt",
+        body_template="partners/email/expiry_reminder_body.txt",
+        context=context,
+        language=language,
+    )
 
 
-def agreement_send_expiry_reminders(*, on=None, base_url=DEFAULT_BASE_URL):
+def agreement_send_expiry_reminders(*, on=None):
     """E-mail the responsible staff member of each agreement about to expire, once per threshold.
 
     At 90, 30 and 7 days before ``valid_until`` (and any day after, up to the last day the
@@ -262,9 +258,7 @@ def agreement_send_expiry_reminders(*, on=None, base_url=DEFAULT_BASE_URL):
                 (agreement, gettext("nobody to send it to: no responsible staff member and no office e-mail"))
             )
             continue
-        message = expiry_reminder_message(
-            agreement=agreement, days_left=days_left, recipient=recipient, base_url=base_url
-        )
+        message = expiry_reminder_message(agreement=agreement, days_left=days_left, recipient=recipient)
         try:
             # The row is written first and kept only if the mail went out.
             with transaction.atomic():

@@ -2,15 +2,12 @@
 
 import re
 
-from django.db.models import Case, Count, F, IntegerField, When
-from django.db.models.functions import ExtractYear
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from intl_office.dates import ACADEMIC_YEAR_START_MONTH, academic_year_label
 from intl_office.pagination import PaginationMixin
 
 from . import opendata
@@ -108,47 +105,6 @@ class InstitutionListView(PaginationMixin, ListView):
         return context
 
 
-def mobility_figures(institution):
-    """People exchanged with a partner, by academic year and direction, counted in one query.
-
-    ``mobility`` sits above ``partners``, so the model is reached through the reverse relation.
-    """
-    mobility_model = Institution._meta.get_field("mobilities").related_model
-    directions = mobility_model._meta.get_field("direction").choices
-    academic_year = Case(
-        When(start_date__month__gte=ACADEMIC_YEAR_START_MONTH, then=ExtractYear("start_date")),
-        default=ExtractYear("start_date") - 1,
-        output_field=IntegerField(),
-    )
-    rows = (
-        institution.mobilities.counted()
-        .annotate(academic_year=academic_year)
-        .values_list("academic_year", "direction")
-        .annotate(people=Count("pk"))
-        .order_by("-academic_year", "direction")
-    )
-    by_year = {}
-    totals = dict.fromkeys((value for value, _label in directions), 0)
-    for year, direction, people in rows:
-        by_year.setdefault(year, dict.fromkeys(totals, 0))[direction] = people
-        totals[direction] = totals.get(direction, 0) + people
-    years = [
-        {
-            "label": academic_year_label(year),
-            "counts": [counts.get(value, 0) for value, _label in directions],
-            "total": sum(counts.values()),
-        }
-        for year, counts in by_year.items()
-    ]
-    return {
-        "directions": [label for _value, label in directions],
-        "summary": [(label, totals.get(value, 0)) for value, label in directions],
-        "years": years,
-        "totals": [totals.get(value, 0) for value, _label in directions],
-        "total": sum(totals.values()),
-    }
-
-
 class InstitutionDetailView(DetailView):
     """A partner's page: who they are, the agreements, programmes, projects, visits and mobility."""
 
@@ -163,25 +119,19 @@ class InstitutionDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         institution = self.object
-        agreements = list(
-            Agreement.objects.public()
-            .filter(partner=institution)
-            .with_status()
-            .order_by(F("signed_on").desc(nulls_first=True), "title", "pk")
-        )
+        agreements = list(institution.agreements.public().with_status().newest_first())
         self._link_renewals(agreements)
         in_force = (Agreement.Status.ACTIVE, Agreement.Status.EXPIRING_SOON)
         context.update(
             agreements=agreements,
             has_agreement_in_force=any(agreement.computed_status in in_force for agreement in agreements),
-            joint_programmes=list(institution.joint_programmes.filter(is_active=True).order_by("name_en", "pk")),
+            joint_programmes=list(institution.joint_programmes.admitting().order_by("name_en", "pk")),
             memberships=list(
                 institution.project_memberships.select_related("project__program").order_by(
                     "-project__start_date", "project__acronym"
                 )
             ),
             visits=list(institution.visits.public().order_by("-start_date", "pk")),
-            mobility=mobility_figures(institution),
         )
         return context
 

@@ -18,7 +18,7 @@ from .models import Call, GrantProgram
 def active_programs(request=None):
     """Programmes offered in the call filter, sorted by the label the select shows (short name or name)."""
     label = Lower(Coalesce(NullIf(F("short_name"), Value("")), localized("name"), output_field=CharField()))
-    return GrantProgram.objects.filter(is_active=True).order_by(label, "pk")
+    return GrantProgram.objects.public().order_by(label, "pk")
 
 
 class GrantProgramFilterSet(django_filters.FilterSet):

@@ -2,13 +2,21 @@
 
 from auditlog.registry import auditlog
 from django.db import models
-from django.db.models import Case, CharField, F, IntegerField, Q, Value, When
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from intl_office.dates import today
 from intl_office.text import unique_slug
 from partners.models import Agreement, Institution
+
+from .querysets import (
+    CallQuerySet,
+    GrantProgramQuerySet,
+    JointProgrammeQuerySet,
+    ProjectMemberQuerySet,
+    ProjectQuerySet,
+)
 
 
 class SluggedModel(models.Model):
@@ -56,6 +64,8 @@ class GrantProgram(SluggedModel):
     logo = models.ImageField(_("logo"), upload_to="programs/", blank=True)
     is_active = models.BooleanField(_("active"), default=True)
 
+    objects = GrantProgramQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("grant programme")
@@ -66,6 +76,14 @@ class GrantProgram(SluggedModel):
 
     def get_absolute_url(self):
         return reverse("programs:program-detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self):
+        """Whether visitors may see the programme's page: ``GrantProgram.objects.public()`` for one record.
+
+        For the pages that link to a programme from elsewhere (a call, a project, the statistics).
+        """
+        return self.is_active
 
 
 class Project(SluggedModel):
@@ -94,6 +112,8 @@ class Project(SluggedModel):
     members = models.ManyToManyField(
         Institution, through="ProjectMember", verbose_name=_("consortium"), related_name="projects"
     )
+
+    objects = ProjectQuerySet.as_manager()
 
     class Meta:
         ordering = ["-start_date", "acronym"]
@@ -136,6 +156,8 @@ class ProjectMember(models.Model):
         Institution, verbose_name=_("institution"), on_delete=models.PROTECT, related_name="project_memberships"
     )
     role = models.CharField(_("role"), max_length=20, choices=Project.Role.choices, default=Project.Role.PARTNER)
+
+    objects = ProjectMemberQuerySet.as_manager()
 
     class Meta:
         ordering = ["role", "institution__name"]
@@ -182,6 +204,8 @@ class JointProgramme(SluggedModel):
     started_in = models.PositiveSmallIntegerField(_("first intake (year)"), null=True, blank=True)
     is_active = models.BooleanField(_("admitting students"), default=True)
 
+    objects = JointProgrammeQuerySet.as_manager()
+
     class Meta:
         ordering = ["partner__name", "name"]
         verbose_name = _("joint programme")
@@ -220,47 +244,6 @@ class DocumentType(models.Model):
 
     def __str__(self):
         return self.name
-
-
-class CallQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True)
-
-    def open(self, on=None):
-        """Accepting applications on the day; the deadline day itself still counts."""
-        on = on or today()
-        return self.published().filter(opens_on__lte=on, deadline__gte=on)
-
-    def upcoming(self, on=None):
-        on = on or today()
-        return self.published().filter(opens_on__gt=on)
-
-    def closed(self, on=None):
-        on = on or today()
-        return self.published().filter(deadline__lt=on)
-
-    def with_status(self, on=None):
-        """Annotate ``computed_status`` (one of ``Call.Status``) and ``status_rank`` (open 0, upcoming 1, closed 2).
-
-        The same date rules as ``open()/upcoming()/closed()`` and ``Call.status_on()``;
-        publication is not looked at: combine with ``published()``.
-        """
-        on = on or today()
-        upcoming, closed = Q(opens_on__gt=on), Q(deadline__lt=on)
-        return self.annotate(
-            computed_status=Case(
-                When(upcoming, then=Value(Call.Status.UPCOMING)),
-                When(closed, then=Value(Call.Status.CLOSED)),
-                default=Value(Call.Status.OPEN),
-                output_field=CharField(),
-            ),
-            status_rank=Case(
-                When(upcoming, then=Value(1)),
-                When(closed, then=Value(2)),
-                default=Value(0),
-                output_field=IntegerField(),
-            ),
-        )
 
 
 class Call(SluggedModel):

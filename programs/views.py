@@ -5,15 +5,12 @@ rows: counts are aggregated in the database, related rows come through
 select_related/prefetch_related.
 """
 
-from django.db.models import Case, Count, DateField, F, IntegerField, Prefetch, Q, Value, When
-from django.db.models.functions import ExtractYear
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
-from intl_office.dates import ACADEMIC_YEAR_START_MONTH, academic_year_label, today
+from intl_office.dates import today
 from intl_office.i18n import localized
 from intl_office.pagination import PaginationMixin
-from partners.models import Institution
 
 from .filters import CallFilterSet, GrantProgramFilterSet
 from .models import Call, GrantProgram, JointProgramme, Project
@@ -21,52 +18,10 @@ from .models import Call, GrantProgram, JointProgramme, Project
 # How many past calls a programme's page lists before pointing to the filtered call list.
 PAST_CALLS_ON_PROGRAM_PAGE = 10
 
-# Mobility lives in an app above this one: its values are named here, not imported.
-MOBILITY_CANCELLED = "cancelled"
-MOBILITY_OUTGOING = "outgoing"
-MOBILITY_INCOMING = "incoming"
-
-
-def rank_of(field, values):
-    """An integer sort key following the order of ``values`` (choices order, not alphabetical)."""
-    return Case(
-        *[When(**{field: value}, then=Value(position)) for position, value in enumerate(values)],
-        default=Value(len(values)),
-        output_field=IntegerField(),
-    )
-
-
-def calls_with_status(queryset, on=None):
-    """Calls annotated by ``Call.objects.with_status()``, open first, then upcoming, then closed.
-
-    Open calls come by the nearest deadline, upcoming ones by the nearest opening,
-    closed ones most recently closed first. The templates read the status as ``call_status``.
-    """
-    upcoming, closed = Q(computed_status=Call.Status.UPCOMING), Q(computed_status=Call.Status.CLOSED)
-    return (
-        queryset.with_status(on)
-        .annotate(call_status=F("computed_status"))
-        .order_by(
-            "status_rank",
-            Case(
-                When(upcoming, then=F("opens_on")),
-                When(closed, then=Value(None)),
-                default=F("deadline"),
-                output_field=DateField(),
-            ).asc(nulls_last=True),
-            Case(When(closed, then=F("deadline")), default=Value(None), output_field=DateField()).desc(nulls_last=True),
-            "pk",
-        )
-    )
-
-
-def hosts_prefetch():
-    return Prefetch("hosts", queryset=Institution.objects.order_by("country", localized("name"), "pk"))
-
 
 def get_public_program(slug):
     """A programme visitors may see: inactive programmes answer 404."""
-    return get_object_or_404(GrantProgram.objects.filter(is_active=True).select_related("funder"), slug=slug)
+    return get_object_or_404(GrantProgram.objects.public().select_related("funder"), slug=slug)
 
 
 class ProgramListView(ListView):
@@ -76,25 +31,12 @@ class ProgramListView(ListView):
     context_object_name = "programs"
 
     def get_queryset(self):
-        on = today()
-        public = GrantProgram.objects.filter(is_active=True)
-        self.filterset = GrantProgramFilterSet(self.request.GET or None, queryset=public)
-        # Both counts join into one query: distinct keeps calls x projects from multiplying.
-        open_calls = Q(calls__is_published=True, calls__opens_on__lte=on, calls__deadline__gte=on)
-        return (
-            self.filterset.qs.select_related("funder")
-            .annotate(
-                open_call_count=Count("calls", filter=open_calls, distinct=True),
-                project_count=Count("projects", distinct=True),
-            )
-            .order_by(rank_of("kind", GrantProgram.Kind.values), localized("name"), "pk")
-        )
+        self.filterset = GrantProgramFilterSet(self.request.GET or None, queryset=GrantProgram.objects.public())
+        return self.filterset.qs.select_related("funder").with_counts(today()).in_kind_order()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        counts = dict(
-            GrantProgram.objects.filter(is_active=True).values_list("kind").annotate(n=Count("pk")).order_by()
-        )
+        counts = GrantProgram.objects.public().count_by_kind()
         selected = self.filterset.form.cleaned_data.get("kind") if self.filterset.is_valid() else ""
         context.update(
             filterset=self.filterset,
@@ -122,49 +64,17 @@ class ProgramDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         program = self.object
         on = today()
-        calls = calls_with_status(program.calls.published(), on)
-        current_calls = list(calls.filter(deadline__gte=on).prefetch_related(hosts_prefetch()))
+        calls = program.calls.published().in_visitor_order(on)
+        current_calls = list(calls.current(on).with_hosts())
         context.update(
             today=on,
             current_calls=current_calls,
             open_call_count=sum(1 for call in current_calls if call.call_status == Call.Status.OPEN),
-            past_calls=list(calls.filter(deadline__lt=on)[:PAST_CALLS_ON_PROGRAM_PAGE]),
+            past_calls=list(calls.closed(on)[:PAST_CALLS_ON_PROGRAM_PAGE]),
             past_calls_limit=PAST_CALLS_ON_PROGRAM_PAGE,
-            projects=list(program.projects.annotate(member_count=Count("memberships")).order_by("-start_date", "pk")),
-            participation=participation_by_academic_year(program),
+            projects=list(program.projects.with_member_count().order_by("-start_date", "pk")),
         )
         return context
-
-
-def participation_by_academic_year(program):
-    """Our people who went out and guests who came in under ``program``, per academic year.
-
-    Cancelled mobilities do not count. A mobility belongs to the academic year in
-    which it starts (1 September .. 31 August), computed in the database.
-    """
-    academic_year = Case(
-        When(start_date__month__gte=ACADEMIC_YEAR_START_MONTH, then=ExtractYear("start_date")),
-        default=ExtractYear("start_date") - 1,
-        output_field=IntegerField(),
-    )
-    rows = list(
-        program.mobilities.exclude(status=MOBILITY_CANCELLED)
-        .annotate(academic_year=academic_year)
-        .values("academic_year")
-        .annotate(
-            outgoing=Count("pk", filter=Q(direction=MOBILITY_OUTGOING)),
-            incoming=Count("pk", filter=Q(direction=MOBILITY_INCOMING)),
-        )
-        .order_by("-academic_year")
-    )
-    widest = max((row["outgoing"] + row["incoming"] for row in rows), default=0)
-    for row in rows:
-        row["label"] = academic_year_label(row["academic_year"])
-        row["total"] = row["outgoing"] + row["incoming"]
-        # Bar widths in percent of the busiest year, for the small chart next to the table.
-        row["outgoing_width"] = round(100 * row["outgoing"] / widest) if widest else 0
-        row["incoming_width"] = round(100 * row["incoming"] / widest) if widest else 0
-    return rows
 
 
 class ProjectDetailView(DetailView):
@@ -178,12 +88,7 @@ class ProjectDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        memberships = (
-            self.object.memberships.select_related("institution")
-            .annotate(role_rank=rank_of("role", Project.Role.values))
-            .order_by("role_rank", localized("institution__name"), "pk")
-        )
-        consortium = consortium_by_country(memberships)
+        consortium = consortium_by_country(self.object.memberships.select_related("institution").in_role_order())
         project = self.object
         context.update(
             today=today(),
@@ -219,17 +124,7 @@ class JointProgrammeListView(ListView):
     context_object_name = "joint_programmes"
 
     def get_queryset(self):
-        return (
-            JointProgramme.objects.filter(partner__is_active=True)
-            .select_related("partner", "agreement__partner")
-            .order_by(
-                rank_of("level", JointProgramme.Level.values),
-                "-is_active",
-                localized("partner__name"),
-                localized("name"),
-                "pk",
-            )
-        )
+        return JointProgramme.objects.public().select_related("partner", "agreement__partner").in_level_order()
 
 
 class CallListView(PaginationMixin, ListView):
@@ -241,7 +136,7 @@ class CallListView(PaginationMixin, ListView):
 
     def get_queryset(self):
         self.filterset = CallFilterSet(self.request.GET or None, queryset=Call.objects.published())
-        return calls_with_status(self.filterset.qs).select_related("program").prefetch_related(hosts_prefetch())
+        return self.filterset.qs.in_visitor_order().select_related("program").with_hosts()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -259,13 +154,13 @@ class CallDetailView(DetailView):
     context_object_name = "call"
 
     def get_object(self, queryset=None):
-        published = calls_with_status(Call.objects.published()).select_related("program__funder")
+        published = Call.objects.published().in_visitor_order().select_related("program__funder")
         return get_object_or_404(published, slug=self.kwargs["slug"])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
-            hosts=self.object.hosts.order_by("country", localized("name"), "pk"),
+            hosts=self.object.hosts.by_country(),
             required_documents=self.object.required_documents.order_by(localized("name"), "pk"),
         )
         return context

@@ -82,6 +82,7 @@ def production_env(tmp_path_factory, database_url):
         "DEBUG": "False",
         "SECRET_KEY": uuid.uuid4().hex * 2,
         "ALLOWED_HOSTS": "127.0.0.1",
+        "SITE_URL": "https://intl.example.org",
         "DATABASE_URL": database_url,
         "STATIC_ROOT": str(folder / "staticfiles"),
         "MEDIA_ROOT": str(folder / "media"),

@@ -4,7 +4,6 @@ Filters
     ``paragraphs``   plain text -> escaped ``<p>`` paragraphs (blank lines) and ``<ul>`` lists ("- " lines)
     ``initials``     "Jizzakh Polytechnic Institute" -> "JPI" (for avatars and the fallback emblem)
     ``tel_href``     "+(99891) 209 07 66" -> "+998912090766" (for ``tel:`` links)
-    ``detail_url``   ``obj.get_absolute_url()``, or "" while the detail page is not routed
 
 Tags
     ``{% main_navigation as items %}``   the main menu, each item knowing whether it is current
@@ -20,7 +19,7 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.template.loader_tags import BLOCK_CONTEXT_KEY
-from django.urls import NoReverseMatch, reverse, translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -102,18 +101,6 @@ def tel_href(phone):
     return f"+{digits}" if phone.startswith("+") else digits
 
 
-@register.filter
-def detail_url(obj):
-    """The object's page, or "" if its app does not route detail pages (yet).
-
-    Lets the home page and the sitemap link to what exists without failing on what does not.
-    """
-    try:
-        return obj.get_absolute_url()
-    except NoReverseMatch:
-        return ""
-
-
 # --- navigation and languages ------------------------------------------------------------------
 
 
@@ -125,8 +112,7 @@ class NavItem:
     current: str
 
 
-# (URL name, label, view names that belong to the section). Items whose URL name does not
-# resolve are left out, so the menu only ever offers pages that exist.
+# (URL name, label, view names that belong to the section).
 MAIN_NAVIGATION = [
     ("home", _("Home"), ("home",)),
     ("partners:institution-list", _("Partners"), ("partners:",)),
@@ -143,13 +129,6 @@ def _section_matches(view_name, prefixes):
     return any(view_name == p or (p.endswith((":", "-")) and view_name.startswith(p)) for p in prefixes)
 
 
-def optional_reverse(name, *args, **kwargs):
-    try:
-        return reverse(name, args=args, kwargs=kwargs)
-    except NoReverseMatch:
-        return ""
-
-
 @register.simple_tag(takes_context=True)
 def main_navigation(context):
     request = context.get("request")
@@ -157,9 +136,7 @@ def main_navigation(context):
     view_name = match.view_name if match else ""
     items = []
     for url_name, label, section in MAIN_NAVIGATION:
-        url = optional_reverse(url_name)
-        if not url:
-            continue
+        url = reverse(url_name)
         if request is not None and request.path == url:
             current = "page"
         elif view_name and _section_matches(view_name, section):

@@ -20,7 +20,14 @@ from tests.files import jpeg_bytes, pdf_bytes, upload
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("home_institution")]
 
 PASSWORD = "Silk-road-2025-exchange"
-LINK = re.compile(r"https?://testserver(/\S+)")
+SITE = "https://intl.example.org"
+# Links in e-mail start with the public address (SITE_URL), never with the host the request used.
+LINK = re.compile(rf"{re.escape(SITE)}(/\S+)")
+
+
+@pytest.fixture(autouse=True)
+def _public_address(settings):
+    settings.SITE_URL = SITE
 
 
 def sign_up(client, email="aziza@example.org", password=PASSWORD):
@@ -274,7 +281,7 @@ def test_from_sign_up_to_a_submitted_application(client, django_capture_on_commi
     application.refresh_from_db()
     assert application.status == Application.Status.SUBMITTED
     assert mail.outbox[-1].to == ["aziza@example.org"]
-    assert "http://testserver/my/applications/" in mail.outbox[-1].body
+    assert f"{SITE}/my/applications/" in mail.outbox[-1].body
 
     history = client.get(reverse("mobility:my-applications")).content.decode()
     assert "Draft started" in history

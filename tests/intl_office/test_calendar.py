@@ -9,8 +9,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from icalendar import Calendar
 
-from intl_office import calendar, dates
+from intl_office import dates
 from intl_office.dates import today
+from intl_office.staff import calendar
 from mobility.models import Direction, Visit
 from programs.models import Call
 from tests.factories import CallFactory, InstitutionFactory, UserFactory, VisitFactory
@@ -26,6 +27,12 @@ def days(n):
     return datetime.timedelta(days=n)
 
 
+@pytest.fixture(autouse=True)
+def _site_url(settings):
+    # The feed's links and UIDs come from SITE_URL, never from the host a request used.
+    settings.SITE_URL = f"https://{HOST}"
+
+
 def feed_url(user):
     return f"{URL}?token={calendar.calendar_token(user)}"
 
@@ -36,7 +43,7 @@ def events_of(content):
 
 
 def build(on=DAY):
-    feed = calendar.staff_calendar(on=on, absolute_url=lambda path: f"https://{HOST}{path}", host=HOST)
+    feed = calendar.staff_calendar(on=on)
     return events_of(feed.to_ical())
 
 
@@ -207,8 +214,7 @@ def test_event_uids_stay_the_same_from_one_fetch_to_the_next(client, staff):
     first, second = events_of(client.get(url).content), events_of(client.get(url).content)
 
     assert set(first) == set(second) and len(first) == 2
-    host = "testserver"
-    assert all(uid.endswith(f"@{host}") for uid in first)
+    assert all(uid.endswith(f"@{HOST}") for uid in first)
 
 
 @pytest.mark.usefixtures("home_institution")
@@ -236,13 +242,23 @@ def test_the_feed_of_the_demo_holds_its_visits_and_the_open_calls_deadline(clien
 
     events = events_of(response.content)
     shandong = Visit.objects.get(partner__name="Shandong Jianshu University", start_date=datetime.date(2024, 12, 3))
-    visit = events[f"visit-{shandong.pk}@testserver"]
+    visit = events[f"visit-{shandong.pk}@{HOST}"]
     assert visit.start == datetime.date(2024, 12, 3)
     assert visit.end == datetime.date(2024, 12, 4)
     assert "Shandong Jianshu University" in str(visit["SUMMARY"])
-    assert str(visit["URL"]) == f"http://testserver{shandong.get_absolute_url()}"
-    deadline = events[f"call-deadline-{open_call.pk}@testserver"]
+    assert str(visit["URL"]) == f"https://{HOST}{shandong.get_absolute_url()}"
+    deadline = events[f"call-deadline-{open_call.pk}@{HOST}"]
     assert deadline.start == open_call.deadline
     assert str(deadline["SUMMARY"]) == f"Deadline: {open_call.title}"
     in_window = Visit.objects.filter(start_date__gte=pinned - days(365), start_date__lte=pinned + days(730))
-    assert {f"visit-{v.pk}@testserver" for v in in_window} <= set(events)
+    assert {f"visit-{v.pk}@{HOST}" for v in in_window} <= set(events)
+
+
+def test_feed_fetched_by_another_host_still_links_to_the_site_url(client, staff):
+    visit = VisitFactory(start_date=today())
+
+    response = client.get(feed_url(staff), HTTP_HOST="localhost")
+
+    [event] = events_of(response.content).values()
+    assert str(event["UID"]) == f"visit-{visit.pk}@{HOST}"
+    assert str(event["URL"]) == f"https://{HOST}{visit.get_absolute_url()}"

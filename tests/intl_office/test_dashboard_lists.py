@@ -9,7 +9,8 @@ import datetime
 import pytest
 from django.contrib.auth.models import Group
 
-from intl_office import dashboard, roles
+from intl_office import roles
+from intl_office.staff import dashboard
 from mobility.models import Application, Mobility
 from tests.factories import (
     AgreementFactory,

@@ -79,15 +79,16 @@ def test_dashboard_says_the_comparison_uses_the_same_days_in_both_years(client, 
     assert "A fair comparison: both years are counted over the same" in html
 
 
-def test_dashboard_shows_the_users_own_calendar_address(client, staff):
+def test_dashboard_shows_the_users_own_calendar_address(client, staff, settings):
+    settings.SITE_URL = "https://intl.example.org"
     client.force_login(staff)
 
     response = client.get(URL)
 
     feed_url = response.context["feed_url"]
-    assert feed_url.startswith("http://testserver/staff/calendar.ics?token=")
+    assert feed_url.startswith("https://intl.example.org/staff/calendar.ics?token=")
     assert f'value="{feed_url}"' in response.content.decode()
-    assert client.get(feed_url.removeprefix("http://testserver")).status_code == 200
+    assert client.get(feed_url.removeprefix("https://intl.example.org")).status_code == 200
 
 
 def test_faculty_coordinator_counts_only_the_own_facultys_applicants(client, coordinator):

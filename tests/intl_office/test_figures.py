@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from intl_office.figures import key_figures
 from intl_office.models import HomeInstitution
+from intl_office.site.figures import key_figures
 from mobility.models import Direction, Mobility
 from partners.models import Agreement, Institution
 from programs.models import Project

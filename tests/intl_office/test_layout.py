@@ -4,7 +4,6 @@ import re
 
 import pytest
 from django.template import Context, Template, loader
-from django.urls import reverse
 
 from tests.intl_office.pages import html
 
@@ -186,14 +185,6 @@ def test_initials(name, limit, expected):
 def test_tel_href_keeps_digits_and_the_leading_plus():
     assert render("{{ p|tel_href }}", p="+(99891) 209-07-66") == "+998912090766"
     assert render("{{ p|tel_href }}", p="72 226 00 00") == "722260000"
-
-
-def test_detail_url_is_empty_for_an_object_whose_page_is_not_routed():
-    class Unrouted:
-        def get_absolute_url(self):
-            return reverse("nowhere:nothing")
-
-    assert render("{{ obj|detail_url }}", obj=Unrouted()) == ""
 
 
 def test_visitors_are_offered_sign_in_and_staff_the_staff_area(client, home_institution, staff):

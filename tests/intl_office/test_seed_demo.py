@@ -12,7 +12,7 @@ from django.db import connection, models, transaction
 from django.utils import translation
 
 from intl_office.dates import academic_year_of, today
-from intl_office.demo import load_demo
+from intl_office.demo.loader import load_demo
 from intl_office.models import HomeInstitution, Page, Ranking, StaffMember, User
 from intl_office.roles import FACULTY_COORDINATOR, OFFICE_STAFF
 from intl_office.storage import private_storage

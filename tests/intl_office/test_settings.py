@@ -10,6 +10,7 @@ from django.conf import settings
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 PYTHON = BASE_DIR / ".venv" / "bin" / "python"
+SITE = "https://intl.example.org"
 
 # Prints the settings the tests look at, as JSON.
 PRINT_SETTINGS = """
@@ -37,6 +38,7 @@ print(json.dumps({
     "CSRF_COOKIE_SECURE": settings.CSRF_COOKIE_SECURE,
     "CACHE_BACKEND": settings.CACHES["default"]["BACKEND"],
     "SESSION_ENGINE": settings.SESSION_ENGINE,
+    "SITE_URL": settings.SITE_URL,
 }))
 """
 
@@ -83,9 +85,31 @@ def test_production_without_secret_key_refuses_to_start_naming_secret_key():
 @pytest.mark.slow
 def test_production_with_secret_key_starts():
     # The other half of the refusal above: the secret key, and nothing else, was missing.
-    values = settings_with(DEBUG="False", SECRET_KEY="a-long-random-production-key")
+    values = settings_with(DEBUG="False", SECRET_KEY="a-long-random-production-key", SITE_URL=SITE)
     assert values["DEBUG"] is False
     assert values["SECRET_KEY"] == "a-long-random-production-key"
+
+
+@pytest.mark.slow
+def test_production_without_site_url_refuses_to_start_naming_site_url():
+    result = run_python("import django; django.setup()", DEBUG="False", SECRET_KEY="a-long-random-production-key")
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "SITE_URL is not set" in result.stderr
+
+
+@pytest.mark.slow
+def test_a_site_url_that_is_not_a_web_address_refuses_to_start():
+    result = run_python("import django; django.setup()", SITE_URL="intl.example.org")
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "SITE_URL must be a web address" in result.stderr
+
+
+@pytest.mark.slow
+def test_site_url_is_kept_without_its_trailing_slash():
+    values = settings_with(DEBUG="False", SECRET_KEY="key", SITE_URL="https://intl.example.org/")
+    assert values["SITE_URL"] == "https://intl.example.org"
 
 
 @pytest.mark.slow
@@ -97,6 +121,7 @@ def test_nothing_set_runs_debug_on_sqlite_in_the_project_folder_with_console_ema
     assert values["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"
     assert "localhost" in values["ALLOWED_HOSTS"]
     assert values["SECRET_KEY"]
+    assert values["SITE_URL"] == "http://127.0.0.1:8000"
 
 
 @pytest.mark.slow
@@ -121,7 +146,7 @@ def test_email_url_selects_smtp_with_tls():
 
 @pytest.mark.slow
 def test_production_serves_hashed_static_files_and_secure_cookies():
-    values = settings_with(DEBUG="False", SECRET_KEY="a-long-random-production-key")
+    values = settings_with(DEBUG="False", SECRET_KEY="a-long-random-production-key", SITE_URL=SITE)
     assert values["STATICFILES_STORAGE"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
     assert values["SESSION_COOKIE_SECURE"] is True
     assert values["CSRF_COOKIE_SECURE"] is True
@@ -131,7 +156,9 @@ def test_production_serves_hashed_static_files_and_secure_cookies():
 
 @pytest.mark.slow
 def test_allowed_hosts_come_from_a_comma_separated_list():
-    values = settings_with(DEBUG="False", SECRET_KEY="key", ALLOWED_HOSTS="intl.example.edu,www.intl.example.edu")
+    values = settings_with(
+        DEBUG="False", SECRET_KEY="key", SITE_URL=SITE, ALLOWED_HOSTS="intl.example.edu,www.intl.example.edu"
+    )
     assert values["ALLOWED_HOSTS"] == ["intl.example.edu", "www.intl.example.edu"]
 
 

@@ -139,13 +139,14 @@ def test_no_reminder_for_expired_draft_open_ended_or_renewed_agreements(officer)
     assert not AgreementReminder.objects.exists()
 
 
-def test_reminder_mail_names_the_agreement_and_links_to_its_admin_page(officer):
+def test_reminder_mail_names_the_agreement_and_links_to_its_admin_page(officer, settings):
+    settings.SITE_URL = "https://portal.example.uz/"
     partner = InstitutionFactory(name="Kyungpook National University", country="KR")
     agreement = ending_in(
         30, responsible=officer, partner=partner, title="Student exchange agreement", reference_number="KNU-2020-07"
     )
 
-    agreement_send_expiry_reminders(on=ON, base_url="https://portal.example.uz/")
+    agreement_send_expiry_reminders(on=ON)
 
     message = mail.outbox[0]
     assert message.to == ["officer@uni.example.uz"]
@@ -225,14 +226,15 @@ def test_a_reminder_the_mail_server_refused_is_not_recorded(officer, settings):
 # The management command (it runs on the office's today).
 
 
-def test_command_sends_due_reminders_once_with_links_to_the_given_site(officer):
+def test_command_sends_due_reminders_once_with_links_to_the_site_url(officer, settings):
+    settings.SITE_URL = "https://portal.example.uz"
     agreement = AgreementFactory(
         signed_on=today() - days(400), valid_until=today() + days(7), responsible=officer, title="MoU"
     )
     out = StringIO()
 
-    call_command("notify_expiring_agreements", "--base-url", "https://portal.example.uz", stdout=out)
-    call_command("notify_expiring_agreements", "--base-url", "https://portal.example.uz", stdout=StringIO())
+    call_command("notify_expiring_agreements", stdout=out)
+    call_command("notify_expiring_agreements", stdout=StringIO())
 
     assert len(mail.outbox) == 1
     assert f"https://portal.example.uz/admin/partners/agreement/{agreement.pk}/change/" in mail.outbox[0].body
@@ -241,6 +243,7 @@ def test_command_sends_due_reminders_once_with_links_to_the_given_site(officer):
 
 
 def test_command_links_to_the_development_server_by_default(officer):
+    # The test settings run with DEBUG on at start-up and no SITE_URL, so SITE_URL is the development server.
     agreement = AgreementFactory(
         signed_on=today() - days(400), valid_until=today() + days(30), responsible=officer, title="MoU"
     )
@@ -260,6 +263,16 @@ def test_command_fails_when_a_due_reminder_has_nobody_to_go_to(db):
     assert "Not sent for “MoU”" in err.getvalue()
 
 
-def test_command_refuses_a_base_url_that_is_not_a_web_address(db):
-    with pytest.raises(CommandError, match="base-url"):
-        call_command("notify_expiring_agreements", "--base-url", "portal.example.uz", stdout=StringIO())
+def test_command_ignores_the_deprecated_base_url_and_says_so(officer, settings):
+    settings.SITE_URL = "https://portal.example.uz"
+    agreement = AgreementFactory(
+        signed_on=today() - days(400), valid_until=today() + days(7), responsible=officer, title="MoU"
+    )
+    err = StringIO()
+
+    call_command("notify_expiring_agreements", "--base-url", "http://localhost:8000", stdout=StringIO(), stderr=err)
+
+    assert "--base-url is deprecated and ignored" in err.getvalue()
+    assert "SITE_URL" in err.getvalue()
+    assert f"https://portal.example.uz/admin/partners/agreement/{agreement.pk}/change/" in mail.outbox[0].body
+    assert "localhost" not in mail.outbox[0].body

@@ -7,7 +7,7 @@ moment a partner was added.
 
 import datetime
 
-from intl_office import reports
+from intl_office.staff import reports
 from mobility.models import Direction, Mobility
 
 OUT, IN = Direction.OUTGOING, Direction.INCOMING

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from intl_office import reports
 from intl_office.dates import academic_year_of, today
+from intl_office.staff import reports
 from partners.models import Institution
 from tests.factories import AgreementFactory, GrantProgramFactory, InstitutionFactory, MobilityFactory, VisitFactory
 from tests.intl_office.reports.helpers import ACADEMIC_2024, CALENDAR_2024, IN, OUT, counted_mobilities, days

@@ -5,8 +5,8 @@ from collections import Counter
 
 import pytest
 
-from intl_office import reports
 from intl_office.dates import academic_year_of
+from intl_office.staff import reports
 from mobility.models import Visit
 from partners.models import Agreement
 from tests.factories import AgreementFactory, InstitutionFactory

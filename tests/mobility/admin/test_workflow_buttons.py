@@ -37,8 +37,9 @@ def test_the_page_offers_the_buttons_of_the_allowed_transitions_only(staff_clien
 
 
 def test_a_button_moves_the_application_records_who_and_mails_the_student_in_their_language(
-    staff_client, staff, student, call, django_capture_on_commit_callbacks
+    staff_client, staff, student, call, settings, django_capture_on_commit_callbacks
 ):
+    settings.SITE_URL = "https://intl.example.org"
     # The student applied in Uzbek; the staff member works in English.
     application, _created = services.application_start(call=call, student=student, language="uz")
     services.application_save_draft(
@@ -69,7 +70,7 @@ def test_a_button_moves_the_application_records_who_and_mails_the_student_in_the
     (message,) = mail.outbox
     assert message.to == [student.email]
     assert "tanloviga arizangiz" in message.subject
-    assert "http://testserver/uz/my/applications/" in message.body
+    assert "https://intl.example.org/uz/my/applications/" in message.body
     assert any("Under review" in text for text in shown(response))
 
 

@@ -65,8 +65,9 @@ def test_the_form_offers_only_the_calls_hosts_and_its_documents(client, student,
 
 
 def test_save_draft_then_submit_then_history_shows_it(
-    client, student, call, transcript, hosts, faculty_choice, django_capture_on_commit_callbacks
+    client, student, call, transcript, hosts, faculty_choice, settings, django_capture_on_commit_callbacks
 ):
+    settings.SITE_URL = "https://intl.example.org"
     client.force_login(student)
     response = client.post(create_url(call), form_data(call, transcript, hosts, faculty_choice))
     application = Application.objects.get()
@@ -86,7 +87,7 @@ def test_save_draft_then_submit_then_history_shows_it(
     application.refresh_from_db()
     assert application.status == Status.SUBMITTED
     assert application.preferences.count() == 2
-    assert "http://testserver/my/applications/" in mail.outbox[-1].body
+    assert "https://intl.example.org/my/applications/" in mail.outbox[-1].body
 
     listing = client.get(reverse("mobility:my-applications")).content.decode()
     assert "Erasmus+ semester exchange" in listing

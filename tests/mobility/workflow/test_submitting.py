@@ -16,10 +16,13 @@ pytestmark = pytest.mark.django_db
 # --- submitting --------------------------------------------------------------------------------
 
 
-def test_a_complete_draft_is_submitted_recorded_and_announced(call, student, django_capture_on_commit_callbacks):
+def test_a_complete_draft_is_submitted_recorded_and_announced(
+    call, student, settings, django_capture_on_commit_callbacks
+):
+    settings.SITE_URL = "https://portal.example.org"
     application = complete_draft(call, student)
     with django_capture_on_commit_callbacks(execute=True):
-        services.application_submit(application=application, actor=student, base_url="https://portal.example.org/")
+        services.application_submit(application=application, actor=student)
     assert application.status == Status.SUBMITTED
     assert application.submitted_at is not None
     event = application.events.last()

@@ -1,0 +1,40 @@
+"""django-allauth's e-mails (address verification, password reset) with their links on the portal's public address.
+
+allauth builds the links in its e-mails from the request (``request.build_absolute_uri``) and signs
+them with the host the request used; behind a proxy, or when the portal was reached by an internal
+name, that is an address the student cannot open. The adapter keeps allauth's paths (language prefix
+and key included) and puts them on ``SITE_URL`` through ``intl_office.mail``, as every other e-mail
+of the portal does.
+"""
+
+from urllib.parse import urlsplit, urlunsplit
+
+from allauth.account.adapter import DefaultAccountAdapter
+
+from .mail import absolute_url, site_host
+
+# The links allauth puts in its e-mails: verification, password reset, "you already have an account"
+# and "no account with this address" (the last two link to the reset and sign-up pages).
+LINK_KEYS = ("activate_url", "password_reset_url", "signup_url")
+
+
+def on_public_address(url: str) -> str:
+    """``url``'s path, query and fragment on the portal's public address."""
+    parts = urlsplit(url)
+    return absolute_url(urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment)))
+
+
+class PublicSite:
+    """What allauth's e-mail templates read of ``current_site``, taken from SITE_URL instead of the request."""
+
+    def __init__(self):
+        self.domain = self.name = site_host()
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix, email, context):
+        context = {**context, "current_site": PublicSite()}
+        for key in LINK_KEYS:
+            if context.get(key):
+                context[key] = on_public_address(context[key])
+        super().send_mail(template_prefix, email, context)

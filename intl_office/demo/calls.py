@@ -1,0 +1,152 @@
+"""The demo's calls for applications: four closed ones, the open one and an upcoming one."""
+
+import datetime
+
+from programs.models import Call
+
+from .content import T
+from .stays import ITEC_HOSTS
+from .sync import as_date
+
+RU_MONTHS = [
+    "января", "февраля", "марта", "апреля", "мая", "июня",
+    "июля", "августа", "сентября", "октября", "ноября", "декабря",
+]  # fmt: skip
+UZ_MONTHS = [
+    "yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avgust", "sentabr", "oktabr", "noyabr", "dekabr",
+]  # fmt: skip
+
+STUDENT_DOCUMENTS = [
+    "transcript",
+    "language-certificate",
+    "passport-copy",
+    "motivation-letter",
+    "recommendation-letter",
+]
+STAFF_DOCUMENTS = ["passport-copy", "cv", "language-certificate", "recommendation-letter"]
+
+
+def call_specs(today):
+    """The calls for applications, past, open and upcoming; the open and the upcoming one are dated from ``today``."""
+    student_eligibility = (
+        "Bachelor and master students from the second year of study with a GPA of at least 4.0 out of 5 and "
+        "English at B2 level (IELTS 5.5, TOEFL iBT 72 or a CEFR B2 certificate)."
+    )
+    erasmus_description = (
+        "One semester at a European partner university with an Erasmus+ grant for living costs and travel. "
+        "Courses taken abroad are recognised by the student's faculty under a learning agreement."
+    )
+    # The open and the upcoming call keep their slugs and move with today, so that a run on a later day
+    # updates them instead of adding a second open call.
+    day = datetime.timedelta(days=1)
+    opens = today - 10 * day
+    deadline = today + 21 * day
+    mobility_start = (deadline + 60 * day).replace(day=1)
+    month, year = mobility_start.month, mobility_start.year
+    upcoming_opens = today + 20 * day
+    return [
+        {
+            "slug": "erasmus-spring-2024",
+            "program": "erasmus-plus-credit-mobility",
+            "title": "Erasmus+ semester exchange, spring semester 2024",
+            "hosts": ["PL:WUT", "LT:KTU", "LV:RTU", "ES:UPV", "IT:POLITO"],
+            "places": 8,
+            "target_group": Call.TargetGroup.STUDENTS,
+            "opens_on": as_date("2023-10-02"),
+            "deadline": as_date("2023-11-10"),
+            "mobility_start": as_date("2024-02-05"),
+            "mobility_end": as_date("2024-06-28"),
+            "description": erasmus_description,
+            "eligibility": student_eligibility,
+            "documents": STUDENT_DOCUMENTS,
+        },
+        {
+            "slug": "erasmus-autumn-2024",
+            "program": "erasmus-plus-credit-mobility",
+            "title": "Erasmus+ semester exchange, autumn semester 2024",
+            "hosts": ["PL:GUT", "LT:VILNIUS TECH", "HU:BME", "IT:UNIGE"],
+            "places": 6,
+            "target_group": Call.TargetGroup.STUDENTS,
+            "opens_on": as_date("2024-04-01"),
+            "deadline": as_date("2024-05-10"),
+            "mobility_start": as_date("2024-09-30"),
+            "mobility_end": as_date("2025-01-31"),
+            "description": erasmus_description,
+            "eligibility": student_eligibility,
+            "documents": STUDENT_DOCUMENTS,
+        },
+        {
+            "slug": "partner-exchange-autumn-2024",
+            "program": "bilateral-exchange",
+            "title": "Semester exchange at partner universities, autumn 2024",
+            "hosts": ["KR:INHA", "RU:TPU", "KZ:KazNU", "TR:ITU", "TR:KTU"],
+            "places": 10,
+            "target_group": Call.TargetGroup.BACHELOR,
+            "opens_on": as_date("2024-04-15"),
+            "deadline": as_date("2024-05-24"),
+            "mobility_start": as_date("2024-09-01"),
+            "mobility_end": as_date("2025-01-31"),
+            "description": "A tuition-free semester at a partner university in Korea, Russia, Kazakhstan or "
+            "Turkey under the institute's exchange agreements. The student keeps the scholarship at home.",
+            "eligibility": student_eligibility.replace("Bachelor and master students", "Bachelor students"),
+            "documents": STUDENT_DOCUMENTS,
+        },
+        {
+            "slug": "itec-courses-2025",
+            "program": "itec",
+            "title": "ITEC courses in India, 2025",
+            "hosts": ITEC_HOSTS,
+            "places": 10,
+            "target_group": Call.TargetGroup.STAFF,
+            "opens_on": as_date("2025-01-13"),
+            "deadline": as_date("2025-02-14"),
+            "mobility_start": None,
+            "mobility_end": None,
+            "description": "Nominations for the fully funded short courses of the Government of India. The "
+            "department forwards the nominations to the Embassy of India in Tashkent.",
+            "eligibility": "Academic and administrative staff aged 25 to 45 with good English.",
+            "documents": STAFF_DOCUMENTS,
+        },
+        {
+            "slug": "erasmus-semester-exchange-next-semester",
+            "program": "erasmus-plus-credit-mobility",
+            "title": T(
+                f"Erasmus+ semester exchange from {mobility_start:%B} {year}",
+                f"{year}-yil {UZ_MONTHS[month - 1]}dan boshlanadigan Erasmus+ semestrlik almashinuvi",
+                f"Семестровый обмен Erasmus+ с {RU_MONTHS[month - 1]} {year} года",
+            ),
+            "hosts": ["PL:WUT", "PL:AGH", "LT:KTU", "LV:RTU", "ES:UPV", "IT:POLITO", "HU:BME", "FR:INSA"],
+            "places": 8,
+            "target_group": Call.TargetGroup.STUDENTS,
+            "opens_on": opens,
+            "deadline": deadline,
+            "mobility_start": mobility_start,
+            "mobility_end": mobility_start + 150 * day,
+            "description": T(
+                erasmus_description,
+                "Yevropa hamkor universitetida Erasmus+ granti bilan bir semestr tahsil: grant yashash va yoʻl "
+                "xarajatlarini qoplaydi. Xorijda oʻqilgan fanlar oʻquv shartnomasi asosida fakultetda tan "
+                "olinadi.",
+                "Один семестр в европейском вузе-партнёре со стипендией Erasmus+ на проживание и проезд. Курсы, "
+                "пройденные за рубежом, засчитываются факультетом по учебному соглашению.",
+            ),
+            "eligibility": student_eligibility,
+            "documents": STUDENT_DOCUMENTS,
+        },
+        {
+            "slug": "koica-fellowship-staff-nominations",
+            "program": "koica-fellowship",
+            "title": "KOICA Fellowship Programme: staff nominations",
+            "hosts": ["KR:KOICA"],
+            "places": 4,
+            "target_group": Call.TargetGroup.STAFF,
+            "opens_on": upcoming_opens,
+            "deadline": upcoming_opens + 30 * day,
+            "mobility_start": None,
+            "mobility_end": None,
+            "description": "Nominations for KOICA's short courses in Korea on digital government, energy and "
+            "higher education management. KOICA pays travel, accommodation and the course.",
+            "eligibility": "Staff with at least two years at the institute and good English.",
+            "documents": STAFF_DOCUMENTS,
+        },
+    ]

@@ -1,0 +1,86 @@
+"""The department's own pages: home, about, and the files crawlers ask for."""
+
+import datetime
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
+
+from intl_office.dates import today
+from intl_office.models import Page, Ranking, StaffMember
+from intl_office.site.figures import key_figures
+from mobility.models import Visit, VisitPhoto
+from programs.models import Call
+
+HOME_OPEN_CALLS = 6
+HOME_LATEST_VISITS = 3
+
+
+class HomeView(TemplateView):
+    """The department, live figures, open calls, latest visits and rankings.
+
+    Queries: the home institution (context processor), four for the figures, open calls,
+    their hosts, the latest visits, their photos, rankings: ten, whatever the row counts.
+    """
+
+    template_name = "intl_office/home.html"
+
+    def get_context_data(self, **kwargs):
+        on = today()
+        open_calls = (
+            Call.objects.open(on)
+            .select_related("program")
+            .prefetch_related("hosts")
+            .order_by("deadline", "title")[:HOME_OPEN_CALLS]
+        )
+        latest_visits = (
+            Visit.objects.public()
+            .filter(start_date__lte=on)
+            .select_related("partner")
+            .prefetch_related(Prefetch("photos", queryset=VisitPhoto.objects.order_by("order", "pk")))
+            .order_by("-start_date", "title")[:HOME_LATEST_VISITS]
+        )
+        return super().get_context_data(
+            figures=key_figures(on),
+            open_calls=open_calls,
+            latest_visits=latest_visits,
+            rankings=Ranking.objects.all(),
+            **kwargs,
+        )
+
+
+class AboutView(TemplateView):
+    """Tasks and functions, the staff and the department's contacts.
+
+    Queries: the home institution, the published pages, the public staff: three.
+    """
+
+    template_name = "intl_office/about.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            pages=Page.objects.published(),
+            staff=StaffMember.objects.filter(is_public=True),
+            **kwargs,
+        )
+
+
+ROBOTS_DISALLOWED = ["/admin/", "/my/", "/accounts/", "/staff/"]
+
+
+@require_GET
+def robots_txt(request):
+    """Keep crawlers out of the back office and the students' pages, in every language."""
+    prefixes = [""] + [f"/{code}" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+    lines = ["User-agent: *"]
+    lines += [f"Disallow: {prefix}{path}" for path in ROBOTS_DISALLOWED for prefix in prefixes]
+    with translation.override(settings.LANGUAGE_CODE):
+        sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    lines += ["", f"Sitemap: {sitemap_url}", ""]
+    response = HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+    response["Cache-Control"] = f"public, max-age={int(datetime.timedelta(days=1).total_seconds())}"
+    return response

@@ -1,0 +1,196 @@
+"""The staff workspace outside the admin: the dashboard, the annual report and its XLSX, the calendar feed.
+
+The dashboard and the report are for staff only (``is_staff``), as the admin is: anybody
+else is sent to the admin's login page, which tells a signed-in student that the account
+has no access. The calendar feed is opened by a signed token instead of a session.
+"""
+
+import io
+from urllib.parse import urlencode
+
+from django import forms
+from django.contrib.admin.views.decorators import staff_member_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from django.views.decorators.http import require_safe
+
+from intl_office import dates, roles
+from intl_office.mail import absolute_url
+from intl_office.staff import calendar, dashboard, reports
+from mobility.models import Application
+
+
+def applications_changelist_url(call):
+    """The admin's application list narrowed to one call's applications waiting for review."""
+    query = urlencode(
+        {
+            "call__id__exact": call.pk,
+            "status__in": ",".join([Application.Status.SUBMITTED, Application.Status.UNDER_REVIEW]),
+        }
+    )
+    return f"{reverse('admin:mobility_application_changelist')}?{query}"
+
+
+def calendar_feed_url(user):
+    """The address of ``user``'s calendar feed, token included, on the portal's public address (``SITE_URL``)."""
+    return absolute_url(reverse("staff:calendar") + "?" + urlencode({"token": calendar.calendar_token(user)}))
+
+
+@require_safe
+@staff_member_required
+def dashboard_view(request):
+    """What needs the office's attention today; each section shows only what the user may open.
+
+    Queries, whatever the number of rows: session, user, home institution (and for anybody but a
+    superuser: the permissions and the role); expiring, expired and dormant agreements;
+    applications per call and their calls; calls closing soon; upcoming and recent visits;
+    mobility this year, last year's same stretch and last year whole.
+    """
+    on = dates.today()
+    user = request.user
+    can = user.has_perm
+    context = {"on": on, "feed_url": calendar_feed_url(user)}
+    if can("partners.view_agreement"):
+        expiring = list(dashboard.agreements_expiring(on))
+        for agreement in expiring:
+            agreement.days_left = (agreement.valid_until - on).days
+        context.update(
+            expiring=expiring,
+            expired=list(dashboard.agreements_expired_without_renewal(on)),
+            dormant=list(dashboard.dormant_agreements(on)),
+            last_year_label=dashboard.last_academic_year_label(on),
+            expiring_days=dashboard.EXPIRING_WITHIN_DAYS,
+            show_agreements=True,
+        )
+    if can("mobility.view_application"):
+        # A faculty coordinator reviews the applicants of one faculty; the office sees every faculty.
+        reviews = dashboard.applications_awaiting_review(on, user=user)
+        context.update(
+            reviews=[(review, applications_changelist_url(review.call)) for review in reviews],
+            review_total=sum(review.total for review in reviews),
+            review_faculty=user.faculty if roles.is_faculty_coordinator(user) else None,
+            show_reviews=True,
+        )
+    if can("programs.view_call"):
+        context.update(
+            closing=dashboard.calls_closing_soon(on), closing_days=dashboard.CLOSING_WITHIN_DAYS, show_calls=True
+        )
+    if can("mobility.view_visit"):
+        context.update(
+            upcoming_visits=list(dashboard.upcoming_visits(on)),
+            recent_visits=list(dashboard.recent_visits(on)),
+            recent_days=dashboard.RECENT_VISIT_DAYS,
+            show_visits=True,
+        )
+    if can("mobility.view_mobility"):
+        context.update(comparison=dashboard.mobility_year_over_year(on), show_mobility=True)
+    return render(request, "staff/dashboard.html", context)
+
+
+class ReportForm(forms.Form):
+    """The report's period: ``?year=2024&period=academic`` (academic year 2024/25) or ``period=calendar``."""
+
+    period = forms.ChoiceField(label=pgettext_lazy("report", "Period"), required=False, choices=reports.PERIOD_CHOICES)
+
+    def __init__(self, *args, on, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.on = on
+        # No report of a year that has not begun.
+        self.fields["year"] = forms.IntegerField(
+            label=_("Year"),
+            required=False,
+            min_value=reports.FIRST_YEAR,
+            max_value=on.year,
+            help_text=_("An academic year is named by its first year: 2024 is 2024/25."),
+        )
+        self.order_fields(["year", "period"])
+
+    def period_asked(self) -> reports.Period:
+        """The period asked for, or the last completed academic year when nothing (valid) was asked."""
+        if not self.is_valid():
+            return reports.default_period(reports.ACADEMIC, self.on)
+        kind = self.cleaned_data["period"] or reports.ACADEMIC
+        year = self.cleaned_data["year"]
+        if year is None:
+            return reports.default_period(kind, self.on)
+        return reports.Period(kind, year)
+
+
+def report_query(period: reports.Period) -> str:
+    return urlencode({"year": period.year, "period": period.kind})
+
+
+@require_safe
+@staff_member_required
+def report_view(request):
+    """The annual report for staff: tables with charts, printable, exportable to XLSX.
+
+    Twelve queries whatever the number of rows: session, user, home institution and the report's nine.
+    """
+    on = dates.today()
+    form = ReportForm(request.GET or None, on=on)
+    period = form.period_asked()
+    report = reports.annual_report(period, on=on)
+    previous_period = reports.Period(period.kind, period.year - 1)
+    next_period = reports.Period(period.kind, period.year + 1) if period.year < on.year else None
+    context = {
+        "form": form,
+        "report": report,
+        "period": period,
+        "is_complete": period.is_complete(on),
+        "export_url": reverse("staff:report-export") + "?" + report_query(period),
+        "statistics_url": reverse("mobility:statistics") + "?" + urlencode({"year": period.year}),
+        "previous_url": reverse("staff:report") + "?" + report_query(previous_period),
+        "previous_period": previous_period,
+        "next_url": reverse("staff:report") + "?" + report_query(next_period) if next_period else "",
+        "next_period": next_period,
+        "generated_at": timezone.now(),
+    }
+    return render(request, "staff/report.html", context)
+
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@require_safe
+@staff_member_required
+def report_export_view(request):
+    """The annual report as an XLSX workbook, one sheet per table.
+
+    A year or period that does not make sense leads back to the report page, which says what is wrong.
+    """
+    on = dates.today()
+    form = ReportForm(request.GET or None, on=on)
+    if form.is_bound and not form.is_valid():
+        return redirect(reverse("staff:report") + "?" + request.GET.urlencode())
+    period = form.period_asked()
+    workbook = reports.report_workbook(reports.annual_report(period, on=on), generated_at=timezone.now())
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
+    filename = f"annual-report-{period.kind}-{period.label.replace('/', '-')}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_safe
+def calendar_view(request):
+    """The iCalendar feed of visits and call deadlines, opened by the token on the dashboard.
+
+    No session: calendar apps cannot sign in. A missing, forged or revoked token is a 404, which
+    tells nobody whether the feed exists.
+    """
+    user = calendar.calendar_user(request.GET.get("token", ""))
+    if user is None:
+        raise Http404("No calendar here.")
+    feed = calendar.staff_calendar(on=dates.today())
+    response = HttpResponse(feed.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="staff-calendar.ics"'
+    # The address is a secret: no shared cache may keep the feed, no search engine may list it.
+    response["Cache-Control"] = "private, max-age=0, no-cache"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response

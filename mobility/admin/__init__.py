@@ -1,0 +1,10 @@
+"""The mobility admin, one module per subdomain; importing each registers its ModelAdmins.
+
+``records``: mobility records. ``applications`` (with ``application_inlines`` and
+``application_workflow``): student applications. ``visits``: delegation visits.
+``agreements``: the agreement admin of partners, with the use of its places.
+"""
+
+from . import agreements, applications, records, visits
+
+__all__ = ["agreements", "applications", "records", "visits"]

@@ -1,0 +1,87 @@
+"""Admin for mobility records: who went where, when and under which programme; imported and exported as CSV or XLSX."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from django_countries.filters import CountryFilter
+
+from intl_office.admin_helpers import (
+    DANGER,
+    INFO,
+    MUTED,
+    SUCCESS,
+    AdminExtraMedia,
+    CompactTextareas,
+    OfficeImportExport,
+    RecordHistory,
+    choice_badge,
+    period,
+    translated,
+)
+
+from ..models import Mobility
+from ..resources import FORMATS, MobilityResource
+
+MOBILITY_TONES = {
+    Mobility.Status.PLANNED: INFO,
+    Mobility.Status.CONFIRMED: SUCCESS,
+    Mobility.Status.COMPLETED: MUTED,
+    Mobility.Status.CANCELLED: DANGER,
+}
+
+
+class MobilityImportExport(OfficeImportExport):
+    """The import and export partners have (preview, all or nothing), with formulae kept out of CSV cells."""
+
+    import_formats = FORMATS
+    export_formats = FORMATS
+
+
+@admin.register(Mobility)
+class MobilityAdmin(MobilityImportExport, RecordHistory, AdminExtraMedia, CompactTextareas, admin.ModelAdmin):
+    list_display = ("participant_name", "direction", "activity", "partner", "dates", "status_badge")
+    list_filter = (
+        "status",
+        "direction",
+        "participant_kind",
+        "activity",
+        "program",
+        ("faculty", admin.RelatedOnlyFieldListFilter),
+        ("partner__country", CountryFilter),
+    )
+    search_fields = ("participant_name", "participant_email", *translated("partner__name"), "partner__short_name")
+    autocomplete_fields = ("faculty", "partner", "program", "project", "agreement", "call", "application")
+    list_select_related = ("partner",)
+    date_hierarchy = "start_date"
+    readonly_fields = ("created_at", "updated_at")
+    fieldsets = (
+        (
+            _("Participant"),
+            {"fields": ("direction", "participant_kind", "participant_name", "participant_email", "faculty")},
+        ),
+        (_("Activity"), {"fields": ("activity", "partner", ("start_date", "end_date"), "status")}),
+        (
+            _("Funding and framework"),
+            {
+                "fields": ("program", "project", "agreement", "call", "application"),
+                "description": _("What made the mobility possible; fill in what applies."),
+            },
+        ),
+        (_("Office"), {"fields": ("notes", "created_at", "updated_at")}),
+        (_("History"), {"fields": ("audit_history",)}),
+    )
+    resource_classes = [MobilityResource]
+
+    def get_queryset(self, request):
+        # A mobility's name includes its partner, autocomplete results included.
+        return super().get_queryset(request).select_related("partner")
+
+    def get_export_queryset(self, request):
+        return super().get_export_queryset(request).select_related("faculty", "program", "agreement")
+
+    @admin.display(description=_("dates"), ordering="start_date")
+    def dates(self, obj):
+        return period(obj.start_date, obj.end_date)
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_badge(self, obj):
+        return choice_badge(obj.status, Mobility.Status, MOBILITY_TONES)

@@ -1,0 +1,42 @@
+"""People on the move, one module per subdomain: mobility records, student applications, delegation visits.
+
+Django finds the models of an app in ``<app>.models``; importing every module here registers
+them all, and lets the rest of the portal import any model from ``mobility.models``.
+"""
+
+from .applications import (
+    Application,
+    ApplicationDocument,
+    ApplicationEvent,
+    ApplicationQuerySet,
+    ApplicationReview,
+    HostPreference,
+    StudyLevel,
+)
+from .records import (
+    Direction,
+    Mobility,
+    MobilityQuerySet,
+    agreements_dormant,
+    agreements_with_last_year_mobility,
+)
+from .visits import Visit, VisitMember, VisitPhoto, VisitQuerySet
+
+__all__ = [
+    "Application",
+    "ApplicationDocument",
+    "ApplicationEvent",
+    "ApplicationQuerySet",
+    "ApplicationReview",
+    "Direction",
+    "HostPreference",
+    "Mobility",
+    "MobilityQuerySet",
+    "StudyLevel",
+    "Visit",
+    "VisitMember",
+    "VisitPhoto",
+    "VisitQuerySet",
+    "agreements_dormant",
+    "agreements_with_last_year_mobility",
+]

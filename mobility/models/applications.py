@@ -1,0 +1,321 @@
+"""Student applications: the application to a call, its dated history, reviews, host choices and documents.
+
+The status moves only through ``mobility.services.applications``; the rules of which status may
+follow which are ``Application.TRANSITIONS`` here. ``ApplicationQuerySet`` holds the reads the
+admin, the staff pages and the services share: who may see what, what waits for review, the
+review summary and the ranking that decides who gets a place.
+"""
+
+from auditlog.registry import auditlog
+from django.conf import settings
+from django.db import models
+from django.db.models import Avg, Count, F, FloatField, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from django_countries.fields import CountryField
+
+from intl_office.models import Faculty
+from intl_office.roles import is_faculty_coordinator
+from intl_office.storage import get_private_storage
+from partners.models import Institution
+from programs.models import Call, DocumentType
+
+
+class StudyLevel(models.TextChoices):
+    BACHELOR = "bachelor", _("Bachelor")
+    MASTER = "master", _("Master")
+    DOCTORATE = "doctorate", _("Doctorate")
+
+
+class ApplicationQuerySet(models.QuerySet):
+    def submitted(self):
+        """Applications that reached the office: anything but drafts."""
+        return self.exclude(status=Application.Status.DRAFT)
+
+    def awaiting_review(self):
+        return self.filter(status__in=[Application.Status.SUBMITTED, Application.Status.UNDER_REVIEW])
+
+    def accepted(self):
+        """Applications that took one of their call's places."""
+        return self.filter(status=Application.Status.ACCEPTED)
+
+    def visible_to(self, user):
+        """Applications a staff member may see: a faculty coordinator only those of their own faculty."""
+        if not (user.is_active and user.is_staff):
+            return self.none()
+        if is_faculty_coordinator(user):
+            return self.filter(faculty_id=user.faculty_id) if user.faculty_id else self.none()
+        return self
+
+    def of_student(self, user):
+        """``user``'s own applications, newest first, with what their pages show: call, history, documents, hosts.
+
+        A fixed number of queries however many applications there are.
+        """
+        return (
+            self.filter(student=user)
+            .select_related("call", "call__program")
+            .prefetch_related(
+                Prefetch("events", queryset=ApplicationEvent.objects.order_by("created_at", "pk")),
+                Prefetch("documents", queryset=ApplicationDocument.objects.select_related("document_type")),
+                Prefetch("preferences", queryset=HostPreference.objects.select_related("institution").order_by("rank")),
+            )
+            .order_by("-created_at", "-pk")
+        )
+
+    def with_review_summary(self):
+        """Annotate ``average_score`` (None before the first review) and ``review_count`` (0 then).
+
+        Subqueries rather than joins, so that other joins and prefetches cannot multiply them.
+        """
+        reviews = ApplicationReview.objects.filter(application=OuterRef("pk")).order_by().values("application")
+        return self.annotate(
+            average_score=Subquery(reviews.annotate(value=Avg("score")).values("value"), output_field=FloatField()),
+            review_count=Coalesce(
+                Subquery(reviews.annotate(value=Count("pk")).values("value"), output_field=IntegerField()), 0
+            ),
+        )
+
+    def ranked(self):
+        """The order places are given in: best average score first, unreviewed last, then the earliest submission."""
+        return self.with_review_summary().order_by(
+            F("average_score").desc(nulls_last=True), F("submitted_at").asc(nulls_last=True), "pk"
+        )
+
+
+class Application(models.Model):
+    """A student's application to a call, from draft to decision."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", pgettext_lazy("application status", "Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        UNDER_REVIEW = "under_review", _("Under review")
+        SHORTLISTED = "shortlisted", _("Shortlisted")
+        ACCEPTED = "accepted", _("Accepted")
+        WAITLISTED = "waitlisted", _("Waitlisted")
+        REJECTED = "rejected", _("Rejected")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    class LanguageCertificate(models.TextChoices):
+        NONE = "", _("None")
+        IELTS = "ielts", "IELTS"
+        TOEFL = "toefl", "TOEFL iBT"
+        DUOLINGO = "duolingo", "Duolingo English Test"
+        CEFR = "cefr", _("CEFR certificate")
+        TOPIK = "topik", "TOPIK"
+        HSK = "hsk", "HSK"
+        OTHER = "other", _("Other")
+
+    # The workflow staff and students move an application along; application services enforce it.
+    TRANSITIONS = {
+        Status.DRAFT: {Status.SUBMITTED, Status.WITHDRAWN},
+        Status.SUBMITTED: {Status.UNDER_REVIEW, Status.WITHDRAWN},
+        Status.UNDER_REVIEW: {Status.SHORTLISTED, Status.REJECTED, Status.WITHDRAWN},
+        Status.SHORTLISTED: {Status.ACCEPTED, Status.WAITLISTED, Status.REJECTED, Status.WITHDRAWN},
+        Status.WAITLISTED: {Status.ACCEPTED, Status.REJECTED, Status.WITHDRAWN},
+        Status.ACCEPTED: set(),
+        Status.REJECTED: set(),
+        Status.WITHDRAWN: set(),
+    }
+
+    call = models.ForeignKey(Call, verbose_name=_("call"), on_delete=models.PROTECT, related_name="applications")
+    student = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("student"), on_delete=models.CASCADE, related_name="applications"
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    first_name = models.CharField(_("first name"), max_length=100, blank=True)
+    last_name = models.CharField(_("last name"), max_length=100, blank=True)
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    nationality = CountryField(_("nationality"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    faculty = models.ForeignKey(
+        Faculty, verbose_name=_("faculty"), on_delete=models.PROTECT, null=True, blank=True, related_name="applications"
+    )
+    level = models.CharField(_("level of study"), max_length=10, choices=StudyLevel.choices, blank=True)
+    year_of_study = models.PositiveSmallIntegerField(_("year of study"), null=True, blank=True)
+    gpa = models.DecimalField(_("GPA"), max_digits=3, decimal_places=2, null=True, blank=True)
+    language_certificate = models.CharField(
+        _("language certificate"), max_length=10, choices=LanguageCertificate.choices, blank=True
+    )
+    language_score = models.CharField(_("language score"), max_length=20, blank=True)
+    motivation_letter = models.TextField(_("motivation letter"), blank=True)
+    language = models.CharField(
+        _("language of correspondence"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language the student applied in; e-mails about the application use it."),
+    )
+    photo = models.ImageField(_("photo"), storage=get_private_storage, upload_to="photos/", blank=True)
+    hosts = models.ManyToManyField(
+        Institution, through="HostPreference", verbose_name=_("host preferences"), related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ApplicationQuerySet.as_manager()
+
+    class Meta:
+        # Drafts (no submission date) last on every database: PostgreSQL puts NULLs first when descending.
+        ordering = [F("submitted_at").desc(nulls_last=True), "-created_at"]
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call", "student"],
+                name="application_one_per_student_per_call",
+                violation_error_message=_("You already have an application to this call."),
+            ),
+            models.CheckConstraint(
+                condition=Q(gpa__isnull=True) | (Q(gpa__gte=0) & Q(gpa__lte=5)),
+                name="application_gpa_range",
+                violation_error_message=_("GPA is between 0 and 5."),
+            ),
+            models.CheckConstraint(
+                condition=Q(year_of_study__isnull=True) | (Q(year_of_study__gte=1) & Q(year_of_study__lte=7)),
+                name="application_year_of_study_range",
+                violation_error_message=_("Year of study is between 1 and 7."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["call", "status"], name="application_call_status_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.full_name}: {self.call}"
+
+    @property
+    def full_name(self):
+        return f"{self.first_name} {self.last_name}".strip() or self.student.get_username()
+
+    def can_move_to(self, status) -> bool:
+        return status in self.TRANSITIONS[self.status]
+
+    @property
+    def is_draft(self) -> bool:
+        """Not yet submitted: the student may still change it, and the office does not review it."""
+        return self.status == self.Status.DRAFT
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.status == self.Status.ACCEPTED
+
+    @property
+    def is_final(self) -> bool:
+        """No status can follow this one: accepted, rejected or withdrawn."""
+        return not self.TRANSITIONS[self.status]
+
+
+class ApplicationEvent(models.Model):
+    """One entry of an application's dated history: who moved it from which status to which."""
+
+    application = models.ForeignKey(
+        Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="events"
+    )
+    from_status = models.CharField(_("previous status"), max_length=20, choices=Application.Status.choices, blank=True)
+    to_status = models.CharField(_("new status"), max_length=20, choices=Application.Status.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(_("changed at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["application", "created_at", "pk"]
+        verbose_name = _("status change")
+        verbose_name_plural = _("status history")
+
+    def __str__(self):
+        return f"{self.get_from_status_display() or '-'} -> {self.get_to_status_display()}"
+
+
+class ApplicationReview(models.Model):
+    """A reviewer's score and comment on an application; one per reviewer."""
+
+    MAX_SCORE = 10
+
+    application = models.ForeignKey(
+        Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="reviews"
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("reviewer"), on_delete=models.PROTECT, related_name="+"
+    )
+    score = models.PositiveSmallIntegerField(_("score"), help_text=_("From 0 to 10."))
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("reviewed"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["application", "created_at"]
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+        constraints = [
+            models.UniqueConstraint(fields=["application", "reviewer"], name="applicationreview_one_per_reviewer"),
+            models.CheckConstraint(
+                condition=Q(score__gte=0) & Q(score__lte=10),
+                name="applicationreview_score_range",
+                violation_error_message=_("The score is between 0 and 10."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.reviewer}: {self.score}"
+
+
+class HostPreference(models.Model):
+    """One ranked choice of host institution in an application (1 = first choice)."""
+
+    application = models.ForeignKey(
+        Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="preferences"
+    )
+    institution = models.ForeignKey(Institution, verbose_name=_("host"), on_delete=models.PROTECT, related_name="+")
+    rank = models.PositiveSmallIntegerField(_("rank"))
+
+    class Meta:
+        ordering = ["application", "rank"]
+        verbose_name = _("host preference")
+        verbose_name_plural = _("host preferences")
+        constraints = [
+            models.UniqueConstraint(fields=["application", "rank"], name="hostpreference_unique_rank"),
+            models.UniqueConstraint(fields=["application", "institution"], name="hostpreference_unique_host"),
+            models.CheckConstraint(condition=Q(rank__gte=1), name="hostpreference_rank_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.rank}. {self.institution}"
+
+
+class ApplicationDocument(models.Model):
+    """A file a student uploaded for one of the call's required documents."""
+
+    application = models.ForeignKey(
+        Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="documents"
+    )
+    document_type = models.ForeignKey(
+        DocumentType, verbose_name=_("document"), on_delete=models.PROTECT, related_name="+"
+    )
+    file = models.FileField(_("file"), storage=get_private_storage, upload_to="documents/")
+    original_name = models.CharField(_("original file name"), max_length=255, blank=True)
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["application", "document_type__name"]
+        verbose_name = _("application document")
+        verbose_name_plural = _("application documents")
+        constraints = [
+            models.UniqueConstraint(fields=["application", "document_type"], name="applicationdocument_one_per_type"),
+        ]
+
+    def __str__(self):
+        return f"{self.document_type}: {self.original_name or self.file.name}"
+
+
+# Every change to an application is kept with who, when and what changed (django-auditlog).
+auditlog.register(Application, exclude_fields=["created_at", "updated_at"])

@@ -1,0 +1,49 @@
+"""Workflows of the mobility app, one module per subdomain; every change to an application goes through them.
+
+``application_drafts``: the student starts and saves a draft. ``applications``: submission,
+withdrawal, review and the office's decisions. ``records``: the mobility an accepted
+application becomes. The names below are the ones views, the admin and commands call.
+"""
+
+from .application_drafts import DRAFT_FIELDS, MAX_HOST_PREFERENCES, application_save_draft, application_start
+from .applications import (
+    DECISIONS,
+    REQUIRED_FOR_SUBMISSION,
+    STAFF_TARGETS,
+    ApplicationError,
+    TransitionOutcome,
+    application_accept,
+    application_missing,
+    application_review,
+    application_staff_targets,
+    application_submit,
+    application_transition,
+    application_transition_each,
+    application_withdraw,
+    call_places_taken,
+    may_review,
+)
+from .records import mobility_for_application
+
+__all__ = [
+    "DECISIONS",
+    "DRAFT_FIELDS",
+    "MAX_HOST_PREFERENCES",
+    "REQUIRED_FOR_SUBMISSION",
+    "STAFF_TARGETS",
+    "ApplicationError",
+    "TransitionOutcome",
+    "application_accept",
+    "application_missing",
+    "application_review",
+    "application_save_draft",
+    "application_staff_targets",
+    "application_start",
+    "application_submit",
+    "application_transition",
+    "application_transition_each",
+    "application_withdraw",
+    "call_places_taken",
+    "may_review",
+    "mobility_for_application",
+]

@@ -1,0 +1,79 @@
+"""Public pages of delegation visits: the stories, newest first, and one visit told in full."""
+
+from django.db.models import Prefetch
+from django.views.generic import DetailView, ListView
+
+from intl_office.pagination import PaginationMixin
+from partners.models import Agreement
+
+from ..filters import VisitFilterSet
+from ..models import Visit, VisitMember, VisitPhoto
+
+
+def public_visits():
+    """Visits a visitor may see, with what their cards and pages read from the partner."""
+    return Visit.objects.public().select_related("partner")
+
+
+class VisitListView(PaginationMixin, ListView):
+    """Public visits as stories, newest first, filtered by year, direction and partner country."""
+
+    template_name = "mobility/visit_list.html"
+    context_object_name = "visits"
+    paginate_by = 12
+    pages_on_each_side = 2
+
+    def get_queryset(self):
+        visits = public_visits().with_delegation_size().with_first_photo_id()
+        self.filterset = VisitFilterSet(self.request.GET or None, queryset=visits)
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        visits = list(context["visits"])
+        # One query for the cards' photos: only the first photo of each visit on the page.
+        photos = VisitPhoto.objects.in_bulk([visit.first_photo_id for visit in visits if visit.first_photo_id])
+        for visit in visits:
+            visit.first_photo = photos.get(visit.first_photo_id)
+        context.update(
+            visits=visits,
+            filter_form=self.filterset.form,
+            is_filtered=any(self.filterset.form.cleaned_data.values()) if self.filterset.is_bound else False,
+        )
+        return context
+
+
+class VisitDetailView(DetailView):
+    """One delegation visit told as a story, with both sides, outcomes, agreements and photos."""
+
+    template_name = "mobility/visit_detail.html"
+    context_object_name = "visit"
+
+    def get_queryset(self):
+        agreements = Agreement.objects.public().select_related("partner", "renews__partner").order_by("signed_on", "pk")
+        return public_visits().prefetch_related(
+            "members",
+            "photos",
+            Prefetch("agreements_signed", queryset=agreements, to_attr="public_agreements"),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        visit = self.object
+        members = list(visit.members.all())
+        context.update(
+            guests=[member for member in members if member.side == VisitMember.Side.GUEST],
+            hosts=[member for member in members if member.side == VisitMember.Side.HOST],
+            photos=list(visit.photos.all()),
+            previous_visit=self.neighbour(is_next=False),
+            next_visit=self.neighbour(is_next=True),
+        )
+        return context
+
+    def neighbour(self, *, is_next):
+        """The public visit just before or after this one by date (ties broken by id)."""
+        getter = self.object.get_next_by_start_date if is_next else self.object.get_previous_by_start_date
+        try:
+            return getter(is_public=True)
+        except Visit.DoesNotExist:
+            return None
