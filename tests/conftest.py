@@ -1,14 +1,21 @@
-"""Named users every test can ask for: staff, coordinator, student, outsider."""
+"""What every test may ask for: the department's row, the named users and clients signed in as them.
+
+Users: ``staff`` (a superuser), ``coordinator`` (of ``faculty``), ``office_user`` (Office staff group),
+``viewer_user`` (Viewer group), ``student`` and ``outsider``. Every test starts in English.
+"""
 
 import shutil
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.test import Client
 from django.utils import translation
 
-from intl_office.roles import FACULTY_COORDINATOR
+from intl_office.models import HomeInstitution
+from intl_office.roles import FACULTY_COORDINATOR, OFFICE_STAFF, VIEWER
 from tests.factories import FacultyFactory, UserFactory
 
 
@@ -19,8 +26,13 @@ def _clean_test_media():
 
 
 @pytest.fixture(autouse=True)
-def _english_after_each_test():
-    """A request to /ru/ leaves Russian active in the thread; the next test starts in English."""
+def _english():
+    """Each test starts and ends in English.
+
+    A request to /uz/ or /ru/ leaves that language active in the thread: reverse() would then prefix
+    the next test's URLs with it, and rows made afterwards would be saved in it.
+    """
+    translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
 
@@ -31,6 +43,40 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def home_institution(db):
+    """The department's one row, filled in as the office would.
+
+    Pages make the row on first use otherwise; asking for it up front also keeps a query count about
+    the page, not about the first request of a fresh database.
+    """
+    home = HomeInstitution.load()
+    home.name = "Jizzakh Polytechnic Institute"
+    home.short_name = "JizPI"
+    home.department_name = "International Cooperation Department"
+    home.about = "We build partnerships.\n\nStudents go abroad every year."
+    home.address = "4 Islam Karimov street, Jizzakh"
+    home.phone = "+998 72 226 00 00"
+    home.email = "intl@example.org"
+    home.working_hours = "Mon-Fri 09:00-18:00"
+    home.international_since = 2006
+    home.save()
+    return home
+
+
+def _signed_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _member_of(group_name, **fields):
+    user = UserFactory(is_staff=True, **fields)
+    group, _created = Group.objects.get_or_create(name=group_name)
+    user.groups.add(group)
+    return user
 
 
 @pytest.fixture
@@ -47,17 +93,55 @@ def faculty(db):
 @pytest.fixture
 def coordinator(db, faculty):
     """A faculty coordinator: staff, in the coordinators' group, serving one faculty."""
-    user = UserFactory(username="coordinator", is_staff=True, faculty=faculty)
-    group, _created = Group.objects.get_or_create(name=FACULTY_COORDINATOR)
-    user.groups.add(group)
+    return _member_of(FACULTY_COORDINATOR, username="coordinator", faculty=faculty)
+
+
+@pytest.fixture
+def office_user(db):
+    """A member of the office in the Office staff group: edits everything, but is no superuser."""
+    return _member_of(OFFICE_STAFF, username="office")
+
+
+@pytest.fixture
+def viewer_user(db):
+    """Staff in the Viewer group: reads the admin, changes nothing."""
+    return _member_of(VIEWER, username="viewer")
+
+
+def _verified(user):
+    """A verified primary address, as every student who can sign in has (sign-up requires it)."""
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     return user
 
 
 @pytest.fixture
 def student(db):
-    return UserFactory(username="student")
+    return _verified(UserFactory(username="student"))
 
 
 @pytest.fixture
 def outsider(db):
-    return UserFactory(username="outsider")
+    """Another student: signed in, but not the owner of what the test reaches for."""
+    return _verified(UserFactory(username="outsider"))
+
+
+@pytest.fixture
+def staff_client(client, staff):
+    """The test client signed in as ``staff``, a superuser."""
+    client.force_login(staff)
+    return client
+
+
+@pytest.fixture
+def office_client(office_user):
+    return _signed_in(office_user)
+
+
+@pytest.fixture
+def viewer_client(viewer_user):
+    return _signed_in(viewer_user)
+
+
+@pytest.fixture
+def coordinator_client(coordinator):
+    return _signed_in(coordinator)

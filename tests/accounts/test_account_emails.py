@@ -8,10 +8,9 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import translation
 
-from intl_office.models import HomeInstitution
 from tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("home_institution")]
 
 SITE = "https://intl.example.org"
 PASSWORD = "Silk-road-2025-exchange"
@@ -21,11 +20,6 @@ INTERNAL_HOST = "localhost"
 @pytest.fixture(autouse=True)
 def _public_address(settings):
     settings.SITE_URL = SITE
-
-
-@pytest.fixture(autouse=True)
-def _home_institution(db):
-    HomeInstitution.objects.create(name="Tashkent Institute of Chemical Technology", short_name="TICT")
 
 
 def links(message):

@@ -10,16 +10,14 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.core.cache import cache
 from django.urls import reverse
 
 from intl_office.dates import today
-from intl_office.models import HomeInstitution
 from mobility.models import Application
 from tests.factories import CallFactory, DocumentTypeFactory, FacultyFactory, InstitutionFactory, UserFactory
-from tests.mobility.test_uploads import jpeg_bytes, pdf_bytes, upload
+from tests.files import jpeg_bytes, pdf_bytes, upload
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("home_institution")]
 
 PASSWORD = "Silk-road-2025-exchange"
 SITE = "https://intl.example.org"
@@ -30,18 +28,6 @@ LINK = re.compile(rf"{re.escape(SITE)}(/\S+)")
 @pytest.fixture(autouse=True)
 def _public_address(settings):
     settings.SITE_URL = SITE
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture(autouse=True)
-def _home_institution(db):
-    HomeInstitution.objects.create(name="Tashkent Institute of Chemical Technology", short_name="TICT")
 
 
 def sign_up(client, email="aziza@example.org", password=PASSWORD):

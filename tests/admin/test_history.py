@@ -16,7 +16,7 @@ from intl_office.roles import FACULTY_COORDINATOR
 from mobility.models import Application, Mobility
 from partners.models import Agreement, Institution
 from programs.models import Call
-from tests.admin import admin_url, form_data, form_errors, model_id
+from tests.admin_helpers import admin_url, form_data, form_errors, model_id
 from tests.factories import ApplicationFactory, FacultyFactory, InstitutionFactory, MobilityFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

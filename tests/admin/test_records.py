@@ -9,7 +9,7 @@ from intl_office.models import HomeInstitution, User
 from mobility.models import Application, ApplicationEvent, ApplicationReview, Mobility, Visit, VisitMember, VisitPhoto
 from partners.models import Institution
 from programs.models import Call, Project, ProjectMember
-from tests.admin import admin_url, form_data, form_errors
+from tests.admin_helpers import admin_url, form_data, form_errors
 from tests.factories import (
     AgreementFactory,
     ApplicationDocumentFactory,

@@ -7,14 +7,13 @@ applications of their own faculty only; a viewer reads. Each is a staff user in 
 import pytest
 from auditlog.models import LogEntry
 from django.contrib.auth.models import Group, Permission
-from django.test import Client
 from django.urls import reverse
 
 from intl_office.models import HomeInstitution
 from intl_office.roles import FACULTY_COORDINATOR, OFFICE_STAFF, ROLES, VIEWER, is_faculty_coordinator
 from mobility.models import Application, ApplicationReview, Mobility
 from partners.models import Institution
-from tests.admin import admin_url, form_data, form_errors, make_row, model_id, registered_models
+from tests.admin_helpers import admin_url, form_data, form_errors, make_row, model_id, registered_models
 from tests.factories import (
     ApplicationDocumentFactory,
     ApplicationFactory,
@@ -39,46 +38,15 @@ def member_of(group_name, **kwargs):
     return user
 
 
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def chemistry(db):
-    return FacultyFactory(name="Faculty of Chemical Technology", slug="chemical-technology")
-
-
 @pytest.fixture
 def physics(db):
     return FacultyFactory(name="Faculty of Physics", slug="physics")
 
 
 @pytest.fixture
-def office():
-    return logged_in(member_of(OFFICE_STAFF, username="office"))
-
-
-@pytest.fixture
-def viewer():
-    return logged_in(member_of(VIEWER, username="viewer"))
-
-
-@pytest.fixture
-def coordinator_user(chemistry):
-    return member_of(FACULTY_COORDINATOR, username="chem-coordinator", faculty=chemistry)
-
-
-@pytest.fixture
-def coordinator(coordinator_user):
-    return logged_in(coordinator_user)
-
-
-@pytest.fixture
-def own(chemistry):
+def own(faculty):
     """An application from the coordinator's faculty, with a host and a document."""
-    application = ApplicationFactory(status=Status.SUBMITTED, faculty=chemistry, first_name="Own", last_name="Faculty")
+    application = ApplicationFactory(status=Status.SUBMITTED, faculty=faculty, first_name="Own", last_name="Faculty")
     HostPreferenceFactory(application=application)
     ApplicationDocumentFactory(application=application)
     return application
@@ -137,24 +105,24 @@ def test_a_viewer_reads_everything_and_the_audit_log():
     assert codenames(VIEWER) == project_permissions("view") | {"auditlog.view_logentry"}
 
 
-def test_only_the_coordinator_group_narrows_a_user_down(coordinator_user, chemistry):
-    superuser = UserFactory(is_staff=True, is_superuser=True, faculty=chemistry)
+def test_only_the_coordinator_group_narrows_a_user_down(coordinator, faculty):
+    superuser = UserFactory(is_staff=True, is_superuser=True, faculty=faculty)
     superuser.groups.add(Group.objects.get(name=FACULTY_COORDINATOR))
 
-    assert is_faculty_coordinator(coordinator_user)
+    assert is_faculty_coordinator(coordinator)
     assert not is_faculty_coordinator(superuser)
-    assert not is_faculty_coordinator(member_of(OFFICE_STAFF, faculty=chemistry))
+    assert not is_faculty_coordinator(member_of(OFFICE_STAFF, faculty=faculty))
 
 
 # --- viewer --------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("model", PROJECT_MODELS, ids=model_id)
-def test_a_viewer_opens_every_list_and_record_read_only(viewer, model):
+def test_a_viewer_opens_every_list_and_record_read_only(viewer_client, model):
     row = make_row(model)
 
-    changelist = viewer.get(admin_url(model, "changelist"), follow=True)
-    change = viewer.get(admin_url(model, "change", row.pk))
+    changelist = viewer_client.get(admin_url(model, "changelist"), follow=True)
+    change = viewer_client.get(admin_url(model, "change", row.pk))
 
     assert changelist.status_code == 200
     assert change.status_code == 200
@@ -162,58 +130,61 @@ def test_a_viewer_opens_every_list_and_record_read_only(viewer, model):
 
 
 @pytest.mark.parametrize("model", PROJECT_MODELS, ids=model_id)
-def test_a_viewer_cannot_add_change_or_delete(viewer, model):
+def test_a_viewer_cannot_add_change_or_delete(viewer_client, model):
     row = make_row(model)
 
     # The department's one row: its add page leads to the row, which the viewer may read.
-    add = viewer.get(admin_url(model, "add"))
+    add = viewer_client.get(admin_url(model, "add"))
     assert add.status_code == (302 if model is HomeInstitution else 403)
-    assert viewer.post(admin_url(model, "change", row.pk), {}).status_code == 403
-    assert viewer.get(admin_url(model, "delete", row.pk)).status_code == 403
-    assert viewer.post(admin_url(model, "delete", row.pk), {"post": "yes"}).status_code == 403
+    assert viewer_client.post(admin_url(model, "change", row.pk), {}).status_code == 403
+    assert viewer_client.get(admin_url(model, "delete", row.pk)).status_code == 403
+    assert viewer_client.post(admin_url(model, "delete", row.pk), {"post": "yes"}).status_code == 403
     assert model.objects.filter(pk=row.pk).exists()
 
 
-def test_a_viewer_cannot_move_an_application(viewer, own):
-    assert transition(viewer, own, Status.UNDER_REVIEW).status_code == 403
+def test_a_viewer_cannot_move_an_application(viewer_client, own):
+    assert transition(viewer_client, own, Status.UNDER_REVIEW).status_code == 403
 
-    response = viewer.post(
+    response = viewer_client.post(
         admin_url(Application, "changelist"), {"action": "start_review", "_selected_action": [own.pk]}
     )
 
     own.refresh_from_db()
     assert own.status == Status.SUBMITTED
     assert response.status_code in (200, 302)
-    assert "start_review" not in viewer.get(admin_url(Application, "changelist")).content.decode()
+    assert "start_review" not in viewer_client.get(admin_url(Application, "changelist")).content.decode()
 
 
-def test_a_viewer_sees_no_workflow_buttons_and_no_review_form(viewer, own):
-    html = viewer.get(admin_url(Application, "change", own.pk)).content.decode()
+def test_a_viewer_sees_no_workflow_buttons_and_no_review_form(viewer_client, own):
+    html = viewer_client.get(admin_url(Application, "change", own.pk)).content.decode()
 
     assert 'name="to_status"' not in html
     assert "reviews-2-0-score" not in html
 
 
-def test_a_viewer_reads_the_audit_log_but_cannot_change_it(viewer):
+def test_a_viewer_reads_the_audit_log_but_cannot_change_it(viewer_client):
     entry = make_row(LogEntry)
 
-    assert viewer.get(reverse("admin:auditlog_logentry_changelist")).status_code == 200
-    assert viewer.post(reverse("admin:auditlog_logentry_change", args=[entry.pk]), {}).status_code == 403
-    assert viewer.post(reverse("admin:auditlog_logentry_delete", args=[entry.pk]), {"post": "yes"}).status_code == 403
+    assert viewer_client.get(reverse("admin:auditlog_logentry_changelist")).status_code == 200
+    assert viewer_client.post(reverse("admin:auditlog_logentry_change", args=[entry.pk]), {}).status_code == 403
+    assert (
+        viewer_client.post(reverse("admin:auditlog_logentry_delete", args=[entry.pk]), {"post": "yes"}).status_code
+        == 403
+    )
 
 
 # --- faculty coordinator -------------------------------------------------------------------------
 
 
-def test_a_coordinator_lists_only_their_faculty(coordinator, own, other):
-    response = coordinator.get(admin_url(Application, "changelist"))
+def test_a_coordinator_lists_only_their_faculty(coordinator_client, own, other):
+    response = coordinator_client.get(admin_url(Application, "changelist"))
 
     assert list(response.context["cl"].result_list) == [own]
     assert "Other Faculty" not in response.content.decode()
 
 
-def test_filters_offer_a_coordinator_nothing_from_other_faculties(coordinator, own, other):
-    html = coordinator.get(admin_url(Application, "changelist")).content.decode()
+def test_filters_offer_a_coordinator_nothing_from_other_faculties(coordinator_client, own, other):
+    html = coordinator_client.get(admin_url(Application, "changelist")).content.decode()
 
     assert f"?faculty__id__exact={other.faculty_id}" not in html
     assert f"?host={other.preferences.get().institution_id}" not in html
@@ -221,14 +192,14 @@ def test_filters_offer_a_coordinator_nothing_from_other_faculties(coordinator, o
 
 
 @pytest.mark.parametrize("view", ["change", "history", "auditlog"])
-def test_another_facultys_application_is_missing_for_a_coordinator(coordinator, other, view):
+def test_another_facultys_application_is_missing_for_a_coordinator(coordinator_client, other, view):
     url = (
         reverse("admin:mobility_application_auditlog", args=[other.pk])
         if view == "auditlog"
         else admin_url(Application, view, other.pk)
     )
 
-    response = coordinator.get(url, follow=True)
+    response = coordinator_client.get(url, follow=True)
 
     # The admin's answer for a missing record: back to the index with a message, nothing of the record shown.
     assert response.redirect_chain[-1][0] == reverse("admin:index")
@@ -236,23 +207,23 @@ def test_another_facultys_application_is_missing_for_a_coordinator(coordinator, 
     assert "Other Faculty" not in response.content.decode()
 
 
-def test_a_coordinator_may_delete_no_application_whether_of_their_faculty_or_not(coordinator, own, other):
+def test_a_coordinator_may_delete_no_application_whether_of_their_faculty_or_not(coordinator_client, own, other):
     # 403 for both alike: the answer tells nothing of whether the other one exists.
     for application in (own, other):
-        assert coordinator.get(admin_url(Application, "delete", application.pk)).status_code == 403
+        assert coordinator_client.get(admin_url(Application, "delete", application.pk)).status_code == 403
 
 
-def test_a_coordinator_cannot_move_or_download_from_another_faculty(coordinator, other):
+def test_a_coordinator_cannot_move_or_download_from_another_faculty(coordinator_client, other):
     document = other.documents.get()
 
-    moved = transition(coordinator, other, Status.UNDER_REVIEW)
-    action = coordinator.post(
+    moved = transition(coordinator_client, other, Status.UNDER_REVIEW)
+    action = coordinator_client.post(
         admin_url(Application, "changelist"), {"action": "start_review", "_selected_action": [other.pk]}
     )
-    download = coordinator.get(
+    download = coordinator_client.get(
         reverse("mobility:staff-application-document", kwargs={"pk": other.pk, "doc_pk": document.pk})
     )
-    photo = coordinator.get(reverse("mobility:staff-application-photo", kwargs={"pk": other.pk}))
+    photo = coordinator_client.get(reverse("mobility:staff-application-photo", kwargs={"pk": other.pk}))
 
     assert moved.status_code == 302 and moved["Location"] == reverse("admin:index")
     assert action.status_code in (200, 302)
@@ -263,17 +234,17 @@ def test_a_coordinator_cannot_move_or_download_from_another_faculty(coordinator,
     assert not other.events.exists()
 
 
-def test_a_coordinator_moves_their_facultys_applications_along_the_workflow(coordinator, coordinator_user, own):
-    assert transition(coordinator, own, Status.UNDER_REVIEW).status_code == 302
-    coordinator.post(admin_url(Application, "changelist"), {"action": "shortlist", "_selected_action": [own.pk]})
+def test_a_coordinator_moves_their_facultys_applications_along_the_workflow(coordinator_client, coordinator, own):
+    assert transition(coordinator_client, own, Status.UNDER_REVIEW).status_code == 302
+    coordinator_client.post(admin_url(Application, "changelist"), {"action": "shortlist", "_selected_action": [own.pk]})
 
     own.refresh_from_db()
     assert own.status == Status.SHORTLISTED
-    assert list(own.events.values_list("actor", flat=True)) == [coordinator_user.pk, coordinator_user.pk]
+    assert list(own.events.values_list("actor", flat=True)) == [coordinator.pk, coordinator.pk]
 
 
-def test_a_bulk_action_over_two_faculties_moves_only_the_coordinators_own(coordinator, own, other):
-    coordinator.post(
+def test_a_bulk_action_over_two_faculties_moves_only_the_coordinators_own(coordinator_client, own, other):
+    coordinator_client.post(
         admin_url(Application, "changelist"), {"action": "start_review", "_selected_action": [own.pk, other.pk]}
     )
 
@@ -282,55 +253,55 @@ def test_a_bulk_action_over_two_faculties_moves_only_the_coordinators_own(coordi
     assert (own.status, other.status) == (Status.UNDER_REVIEW, Status.SUBMITTED)
 
 
-def test_a_coordinator_adds_a_review_to_their_facultys_application(coordinator, coordinator_user, own):
+def test_a_coordinator_adds_a_review_to_their_facultys_application(coordinator_client, coordinator, own):
     url = admin_url(Application, "change", own.pk)
-    data = form_data(coordinator.get(url), Application)
+    data = form_data(coordinator_client.get(url), Application)
     data.update({"reviews-2-0-score": "7", "reviews-2-0-comment": "Good plan"})
 
-    response = coordinator.post(url, data)
+    response = coordinator_client.post(url, data)
 
     assert response.status_code == 302, form_errors(response)
     review = ApplicationReview.objects.get(application=own)
-    assert (review.reviewer, review.score, review.comment) == (coordinator_user, 7, "Good plan")
+    assert (review.reviewer, review.score, review.comment) == (coordinator, 7, "Good plan")
 
 
-def test_a_coordinator_cannot_hand_an_application_to_another_faculty(coordinator, own, physics):
+def test_a_coordinator_cannot_hand_an_application_to_another_faculty(coordinator_client, own, physics):
     url = admin_url(Application, "change", own.pk)
-    data = form_data(coordinator.get(url), Application)
+    data = form_data(coordinator_client.get(url), Application)
     data["faculty"] = str(physics.pk)
 
-    response = coordinator.post(url, data)
+    response = coordinator_client.post(url, data)
 
     assert response.status_code == 200
     assert "faculty" in response.context["adminform"].form.errors
     own.refresh_from_db()
-    assert own.faculty.slug == "chemical-technology"
+    assert own.faculty.slug == "chemical-engineering"
 
 
-def test_a_coordinator_downloads_their_facultys_documents(coordinator, own):
+def test_a_coordinator_downloads_their_facultys_documents(coordinator_client, own):
     document = own.documents.get()
 
-    response = coordinator.get(
+    response = coordinator_client.get(
         reverse("mobility:staff-application-document", kwargs={"pk": own.pk, "doc_pk": document.pk})
     )
 
     assert response.status_code == 200
 
 
-def test_a_coordinators_export_holds_only_their_faculty(coordinator, own, other):
+def test_a_coordinators_export_holds_only_their_faculty(coordinator_client, own, other):
     url = admin_url(Application, "export")
-    form = coordinator.get(url).context["form"]
+    form = coordinator_client.get(url).context["form"]
     fields = {name: "on" for name in form.fields if name.startswith("applicationresource_")}
 
-    response = coordinator.post(url, {**fields, "format": "0", "resource": "0"})
+    response = coordinator_client.post(url, {**fields, "format": "0", "resource": "0"})
 
     content = response.content.decode("utf-8-sig")
     assert "Own Faculty" in content
     assert "Other Faculty" not in content
 
 
-def test_a_coordinator_finds_only_their_facultys_applications_in_autocomplete(coordinator, own, other):
-    response = coordinator.get(
+def test_a_coordinator_finds_only_their_facultys_applications_in_autocomplete(coordinator_client, own, other):
+    response = coordinator_client.get(
         reverse("admin:autocomplete"),
         {"app_label": "mobility", "model_name": "mobility", "field_name": "application", "term": "Faculty"},
     )
@@ -338,69 +309,74 @@ def test_a_coordinator_finds_only_their_facultys_applications_in_autocomplete(co
     assert [result["id"] for result in response.json()["results"]] == [str(own.pk)]
 
 
-def test_a_coordinator_reads_partners_but_cannot_edit_them(coordinator):
+def test_a_coordinator_reads_partners_but_cannot_edit_them(coordinator_client):
     partner = InstitutionFactory()
 
-    assert coordinator.get(admin_url(Institution, "change", partner.pk)).status_code == 200
-    assert coordinator.post(admin_url(Institution, "change", partner.pk), {"name_en": "Renamed"}).status_code == 403
-    assert coordinator.get(admin_url(Institution, "add")).status_code == 403
-    assert coordinator.get(admin_url(Institution, "delete", partner.pk)).status_code == 403
-    assert coordinator.get(admin_url(Institution, "import")).status_code == 403
+    assert coordinator_client.get(admin_url(Institution, "change", partner.pk)).status_code == 200
+    assert (
+        coordinator_client.post(admin_url(Institution, "change", partner.pk), {"name_en": "Renamed"}).status_code == 403
+    )
+    assert coordinator_client.get(admin_url(Institution, "add")).status_code == 403
+    assert coordinator_client.get(admin_url(Institution, "delete", partner.pk)).status_code == 403
+    assert coordinator_client.get(admin_url(Institution, "import")).status_code == 403
 
 
-def test_a_coordinator_cannot_add_or_delete_applications(coordinator, own):
-    assert coordinator.get(admin_url(Application, "add")).status_code == 403
-    assert coordinator.post(admin_url(Application, "delete", own.pk), {"post": "yes"}).status_code == 403
+def test_a_coordinator_cannot_add_or_delete_applications(coordinator_client, own):
+    assert coordinator_client.get(admin_url(Application, "add")).status_code == 403
+    assert coordinator_client.post(admin_url(Application, "delete", own.pk), {"post": "yes"}).status_code == 403
     assert Application.objects.filter(pk=own.pk).exists()
 
 
-def test_a_coordinator_has_no_audit_log_list(coordinator):
+def test_a_coordinator_has_no_audit_log_list(coordinator_client):
     # The list of every change would show other faculties' applications.
-    assert coordinator.get(reverse("admin:auditlog_logentry_changelist")).status_code == 403
+    assert coordinator_client.get(reverse("admin:auditlog_logentry_changelist")).status_code == 403
 
 
 # --- office staff --------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("model", ROW_MODELS, ids=model_id)
-def test_office_staff_list_add_change_and_delete_every_record(office, model):
+def test_office_staff_list_add_change_and_delete_every_record(office_client, model):
     row = make_row(model)
     url = admin_url(model, "change", row.pk)
 
-    saved = office.post(url, form_data(office.get(url), model))
+    saved = office_client.post(url, form_data(office_client.get(url), model))
 
-    assert office.get(admin_url(model, "changelist")).status_code == 200
-    assert office.get(admin_url(model, "add")).status_code == 200
+    assert office_client.get(admin_url(model, "changelist")).status_code == 200
+    assert office_client.get(admin_url(model, "add")).status_code == 200
     assert saved.status_code == 302, form_errors(saved)
-    assert office.get(admin_url(model, "delete", row.pk)).status_code == 200
+    assert office_client.get(admin_url(model, "delete", row.pk)).status_code == 200
 
 
-def test_office_staff_delete_a_record(office):
+def test_office_staff_delete_a_record(office_client):
     partner = InstitutionFactory()
 
-    office.post(admin_url(Institution, "delete", partner.pk), {"post": "yes"})
+    office_client.post(admin_url(Institution, "delete", partner.pk), {"post": "yes"})
 
     assert not Institution.objects.filter(pk=partner.pk).exists()
 
 
-def test_office_staff_move_any_facultys_application_and_accept_it(office, own, other):
+def test_office_staff_move_any_facultys_application_and_accept_it(office_client, own, other):
     for application in (own, other):
         for status in (Status.UNDER_REVIEW, Status.SHORTLISTED, Status.ACCEPTED):
-            assert transition(office, application, status).status_code == 302
+            assert transition(office_client, application, status).status_code == 302
 
     assert set(Application.objects.values_list("status", flat=True)) == {Status.ACCEPTED}
     assert Mobility.objects.count() == 2
 
 
-def test_office_staff_cannot_tamper_with_the_audit_log(office):
+def test_office_staff_cannot_tamper_with_the_audit_log(office_client):
     entry = make_row(LogEntry)
 
-    assert office.get(reverse("admin:auditlog_logentry_changelist")).status_code == 200
-    assert office.get(reverse("admin:auditlog_logentry_add")).status_code == 403
-    assert office.post(reverse("admin:auditlog_logentry_change", args=[entry.pk]), {}).status_code == 403
-    assert office.post(reverse("admin:auditlog_logentry_delete", args=[entry.pk]), {"post": "yes"}).status_code == 403
+    assert office_client.get(reverse("admin:auditlog_logentry_changelist")).status_code == 200
+    assert office_client.get(reverse("admin:auditlog_logentry_add")).status_code == 403
+    assert office_client.post(reverse("admin:auditlog_logentry_change", args=[entry.pk]), {}).status_code == 403
+    assert (
+        office_client.post(reverse("admin:auditlog_logentry_delete", args=[entry.pk]), {"post": "yes"}).status_code
+        == 403
+    )
     assert LogEntry.objects.filter(pk=entry.pk).exists()
 
 
-def test_office_staff_import_mobility(office):
-    assert office.get(admin_url(Mobility, "import")).status_code == 200
+def test_office_staff_import_mobility(office_client):
+    assert office_client.get(admin_url(Mobility, "import")).status_code == 200

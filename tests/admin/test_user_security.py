@@ -8,12 +8,11 @@ still does everything.
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.test import Client
 from django.urls import reverse
 
 from intl_office.models import User
 from intl_office.roles import FACULTY_COORDINATOR, OFFICE_STAFF, VIEWER
-from tests.admin import admin_url, form_data, form_errors
+from tests.admin_helpers import admin_url, form_data, form_errors
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,12 +22,6 @@ NEW_PASSWORD = "Registan-square-at-dawn-1420"
 
 def group(name):
     return Group.objects.get(name=name)
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def password_url(user):
@@ -45,18 +38,6 @@ def permission(label):
 
 
 @pytest.fixture
-def office_user(db):
-    user = UserFactory(username="office", is_staff=True)
-    user.groups.add(group(OFFICE_STAFF))
-    return user
-
-
-@pytest.fixture
-def office(office_user):
-    return logged_in(office_user)
-
-
-@pytest.fixture
 def root(db):
     return UserFactory(username="root", is_staff=True, is_superuser=True)
 
@@ -69,17 +50,17 @@ def plain(db):
 # --- office staff cannot raise rights ------------------------------------------------------------
 
 
-def test_office_staff_see_the_rights_fields_but_no_input_for_them(office, office_user):
-    html = office.get(admin_url(User, "change", office_user.pk)).content.decode()
+def test_office_staff_see_the_rights_fields_but_no_input_for_them(office_client, office_user):
+    html = office_client.get(admin_url(User, "change", office_user.pk)).content.decode()
 
     for field in ("is_superuser", "groups", "user_permissions"):
         assert f'name="{field}"' not in html
     assert 'name="is_staff"' in html
 
 
-def test_office_staff_posting_superuser_and_groups_on_their_own_form_changes_nothing(office, office_user):
+def test_office_staff_posting_superuser_and_groups_on_their_own_form_changes_nothing(office_client, office_user):
     url = admin_url(User, "change", office_user.pk)
-    data = form_data(office.get(url), User)
+    data = form_data(office_client.get(url), User)
     data.update(
         is_superuser="on",
         groups=[str(group(OFFICE_STAFF).pk), str(group(VIEWER).pk)],
@@ -87,7 +68,7 @@ def test_office_staff_posting_superuser_and_groups_on_their_own_form_changes_not
         first_name="Nodira",
     )
 
-    response = office.post(url, data)
+    response = office_client.post(url, data)
 
     assert response.status_code == 302, form_errors(response)
     office_user.refresh_from_db()
@@ -97,12 +78,12 @@ def test_office_staff_posting_superuser_and_groups_on_their_own_form_changes_not
     assert not office_user.user_permissions.exists()
 
 
-def test_office_staff_cannot_give_a_colleague_rights(office, plain):
+def test_office_staff_cannot_give_a_colleague_rights(office_client, plain):
     url = admin_url(User, "change", plain.pk)
-    data = form_data(office.get(url), User)
+    data = form_data(office_client.get(url), User)
     data.update(is_superuser="on", groups=[str(group(OFFICE_STAFF).pk)])
 
-    response = office.post(url, data)
+    response = office_client.post(url, data)
 
     assert response.status_code == 302, form_errors(response)
     plain.refresh_from_db()
@@ -110,24 +91,24 @@ def test_office_staff_cannot_give_a_colleague_rights(office, plain):
     assert not plain.groups.exists()
 
 
-def test_office_staff_may_open_the_admin_to_an_account_that_holds_no_more_than_they_do(office, plain):
+def test_office_staff_may_open_the_admin_to_an_account_that_holds_no_more_than_they_do(office_client, plain):
     # is_staff stays theirs to tick: it opens the admin, the rights inside come from a superuser only.
     coordinator = UserFactory(username="coordinator-to-be")
     coordinator.groups.add(group(FACULTY_COORDINATOR))
     for account in (plain, coordinator):
         url = admin_url(User, "change", account.pk)
-        data = form_data(office.get(url), User)
+        data = form_data(office_client.get(url), User)
         data["is_staff"] = "on"
 
-        response = office.post(url, data)
+        response = office_client.post(url, data)
 
         assert response.status_code == 302, form_errors(response)
         account.refresh_from_db()
         assert account.is_staff is True
 
 
-def test_office_staff_reset_the_password_of_an_account_they_may_edit(office, plain):
-    response = office.post(password_url(plain), NEW_PASSWORD_FORM)
+def test_office_staff_reset_the_password_of_an_account_they_may_edit(office_client, plain):
+    response = office_client.post(password_url(plain), NEW_PASSWORD_FORM)
 
     assert response.status_code == 302
     plain.refresh_from_db()
@@ -137,11 +118,11 @@ def test_office_staff_reset_the_password_of_an_account_they_may_edit(office, pla
 # --- accounts above them are closed --------------------------------------------------------------
 
 
-def test_office_staff_cannot_open_or_change_a_superusers_page(office, root):
+def test_office_staff_cannot_open_or_change_a_superusers_page(office_client, root):
     url = admin_url(User, "change", root.pk)
 
-    opened = office.get(url)
-    posted = office.post(url, {"username": "root", "first_name": "Taken", "is_active": ""})
+    opened = office_client.get(url)
+    posted = office_client.post(url, {"username": "root", "first_name": "Taken", "is_active": ""})
 
     assert opened.status_code == 403
     assert posted.status_code == 403
@@ -150,9 +131,9 @@ def test_office_staff_cannot_open_or_change_a_superusers_page(office, root):
     assert root.is_active and root.is_superuser
 
 
-def test_office_staff_cannot_open_or_post_a_superusers_password_page(office, root):
-    opened = office.get(password_url(root))
-    posted = office.post(password_url(root), NEW_PASSWORD_FORM)
+def test_office_staff_cannot_open_or_post_a_superusers_password_page(office_client, root):
+    opened = office_client.get(password_url(root))
+    posted = office_client.post(password_url(root), NEW_PASSWORD_FORM)
 
     assert opened.status_code == 403
     assert posted.status_code == 403
@@ -160,10 +141,10 @@ def test_office_staff_cannot_open_or_post_a_superusers_password_page(office, roo
     assert not root.check_password(NEW_PASSWORD)
 
 
-def test_office_staff_cannot_delete_a_superuser_one_by_one_or_in_bulk(office, root):
-    assert office.get(admin_url(User, "delete", root.pk)).status_code == 403
-    assert office.post(admin_url(User, "delete", root.pk), {"post": "yes"}).status_code == 403
-    bulk = office.post(
+def test_office_staff_cannot_delete_a_superuser_one_by_one_or_in_bulk(office_client, root):
+    assert office_client.get(admin_url(User, "delete", root.pk)).status_code == 403
+    assert office_client.post(admin_url(User, "delete", root.pk), {"post": "yes"}).status_code == 403
+    bulk = office_client.post(
         admin_url(User, "changelist"), {"action": "delete_selected", "_selected_action": [root.pk], "post": "yes"}
     )
 
@@ -171,33 +152,33 @@ def test_office_staff_cannot_delete_a_superuser_one_by_one_or_in_bulk(office, ro
     assert User.objects.filter(pk=root.pk).exists()
 
 
-def test_office_staff_cannot_read_a_superusers_history(office, root):
-    assert office.get(admin_url(User, "history", root.pk)).status_code == 403
+def test_office_staff_cannot_read_a_superusers_history(office_client, root):
+    assert office_client.get(admin_url(User, "history", root.pk)).status_code == 403
 
 
 @pytest.mark.parametrize("is_active", [True, False], ids=["active", "inactive"])
-def test_an_account_holding_a_right_office_staff_lack_is_closed_to_them(office, is_active):
+def test_an_account_holding_a_right_office_staff_lack_is_closed_to_them(office_client, is_active):
     # Signing in as an account with more rights is escalation too; an inactive one gets its rights back
     # the moment somebody ticks is_active.
     mightier = UserFactory(username="mightier", is_staff=True, is_active=is_active)
     mightier.user_permissions.add(permission("auth.change_group"))
 
-    assert office.get(admin_url(User, "change", mightier.pk)).status_code == 403
-    assert office.post(admin_url(User, "change", mightier.pk), {"username": "mightier"}).status_code == 403
-    assert office.post(password_url(mightier), NEW_PASSWORD_FORM).status_code == 403
-    assert office.get(admin_url(User, "delete", mightier.pk)).status_code == 403
+    assert office_client.get(admin_url(User, "change", mightier.pk)).status_code == 403
+    assert office_client.post(admin_url(User, "change", mightier.pk), {"username": "mightier"}).status_code == 403
+    assert office_client.post(password_url(mightier), NEW_PASSWORD_FORM).status_code == 403
+    assert office_client.get(admin_url(User, "delete", mightier.pk)).status_code == 403
 
 
-def test_office_staff_still_look_after_their_colleagues_accounts(office):
+def test_office_staff_still_look_after_their_colleagues_accounts(office_client):
     colleague = UserFactory(username="colleague", is_staff=True)
     colleague.groups.add(group(OFFICE_STAFF))
 
-    assert office.get(admin_url(User, "change", colleague.pk)).status_code == 200
-    assert office.get(password_url(colleague)).status_code == 200
+    assert office_client.get(admin_url(User, "change", colleague.pk)).status_code == 200
+    assert office_client.get(password_url(colleague)).status_code == 200
 
 
-def test_the_user_list_still_lists_superusers_for_office_staff(office, root):
-    response = office.get(admin_url(User, "changelist"))
+def test_the_user_list_still_lists_superusers_for_office_staff(office_client, root):
+    response = office_client.get(admin_url(User, "changelist"))
 
     assert response.status_code == 200
     assert root in response.context["cl"].result_list

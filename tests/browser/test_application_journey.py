@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 
 from mobility.models import Application, Mobility
 from programs.models import Call
-from tests.mobility.test_uploads import pdf_bytes, png_bytes
+from tests.files import pdf_bytes, png_bytes
 
 pytestmark = pytest.mark.browser
 

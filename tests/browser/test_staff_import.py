@@ -5,16 +5,15 @@ universities from the project's own fixture (tests/fixtures/world_universities_1
 """
 
 import csv
-import io
 import re
 from pathlib import Path
 
-import openpyxl
 import pytest
 from playwright.sync_api import Page, expect
 
 from partners.models import Institution
 from tests.factories import UserFactory
+from tests.files import xlsx_bytes
 
 pytestmark = pytest.mark.browser
 
@@ -29,14 +28,8 @@ def korean_universities(count=5):
 
 
 def spreadsheet(rows):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["name", "country", "city", "website"])
-    for row in rows:
-        sheet.append([row["name"], row["country"], row.get("city", ""), row["website"]])
-    out = io.BytesIO()
-    book.save(out)
-    return {"name": "partners.xlsx", "mimeType": XLSX, "buffer": out.getvalue()}
+    content = xlsx_bytes([{"city": "", **row} for row in rows], headers=("name", "country", "city", "website"))
+    return {"name": "partners.xlsx", "mimeType": XLSX, "buffer": content}
 
 
 def upload(page: Page, file):

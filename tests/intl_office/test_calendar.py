@@ -11,7 +11,6 @@ from icalendar import Calendar
 
 from intl_office import dates
 from intl_office.dates import today
-from intl_office.models import HomeInstitution
 from intl_office.staff import calendar
 from mobility.models import Direction, Visit
 from programs.models import Call
@@ -218,8 +217,8 @@ def test_event_uids_stay_the_same_from_one_fetch_to_the_next(client, staff):
     assert all(uid.endswith(f"@{HOST}") for uid in first)
 
 
+@pytest.mark.usefixtures("home_institution")
 def test_the_feed_reads_three_rows_whatever_the_number_of_events(django_assert_num_queries):
-    HomeInstitution.load()  # made on first use otherwise, which would count two more queries
     for n in range(20):
         VisitFactory(start_date=DAY + days(n))
         CallFactory(opens_on=DAY, deadline=DAY + days(n))

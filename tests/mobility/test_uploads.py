@@ -1,73 +1,18 @@
 """What students may upload: real PDFs, JPEGs and PNGs, within limits, re-encoded when images.
 
-The builders at the top make real files (a hand-written PDF, images drawn with Pillow) and the
-hostile ones: renamed files, polyglots, decompression bombs. The other application tests import them.
+The files come from tests/files.py: real ones (a hand-written PDF, images drawn with Pillow) and the
+hostile ones made from them here and there: renamed files, polyglots, decompression bombs.
 """
 
-import struct
 import warnings
-import zlib
 from io import BytesIO
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from mobility import uploads
-
-# --- builders ------------------------------------------------------------------------------------
-
-
-def pdf_bytes(text="Transcript of records"):
-    """A minimal but valid one-page PDF: header, four objects, cross-reference table, trailer."""
-    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-    ]
-    out = BytesIO()
-    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
-
-
-def image_bytes(fmt="PNG", size=(64, 48), mode="RGB", color="navy", **save_options):
-    out = BytesIO()
-    Image.new(mode, size, color).save(out, format=fmt, **save_options)
-    return out.getvalue()
-
-
-def png_bytes(**kwargs):
-    return image_bytes("PNG", **kwargs)
-
-
-def jpeg_bytes(**kwargs):
-    return image_bytes("JPEG", **kwargs)
-
-
-def png_claiming_size(width, height):
-    """A 1x1 PNG whose header says ``width`` x ``height``: tiny on disk, a bomb once decoded."""
-    data = bytearray(png_bytes(size=(1, 1)))
-    ihdr = data.index(b"IHDR")
-    data[ihdr + 4 : ihdr + 12] = struct.pack(">II", width, height)
-    chunk = bytes(data[ihdr : ihdr + 4 + 13])
-    data[ihdr + 17 : ihdr + 21] = struct.pack(">I", zlib.crc32(chunk) & 0xFFFFFFFF)
-    return bytes(data)
-
-
-def upload(name, content, content_type="application/octet-stream"):
-    return SimpleUploadedFile(name, content, content_type=content_type)
+from tests.files import image_bytes, jpeg_bytes, pdf_bytes, png_bytes, png_claiming_size, upload
 
 
 def code_of(excinfo):

@@ -15,14 +15,6 @@ pytestmark = pytest.mark.django_db
 TODAY = datetime.date.today()
 
 
-@pytest.fixture(autouse=True)
-def english():
-    """Start and leave in English: a request to /ru/ in an earlier test leaves Russian active."""
-    translation.activate("en")
-    yield
-    translation.activate("en")
-
-
 def filtered(**params):
     filterset = InstitutionFilterSet(params, queryset=directory_queryset())
     assert filterset.is_valid(), filterset.errors

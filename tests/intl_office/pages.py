@@ -1,0 +1,5 @@
+"""How the page tests read a response."""
+
+
+def html(response):
+    return response.content.decode()

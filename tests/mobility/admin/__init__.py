@@ -1,0 +1,1 @@
+"""The mobility admin: reviewing applications, exporting them, importing mobility records and visits."""

@@ -1,0 +1,1 @@
+"""The student's pages: applying, "My applications", withdrawing, and the file downloads."""

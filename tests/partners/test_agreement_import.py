@@ -1,0 +1,135 @@
+"""Importing and exporting agreements: matched by partner and reference number, row errors, round trips."""
+
+import datetime
+
+import pytest
+
+from intl_office.resources import FORMATS
+from partners.models import Agreement
+from partners.resources import AgreementResource
+from tests.factories import AgreementFactory
+from tests.partners.imports import AGREEMENT_HEADERS, agreement_row, dataset, row_errors, totals
+
+pytestmark = pytest.mark.django_db
+
+
+# Agreements.
+
+
+def import_agreements(rows, *, dry_run=False, headers=AGREEMENT_HEADERS):
+    return AgreementResource().import_data(dataset(rows, headers), dry_run=dry_run)
+
+
+def test_agreements_are_created_with_their_partner_by_name_and_country(knu):
+    result = import_agreements([agreement_row(partner_country="KR")])
+
+    assert totals(result) == {"new": 1}
+    agreement = Agreement.objects.get()
+    assert (agreement.partner, agreement.kind, agreement.signed_on, agreement.student_places_out) == (
+        knu,
+        "exchange",
+        datetime.date(2020, 5, 10),
+        4,
+    )
+    assert (agreement.student_places_in, agreement.is_public) == (0, True)
+
+
+def test_agreements_are_matched_by_reference_number_and_updated(knu):
+    import_agreements([agreement_row(partner_country="KR")])
+    agreement = Agreement.objects.get()
+
+    result = import_agreements([agreement_row(partner_country="KR", valid_until="09.05.2030")])
+    again = import_agreements([agreement_row(partner_country="KR", valid_until="2030-05-09")])
+
+    assert totals(result) == {"update": 1}
+    assert totals(again) == {"skip": 1}
+    agreement.refresh_from_db()
+    assert agreement.valid_until == datetime.date(2030, 5, 9)
+    assert Agreement.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("bad", "column"),
+    [
+        ({"partner": "Unknown University"}, "partner"),
+        ({"partner_country": "JP"}, "partner"),
+        ({"reference_number": ""}, "reference_number"),
+        ({"signed_on": "10 May 2020"}, "signed_on"),
+        ({"valid_until": "2019-01-01"}, "__all__"),
+        ({"kind": "treaty"}, "kind"),
+    ],
+    ids=["unknown_partner", "partner_in_another_country", "no_reference", "bad_date", "ends_before_signed", "bad_kind"],
+)
+def test_a_bad_agreement_row_is_reported_and_nothing_is_written(knu, bad, column):
+    rows = [agreement_row(reference_number="KNU-2015-01"), agreement_row(**bad)]
+
+    result = import_agreements(rows)
+
+    assert list(row_errors(result)) == [2]
+    assert list(row_errors(result)[2]) == [column]
+    assert not Agreement.objects.exists()
+
+
+def test_a_file_without_the_partner_country_column_is_refused(knu):
+    headers = tuple(header for header in AGREEMENT_HEADERS if header != "partner_country")
+
+    result = import_agreements([agreement_row()], headers=headers)
+
+    assert result.has_errors()
+    assert "no partner_country column" in str(result.base_errors[0].error)
+    assert not Agreement.objects.exists()
+
+
+def test_agreements_export_to_csv_and_xlsx_and_import_back_unchanged(knu, staff):
+    first = AgreementFactory(
+        partner=knu,
+        reference_number="KNU-2015-01",
+        title="Memorandum",
+        signed_on=datetime.date(2015, 5, 1),
+        valid_until=datetime.date(2020, 4, 30),
+    )
+    AgreementFactory(
+        partner=knu,
+        reference_number="KNU-2020-07",
+        title="Memorandum (updated form)",
+        kind="exchange",
+        signed_on=datetime.date(2020, 5, 1),
+        valid_until=None,
+        renews=first,
+        responsible=staff,
+        staff_places_in=2,
+        scope="Exchange of students.\n\nJoint summer schools.",
+    )
+    columns = (
+        "reference_number",
+        "kind",
+        "partner",
+        "signed_on",
+        "valid_until",
+        "staff_places_in",
+        "scope_en",
+        "renews",
+    )
+    before = sorted(Agreement.objects.values_list(*columns))
+
+    exported = AgreementResource().export(Agreement.objects.all())
+    assert exported.dict[0]["partner_country"] == "KR"
+    for fmt in FORMATS:
+        data = fmt().export_data(exported)
+        assert totals(AgreementResource().import_data(fmt().create_dataset(data))) == {"skip": 2}, fmt
+    xlsx = FORMATS[1]().export_data(exported)
+    Agreement.objects.update(renews=None)
+    Agreement.objects.all().delete()
+    result = AgreementResource().import_data(FORMATS[1]().create_dataset(xlsx))
+
+    assert totals(result) == {"new": 2}  # the export lists the renewed agreement before its renewal
+
+    def comparable(rows):
+        # New primary keys after the round trip: compare whether each renews another, not which pk.
+        return sorted((*row[:-2], row[-2] or "", row[-1] is not None) for row in rows)
+
+    assert comparable(Agreement.objects.values_list(*columns)) == comparable(before)
+    assert (
+        Agreement.objects.get(reference_number="KNU-2020-07").scope == "Exchange of students.\n\nJoint summer schools."
+    )
+    assert Agreement.objects.get(reference_number="KNU-2020-07").renews.reference_number == "KNU-2015-01"
