@@ -99,7 +99,8 @@ def shown(response):
 def act(client, action, applications):
     return client.post(
         admin_url(Application, "changelist"),
-        {"action": action, "_selected_action": [str(application.pk) for application in applications]},
+        # confirm=yes: the answer to the confirmation page that bulk accept and reject show first.
+        {"action": action, "_selected_action": [str(application.pk) for application in applications], "confirm": "yes"},
         follow=True,
     )
 
