@@ -68,7 +68,7 @@ def calendar_user(token: str):
 
 def calendar_token_rotate(*, user) -> None:
     """Give ``user`` a new calendar address; the old one stops opening the feed at once."""
-    type(user).objects.filter(pk=user.pk).update(calendar_token_version=F("calendar_token_version") + 1)
+    get_user_model().objects.filter(pk=user.pk).update(calendar_token_version=F("calendar_token_version") + 1)
     user.refresh_from_db(fields=["calendar_token_version"])
 
 
