@@ -12,6 +12,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from .admin_helpers import CompactTextareas, translated
 from .models import Faculty, HomeInstitution, Page, Ranking, StaffMember, User
+from .roles import is_faculty_coordinator
 
 admin.site.site_header = _("International Office")
 admin.site.site_title = _("International Office admin")
@@ -76,6 +77,14 @@ class UserAdmin(DjangoUserAdmin):
         if request.user.is_superuser:
             return fields
         return (*fields, *PRIVILEGE_FIELDS)
+
+    def get_queryset(self, request):
+        # A coordinator serves one faculty: the rest of the university's people are none of their business.
+        # The student autocomplete of other admins asks this queryset too, so it is narrowed the same way.
+        users = super().get_queryset(request)
+        if is_faculty_coordinator(request.user):
+            return users.filter(faculty_id=request.user.faculty_id) if request.user.faculty_id else users.none()
+        return users
 
     def has_view_permission(self, request, obj=None):
         return super().has_view_permission(request, obj) and not self._outranks(request.user, obj)

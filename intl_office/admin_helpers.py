@@ -6,14 +6,17 @@ whose resources build on ``intl_office.resources``).
 """
 
 import datetime
+import os
 
 from auditlog.mixins import AuditlogHistoryAdminMixin
 from auditlog.models import LogEntry
 from auditlog.render import get_field_verbose_name
+from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminTextareaWidget
+from django.core import signing
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.shortcuts import redirect
@@ -24,6 +27,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
+from import_export.forms import ConfirmImportForm
 from import_export.tmp_storages import MediaStorage
 from modeltranslation.utils import get_translation_fields
 
@@ -268,13 +272,43 @@ def remove_stale_imports(older_than=STALE_IMPORT_AGE):
             pass  # removed meanwhile by the confirmation, or by another host
 
 
+UPLOADER_SALT = "pending-import-uploader"
+
+
+def uploader_seal(user, file_name):
+    """Who may confirm the import waiting in ``file_name``: a signature of the uploader and the file.
+
+    Stateless, so the confirmation may reach another host than the preview did, and bound to
+    the file, so a seal cannot be carried over to somebody else's upload.
+    """
+    return signing.Signer(salt=UPLOADER_SALT).sign(f"{user.pk}:{file_name}")
+
+
+def is_uploader(user, file_name, seal):
+    try:
+        sealed = signing.Signer(salt=UPLOADER_SALT).unsign(seal or "")
+    except signing.BadSignature:
+        return False
+    return sealed == f"{user.pk}:{file_name}"
+
+
+class SealedConfirmImportForm(ConfirmImportForm):
+    """The confirmation of an import, carrying the seal of the person who uploaded the file."""
+
+    uploaded_by = forms.CharField(widget=forms.HiddenInput())
+
+
 class OfficeImportExport(ImportExportMixin):
     """Import and export in CSV and XLSX with a preview first; all rows or none are written.
 
     Importing creates and changes records, so it needs both rights; exporting needs the
     right to view. (django-import-export allows both to every staff member by default.)
-    The first of ``resource_classes`` lists its ``COLUMNS`` on the import page.
+    The first of ``resource_classes`` lists its ``COLUMNS`` on the import page. Only the
+    person who uploaded a file may confirm its import: the file waits under a random name,
+    but a name seen over a colleague's shoulder must not let anybody else write its rows.
     """
+
+    confirm_form_class = SealedConfirmImportForm
 
     import_formats = FORMATS
     export_formats = FORMATS
@@ -297,7 +331,22 @@ class OfficeImportExport(ImportExportMixin):
     def get_import_context_data(self, **kwargs):
         return {"import_columns": self.resource_classes[0].COLUMNS}
 
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:
+            initial["uploaded_by"] = uploader_seal(request.user, initial["import_file_name"])
+        return initial
+
     def process_import(self, request, **kwargs):
+        if request.method == "POST" and self.has_import_permission(request):
+            # The file's name as django-import-export's form reads it (only the last part of a path).
+            file_name = os.path.basename(request.POST.get("import_file_name", ""))
+            if not is_uploader(request.user, file_name, request.POST.get("uploaded_by")):
+                messages.error(
+                    request,
+                    _("Only the person who uploaded this file can confirm its import. Nothing was imported."),
+                )
+                return redirect(admin_url(self.opts, "import"))
         try:
             return super().process_import(request, **kwargs)
         except FileNotFoundError:

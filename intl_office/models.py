@@ -23,6 +23,9 @@ class User(AbstractUser):
         related_name="users",
         help_text=_("For faculty coordinators: the faculty whose applications they review."),
     )
+    # Signed into the calendar feed's address with the password hash: raising it (the owner's "new
+    # address" button) or changing the password makes every address handed out before stop working.
+    calendar_token_version = models.PositiveIntegerField(_("calendar address version"), default=0, editable=False)
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")
@@ -75,6 +78,8 @@ class HomeInstitution(models.Model):
     class Meta:
         verbose_name = _("home institution")
         verbose_name_plural = _("home institution")
+        # The department's own right, beyond its records: reading the annual report and its XLSX.
+        permissions = [("view_reports", "Can view the annual report")]
         constraints = [
             models.CheckConstraint(condition=models.Q(id=1), name="homeinstitution_single_row"),
         ]

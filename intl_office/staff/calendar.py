@@ -1,18 +1,21 @@
 """The staff calendar feed: delegation visits and call deadlines as all-day iCalendar events.
 
 Staff subscribe from a calendar app that cannot sign in, so the feed's address carries a
-token: the user's id signed with the site's secret key (``django.core.signing``). Whoever
-holds the address reads the feed while its owner is active staff; taking staff status away
-closes it.
+token: the user's id signed with the site's secret key (``django.core.signing``), together with
+a digest of their password hash and of their ``calendar_token_version``. Whoever holds the
+address reads the feed while its owner is active staff with the right to read visits and calls;
+taking staff status away closes it, and so do a new password and the owner's "new address"
+button (``calendar_token_rotate``), which leave every address handed out before useless.
 """
 
 import datetime
 
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
@@ -29,20 +32,44 @@ REFRESH_INTERVAL = datetime.timedelta(hours=6)
 ONE_DAY = datetime.timedelta(days=1)
 
 
+# What the feed shows, unpublished calls and private visits included: who may not read these
+# records in the admin may not read them in a calendar either.
+FEED_PERMISSIONS = ("mobility.view_visit", "programs.view_call")
+
+
+def _token_value(user) -> str:
+    # The password hash is digested, never shown: the address travels through calendar apps and mail.
+    digest = salted_hmac(TOKEN_SALT, f"{user.password}:{user.calendar_token_version}").hexdigest()[:20]
+    return f"{user.pk}:{digest}"
+
+
 def calendar_token(user) -> str:
-    """The token that opens ``user``'s calendar feed."""
-    return signing.Signer(salt=TOKEN_SALT).sign(str(user.pk))
+    """The token that opens ``user``'s calendar feed, until their password or token version changes."""
+    return signing.Signer(salt=TOKEN_SALT).sign(_token_value(user))
 
 
 def calendar_user(token: str):
-    """The active staff member the token was made for, or None for a forged, mangled or revoked token."""
+    """The active staff member the token was made for, or None for a forged, mangled, old or revoked token.
+
+    Whether that member may read the feed is ``FEED_PERMISSIONS``' business, asked by the view.
+    """
     try:
-        pk = signing.Signer(salt=TOKEN_SALT).unsign(token or "")
+        value = signing.Signer(salt=TOKEN_SALT).unsign(token or "")
     except signing.BadSignature:
         return None
+    pk = value.partition(":")[0]
     if not pk.isdigit():
         return None
-    return get_user_model().objects.filter(pk=int(pk), is_active=True, is_staff=True).first()
+    user = get_user_model().objects.filter(pk=int(pk), is_active=True, is_staff=True).first()
+    if user is None or not constant_time_compare(_token_value(user), value):
+        return None
+    return user
+
+
+def calendar_token_rotate(*, user) -> None:
+    """Give ``user`` a new calendar address; the old one stops opening the feed at once."""
+    get_user_model().objects.filter(pk=user.pk).update(calendar_token_version=F("calendar_token_version") + 1)
+    user.refresh_from_db(fields=["calendar_token_version"])
 
 
 def calendar_window(on: datetime.date) -> tuple[datetime.date, datetime.date]:

@@ -11,4 +11,5 @@ urlpatterns = [
     path("reports/", views.report_view, name="report"),
     path("reports/export.xlsx", views.report_export_view, name="report-export"),
     path("calendar.ics", views.calendar_view, name="calendar"),
+    path("calendar/new-address/", views.calendar_rotate_view, name="calendar-rotate"),
 ]

@@ -2,21 +2,29 @@
 
 The dashboard and the report are for staff only (``is_staff``), as the admin is: anybody
 else is sent to the admin's login page, which tells a signed-in student that the account
-has no access. The calendar feed is opened by a signed token instead of a session.
+has no access. Being staff is not enough to read: the report and its XLSX need
+``intl_office.view_reports``, the calendar feed the right to read visits and calls
+(``calendar.FEED_PERMISSIONS``), and a staff account without them gets a 403. The dashboard
+stays open to every staff account because each of its sections already asks for the right to
+read its records, so an account with no role sees an empty page that says so. The calendar
+feed is opened by a signed token instead of a session.
 """
 
 import io
 from urllib.parse import urlencode
 
 from django import forms
+from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from intl_office import dates, roles
 from intl_office.mail import absolute_url
@@ -53,7 +61,9 @@ def dashboard_view(request):
     on = dates.today()
     user = request.user
     can = user.has_perm
-    context = {"on": on, "feed_url": calendar_feed_url(user)}
+    context = {"on": on}
+    if user.has_perms(calendar.FEED_PERMISSIONS):
+        context["feed_url"] = calendar_feed_url(user)
     if can("partners.view_agreement"):
         expiring = list(dashboard.agreements_expiring(on))
         for agreement in expiring:
@@ -124,8 +134,12 @@ def report_query(period: reports.Period) -> str:
     return urlencode({"year": period.year, "period": period.kind})
 
 
+REPORT_PERMISSION = "intl_office.view_reports"
+
+
 @require_safe
 @staff_member_required
+@permission_required(REPORT_PERMISSION, raise_exception=True)
 def report_view(request):
     """The annual report for staff: tables with charts, printable, exportable to XLSX.
 
@@ -158,6 +172,7 @@ XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml
 
 @require_safe
 @staff_member_required
+@permission_required(REPORT_PERMISSION, raise_exception=True)
 def report_export_view(request):
     """The annual report as an XLSX workbook, one sheet per table.
 
@@ -182,11 +197,14 @@ def calendar_view(request):
     """The iCalendar feed of visits and call deadlines, opened by the token on the dashboard.
 
     No session: calendar apps cannot sign in. A missing, forged or revoked token is a 404, which
-    tells nobody whether the feed exists.
+    tells nobody whether the feed exists; a good token whose owner may not read visits and calls
+    (a staff account with no role) is a 403.
     """
     user = calendar.calendar_user(request.GET.get("token", ""))
     if user is None:
         raise Http404("No calendar here.")
+    if not user.has_perms(calendar.FEED_PERMISSIONS):
+        raise PermissionDenied
     feed = calendar.staff_calendar(on=dates.today())
     response = HttpResponse(feed.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="staff-calendar.ics"'
@@ -194,3 +212,15 @@ def calendar_view(request):
     response["Cache-Control"] = "private, max-age=0, no-cache"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
+
+
+@require_POST
+@staff_member_required
+def calendar_rotate_view(request):
+    """The owner's "new address" button: the address they subscribed with so far stops working."""
+    calendar.calendar_token_rotate(user=request.user)
+    messages.success(
+        request,
+        _("Your calendar has a new address. Subscribe to it again; the old address no longer opens the feed."),
+    )
+    return redirect("staff:dashboard")

@@ -2,15 +2,20 @@
 
 Both only call ``mobility.services``, which decide what may move where, count the places and
 give them best score first; here is what the office sees and presses, and what it is told.
+Accepting and rejecting in bulk cannot be undone (both are final, and the students hear of it
+by e-mail at once), so those two actions first show the applications they would decide about,
+as Django's bulk delete does, and act only on a second POST carrying ``confirm=yes``.
 """
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +39,26 @@ TRANSITION_BUTTONS = {
 
 # Names listed in a bulk action's message before "and N more".
 NAMES_SHOWN = 8
+
+CONFIRMATION_TEMPLATE = "admin/mobility/application/bulk_decision_confirmation.html"
+
+
+def bulk_decision_texts(to_status, count):
+    """The confirmation page's question and what follows the answer, for a bulk accept or reject."""
+    if to_status == Status.ACCEPTED:
+        question = ngettext("Accept %(count)d application?", "Accept %(count)d applications?", count)
+        consequence = gettext(
+            "The places of each call go to the best average score first. Each accepted student gets a mobility "
+            "and is told by e-mail; an acceptance cannot be undone. Applications that cannot be accepted are "
+            "left as they are and named afterwards."
+        )
+    else:
+        question = ngettext("Reject %(count)d application?", "Reject %(count)d applications?", count)
+        consequence = gettext(
+            "Each student is told by e-mail; a rejection cannot be undone. Applications that cannot be "
+            "rejected from their present status are left as they are and named afterwards."
+        )
+    return question % {"count": count}, consequence
 
 
 def status_changed_message(to_status):
@@ -204,13 +229,35 @@ class ApplicationWorkflowAdmin:
     def waitlist(self, request, queryset):
         self._move_each(request, queryset, Status.WAITLISTED)
 
+    def _decide_after_confirmation(self, request, queryset, to_status, action):
+        """Move the applications once the office has seen them and said yes; until then, show them."""
+        if request.POST.get("confirm") == "yes":
+            self._move_each(request, queryset, to_status)
+            return None
+        applications = list(queryset)
+        question, consequence = bulk_decision_texts(to_status, len(applications))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": question,
+            "consequence": consequence,
+            "opts": self.opts,
+            "applications": applications,
+            "count": len(applications),
+            "action": action,
+            "confirm_label": TRANSITION_BUTTONS[to_status][0],
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "media": self.media,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, CONFIRMATION_TEMPLATE, context)
+
     @admin.action(description=_("Reject the selected applications"), permissions=["change"])
     def reject(self, request, queryset):
-        self._move_each(request, queryset, Status.REJECTED)
+        return self._decide_after_confirmation(request, queryset, Status.REJECTED, "reject")
 
     @admin.action(
         description=_("Accept the selected applications (best average score first, up to the call's places)"),
         permissions=["change"],
     )
     def accept(self, request, queryset):
-        self._move_each(request, queryset, Status.ACCEPTED)
+        return self._decide_after_confirmation(request, queryset, Status.ACCEPTED, "accept")

@@ -214,8 +214,10 @@ class ApplicationAdmin(ApplicationWorkflowAdmin, ExportMixin, RecordHistory, Adm
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "faculty" and is_faculty_coordinator(request.user):
-            # A coordinator cannot hand an application over to another faculty.
+            # A coordinator cannot hand an application over to another faculty, nor blank the faculty:
+            # either would hide it from its own coordinator and from every other one.
             kwargs["queryset"] = Faculty.objects.filter(pk=request.user.faculty_id)
+            kwargs["required"] = True
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     # --- export ---------------------------------------------------------------------------------

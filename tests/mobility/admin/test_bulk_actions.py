@@ -12,7 +12,8 @@ pytestmark = pytest.mark.django_db
 def act(client, action, applications):
     return client.post(
         admin_url(Application, "changelist"),
-        {"action": action, "_selected_action": [str(application.pk) for application in applications]},
+        # confirm=yes: the answer to the confirmation page that bulk accept and reject show first.
+        {"action": action, "_selected_action": [str(application.pk) for application in applications], "confirm": "yes"},
         follow=True,
     )
 
