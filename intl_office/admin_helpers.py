@@ -27,7 +27,7 @@ from import_export.admin import ImportExportMixin
 from import_export.tmp_storages import MediaStorage
 from modeltranslation.utils import get_translation_fields
 
-from .resources import FORMATS
+from .exports import FORMATS
 from .storage import private_storage
 
 # The tones a badge can take; admin-extra.css gives each a colour that reads in light and dark mode.
