@@ -268,7 +268,22 @@ def remove_stale_imports(older_than=STALE_IMPORT_AGE):
             pass  # removed meanwhile by the confirmation, or by another host
 
 
-class OfficeImportExport(ImportExportMixin):
+class TypedExportCells:
+    """Numbers, dates and yes/no stay typed cells in an XLSX export of the admin, as in django-import-export's own XLSX.
+
+    django-import-export writes typed cells only for its own format classes (it compares the exact
+    class), so the formula-safe XLSX of ``intl_office.exports`` would get every number as text.
+    """
+
+    def get_data_for_export(self, request, queryset, **kwargs):
+        form = kwargs.get("export_form")
+        if form is not None and form.is_bound and form.is_valid():
+            file_format = self.get_export_formats()[int(form.cleaned_data["format"])]
+            kwargs["force_native_type"] = file_format().is_binary()
+        return super().get_data_for_export(request, queryset, **kwargs)
+
+
+class OfficeImportExport(TypedExportCells, ImportExportMixin):
     """Import and export in CSV and XLSX with a preview first; all rows or none are written.
 
     Importing creates and changes records, so it needs both rights; exporting needs the
