@@ -76,6 +76,8 @@ def _safe_dataset(dataset):
 
 def _original_dataset(dataset):
     rows = [[original_cell(cell) for cell in row] for row in dataset]
+    if dataset.headers:
+        dataset.headers = [original_cell(header) for header in dataset.headers]
     del dataset[:]
     for row in rows:
         dataset.append(row)

@@ -310,5 +310,7 @@ class AllOrNothingResource(resources.ModelResource):
             by_column = {}
             for attribute, messages in ValidationError(errors).message_dict.items():
                 column = NON_FIELD_ERRORS if attribute == NON_FIELD_ERRORS else names.get(attribute, attribute)
-                by_column.setdefault(column, []).extend(messages)
+                shown = by_column.setdefault(column, [])
+                # A translated field fails twice, as itself and as its language column (name, name_en): say it once.
+                shown.extend(message for message in messages if message not in shown)
             raise ValidationError(by_column)
