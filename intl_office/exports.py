@@ -1,4 +1,4 @@
-"""Cells that cannot attack the person who opens an export, and the text fields that refuse what would.
+"""Cells that cannot attack the person who opens an export: one rule for every CSV and XLSX the portal writes.
 
 Every CSV and XLSX the portal writes passes each cell through ``safe_cell``: the admin's
 exports (``FORMATS``, django-import-export), the open data CSV and the annual report.
