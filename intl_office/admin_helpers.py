@@ -31,7 +31,7 @@ from import_export.forms import ConfirmImportForm
 from import_export.tmp_storages import MediaStorage
 from modeltranslation.utils import get_translation_fields
 
-from .resources import FORMATS
+from .exports import FORMATS
 from .storage import private_storage
 
 # The tones a badge can take; admin-extra.css gives each a colour that reads in light and dark mode.
@@ -298,7 +298,22 @@ class SealedConfirmImportForm(ConfirmImportForm):
     uploaded_by = forms.CharField(widget=forms.HiddenInput())
 
 
-class OfficeImportExport(ImportExportMixin):
+class TypedExportCells:
+    """Numbers, dates and yes/no stay typed cells in an XLSX export of the admin, as in django-import-export's own XLSX.
+
+    django-import-export writes typed cells only for its own format classes (it compares the exact
+    class), so the formula-safe XLSX of ``intl_office.exports`` would get every number as text.
+    """
+
+    def get_data_for_export(self, request, queryset, **kwargs):
+        form = kwargs.get("export_form")
+        if form is not None and form.is_bound and form.is_valid():
+            file_format = self.get_export_formats()[int(form.cleaned_data["format"])]
+            kwargs["force_native_type"] = file_format().is_binary()
+        return super().get_data_for_export(request, queryset, **kwargs)
+
+
+class OfficeImportExport(TypedExportCells, ImportExportMixin):
     """Import and export in CSV and XLSX with a preview first; all rows or none are written.
 
     Importing creates and changes records, so it needs both rights; exporting needs the

@@ -1,16 +1,16 @@
-"""What every app's imports and exports share (django-import-export): formats, cell widgets, all or nothing.
+"""What every app's imports and exports share (django-import-export): cell widgets, all or nothing.
 
 An import is all or nothing: a dry run shows every row as new, updated, skipped or invalid (with
 the error by column) and writes nothing; the real import runs in one transaction that is rolled
 back if any row fails. Rows are matched by a natural key (``import_id_fields``), so importing the
 same file again updates the rows it finds instead of adding them twice.
 
-The resources themselves, one per model, live in each app's ``resources.py``.
+The resources themselves, one per model, live in each app's ``resources.py``; the file formats,
+whose cells never start a formula, in ``intl_office.exports``.
 """
 
 import datetime
 
-import tablib
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
@@ -18,43 +18,12 @@ from django.utils import translation
 from django.utils.translation import gettext
 from django_countries import countries
 from import_export import resources, widgets
-from import_export.formats import base_formats
 from import_export.instance_loaders import ModelInstanceLoader
+
+from .exports import FORMATS  # noqa: F401 (the formats every import and export offers, where apps look for them)
 
 # Existing rows are looked up this many keys per query.
 LOOKUP_BATCH = 500
-
-# A spreadsheet reads a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-class XLSX(base_formats.XLSX):
-    """XLSX whose exported cells never start with "=": a partner named "=HYPERLINK(...)" stays text in Excel."""
-
-    def export_data(self, dataset, **kwargs):
-        return super().export_data(dataset, escape=True, **kwargs)
-
-
-class FormulaSafeCSV(base_formats.CSV):
-    """CSV whose text cells never start a formula when opened in a spreadsheet.
-
-    For exports of what people typed themselves (students' names and scores): "=HYPERLINK(...)"
-    must stay text. The XLSX format does the same by marking such cells as text.
-    """
-
-    def export_data(self, dataset, **kwargs):
-        safe = tablib.Dataset(headers=dataset.headers)
-        for row in dataset:
-            safe.append([_inert(cell) for cell in row])
-        return super().export_data(safe, **kwargs)
-
-
-def _inert(cell):
-    return f"'{cell}" if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell
-
-
-# The formats staff exchange with other offices and the ministry.
-FORMATS = [base_formats.CSV, XLSX]
 
 
 def country_code(text):
@@ -341,5 +310,7 @@ class AllOrNothingResource(resources.ModelResource):
             by_column = {}
             for attribute, messages in ValidationError(errors).message_dict.items():
                 column = NON_FIELD_ERRORS if attribute == NON_FIELD_ERRORS else names.get(attribute, attribute)
-                by_column.setdefault(column, []).extend(messages)
+                shown = by_column.setdefault(column, [])
+                # A translated field fails twice, as itself and as its language column (name, name_en): say it once.
+                shown.extend(message for message in messages if message not in shown)
             raise ValidationError(by_column)

@@ -20,12 +20,11 @@ from import_export import fields, resources, widgets
 
 from intl_office.models import Faculty
 from intl_office.resources import (
-    XLSX,
+    FORMATS,  # noqa: F401 (the admin's import and export formats, for mobility and visits as for partners)
     AllOrNothingResource,
     ChoiceWidget,
     CountryWidget,
     DateWidget,
-    FormulaSafeCSV,
     LookupWidget,
     RequiredTextWidget,
     TextWidget,
@@ -36,10 +35,6 @@ from partners.resources import PartnerWidget
 from programs.models import GrantProgram
 
 from .models import Application, Direction, Mobility, Visit
-
-# The formats staff exchange with other offices and the ministry. Students type their own names and
-# scores, and partners' names come from files: no CSV cell may start a formula in a spreadsheet.
-FORMATS = [FormulaSafeCSV, XLSX]
 
 
 class ProgrammeWidget(widgets.ForeignKeyWidget):

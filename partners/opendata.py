@@ -7,7 +7,9 @@ row from a constant number of queries, whatever the number of partners.
 CSV files start with a UTF-8 byte order mark: the people who open them are mostly
 office and ministry staff using Excel, which reads a CSV without one in the Windows
 code page and garbles every Uzbek and Russian name; Python (``utf-8-sig``), pandas,
-LibreOffice and R read the mark and drop it.
+LibreOffice and R read the mark and drop it. For the same readers, no CSV cell starts a
+formula (``intl_office.exports.safe_cell``): partners' names come from files and forms, and
+"=HYPERLINK(...)" must stay text. JSON is for programs, not spreadsheets: it keeps every value as stored.
 """
 
 import csv
@@ -19,6 +21,7 @@ from django.http import StreamingHttpResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from intl_office.exports import safe_cell
 from intl_office.models import HomeInstitution
 
 from .models import Agreement, CooperationArea, Institution
@@ -141,10 +144,10 @@ def _csv_value(value):
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list):
-        return AREA_SEPARATOR.join(value)
+        return safe_cell(AREA_SEPARATOR.join(value))
     if value is None:
         return ""
-    return value
+    return safe_cell(value)
 
 
 def _in_language(language, chunks):
@@ -155,7 +158,7 @@ def _in_language(language, chunks):
 
 def _csv_chunks(fields, rows):
     writer = csv.writer(_Echo())
-    yield BYTE_ORDER_MARK + writer.writerow(fields)
+    yield BYTE_ORDER_MARK + writer.writerow([safe_cell(field) for field in fields])
     for row in rows:
         yield writer.writerow([_csv_value(row[field]) for field in fields])
 

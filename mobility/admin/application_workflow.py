@@ -21,6 +21,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from intl_office.admin_helpers import admin_url
+from intl_office.validators import NoControlCharacters
 
 from .. import services
 from ..models import Application
@@ -78,6 +79,8 @@ class TransitionForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2, "class": "vLargeTextField"}),
         help_text=_("Kept in the status history for the office; the student does not see it."),
+        # The service writes the history entry without full_clean, so the form checks it.
+        validators=[NoControlCharacters(multiline=True)],
     )
     host = forms.TypedChoiceField(
         label=_("host of the mobility"),

@@ -26,6 +26,7 @@ from intl_office.admin_helpers import (
     WARNING,
     AdminExtraMedia,
     RecordHistory,
+    TypedExportCells,
     choice_badge,
     translated,
 )
@@ -87,7 +88,9 @@ class ColumnExportForm(SelectableFieldsExportForm):
 
 
 @admin.register(Application)
-class ApplicationAdmin(ApplicationWorkflowAdmin, ExportMixin, RecordHistory, AdminExtraMedia, admin.ModelAdmin):
+class ApplicationAdmin(
+    ApplicationWorkflowAdmin, TypedExportCells, ExportMixin, RecordHistory, AdminExtraMedia, admin.ModelAdmin
+):
     """Where applications are reviewed: read, score, and move along the workflow; export a call's list.
 
     The rows are ``Application.objects.visible_to(user)``: a faculty coordinator sees, opens, moves

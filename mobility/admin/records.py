@@ -30,7 +30,7 @@ MOBILITY_TONES = {
 
 
 class MobilityImportExport(OfficeImportExport):
-    """The import and export partners have (preview, all or nothing), with formulae kept out of CSV cells."""
+    """The import and export partners have: preview, all or nothing, no cell that starts a formula."""
 
     import_formats = FORMATS
     export_formats = FORMATS

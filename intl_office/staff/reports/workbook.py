@@ -1,4 +1,8 @@
-"""The annual report as an XLSX workbook: one sheet per table."""
+"""The annual report as an XLSX workbook: one sheet per table.
+
+Every cell goes through ``intl_office.exports.safe_cell``: partners' names and titles come from
+files and forms, and a name such as "=HYPERLINK(...)" must open as text, not run as a formula.
+"""
 
 import datetime
 
@@ -7,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+
+from intl_office.exports import safe_cell
 
 from .annual import AnnualReport
 
@@ -43,11 +49,11 @@ def report_workbook(report: AnnualReport, *, generated_at: datetime.datetime):
     taken = set()
     for table in report.tables:
         sheet = workbook.create_sheet(sheet_name(table.sheet or table.title, taken))
-        sheet.append([str(table.title)])
+        sheet.append([safe_cell(table.title)])
         sheet["A1"].font = title_font
-        sheet.append([heading])
+        sheet.append([safe_cell(heading)])
         sheet.append([])
-        sheet.append([str(column.label) for column in table.columns])
+        sheet.append([safe_cell(column.label) for column in table.columns])
         header_row = sheet.max_row
         for cell in sheet[header_row]:
             cell.font = bold
@@ -68,9 +74,7 @@ def report_workbook(report: AnnualReport, *, generated_at: datetime.datetime):
 
 
 def _cell_value(value):
-    """What a cell holds: numbers and dates as themselves, lazy translations and the rest as text."""
+    """What a cell holds: numbers and dates as themselves, lazy translations and the rest as inert text."""
     if value is None:
         return ""
-    if isinstance(value, int | float | datetime.date):
-        return value
-    return str(value)
+    return safe_cell(value)
