@@ -13,7 +13,7 @@ from auditlog.render import get_field_verbose_name
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.contrib.admin.widgets import AdminTextareaWidget
+from django.contrib.admin.widgets import AdminFileWidget, AdminTextareaWidget
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.shortcuts import redirect
@@ -29,6 +29,39 @@ from modeltranslation.utils import get_translation_fields
 
 from .resources import FORMATS
 from .storage import private_storage
+
+
+class PrivateFileWidget(AdminFileWidget):
+    """The admin's file input for a field in private storage: the current file links to ``download_url(file)``.
+
+    Django's own widget links to ``file.url``, which private storage refuses to give; the download
+    URL is a view that checks the staff member's permission.
+    """
+
+    def __init__(self, *, download_url, attrs=None):
+        self.download_url = download_url
+        super().__init__(attrs)
+
+    def is_initial(self, value):
+        # The parent asks for value.url, which raises for a private file.
+        return bool(value and getattr(value, "name", None))
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if self.is_initial(value):
+            # The admin's template shows the value and links to its ``url``: give it the view's.
+            context["widget"]["value"] = _StoredFileLink(value.name, self.download_url(value))
+        return context
+
+
+class _StoredFileLink(str):
+    """A stored file's name whose ``url`` is the view that serves it."""
+
+    def __new__(cls, name, url):
+        link = super().__new__(cls, name)
+        link.url = url
+        return link
+
 
 # The tones a badge can take; admin-extra.css gives each a colour that reads in light and dark mode.
 SUCCESS = "success"
