@@ -40,7 +40,9 @@ def pdf_with_javascript():
 
 def tiny_pdf_with_javascript():
     """The 116-byte kind that passed the old byte search: header, an object, %%EOF, no page at all."""
-    return b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\nendobj\n%%EOF\n"
+    return (
+        b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\nendobj\n%%EOF\n"
+    )
 
 
 def pdf_with_javascript_in_an_object_stream():
