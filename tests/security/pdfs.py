@@ -39,7 +39,7 @@ def pdf_with_javascript():
 
 
 def tiny_pdf_with_javascript():
-    """The 116-byte kind that passed the old byte search: header, an object, %%EOF, no page at all."""
+    """The kind of file of about a hundred bytes that passed the old byte search: no page, a script."""
     return (
         b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\nendobj\n%%EOF\n"
     )
