@@ -24,6 +24,10 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObj
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+# A request may carry an application form's files at once: the demo's open call asks for five
+# documents and a photo. Room for eight at the per-file limit, and a megabyte for the text fields.
+FILES_PER_REQUEST = 8
+FORM_MARGIN_BYTES = 1024 * 1024
 
 PDF_CONTENT_TYPE = "application/pdf"
 
@@ -44,6 +48,12 @@ _PDF_MAX_OBJECTS = 100_000
 def max_upload_bytes() -> int:
     """The largest file anyone may upload (``APPLICATION_UPLOAD_MAX_BYTES``)."""
     return getattr(settings, "APPLICATION_UPLOAD_MAX_BYTES", DEFAULT_MAX_BYTES)
+
+
+def max_request_bytes() -> int:
+    """The largest request body accepted (``UPLOAD_REQUEST_MAX_BYTES``, else room for a full application form)."""
+    configured = getattr(settings, "UPLOAD_REQUEST_MAX_BYTES", None)
+    return configured or FILES_PER_REQUEST * max_upload_bytes() + FORM_MARGIN_BYTES
 
 
 def read_upload(upload, *, limit=None) -> bytes:
