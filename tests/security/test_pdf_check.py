@@ -86,3 +86,13 @@ def test_student_documents_get_the_stricter_check_too():
     with pytest.raises(ValidationError) as excinfo:
         student_uploads.check_document(upload)
     assert excinfo.value.code == "pdf_active_content"
+
+
+def test_a_pdf_built_to_tire_the_parser_is_refused(monkeypatch):
+    monkeypatch.setattr("intl_office.uploads._PDF_MAX_OBJECTS", 50)
+    references = b" ".join(b"%d 0 R" % (5 + number) for number in range(60))
+    content = pdf_bytes(
+        catalog_extra=b"/Filler [" + references + b"] ",
+        extra_objects=[b"<< /N %d >>" % number for number in range(60)],
+    )
+    assert refusal(content) == "invalid_pdf"
