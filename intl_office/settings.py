@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "intl_office.middleware.RequestBodyLimitMiddleware",  # 413 before an oversized body is read to disk
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "auditlog.middleware.AuditlogMiddleware",  # records who made each change
@@ -208,8 +209,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
 
-# Student documents: outside MEDIA_ROOT so that no web server can serve them.
+# Student documents and signed agreements: outside MEDIA_ROOT so that no web server can serve them.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
-# Largest file a student may upload (Django's DATA_UPLOAD_MAX_MEMORY_SIZE does not count files);
+# Largest file anyone may upload, student or staff (Django's DATA_UPLOAD_MAX_MEMORY_SIZE does not count files);
 # cap the request body at the web server too.
 APPLICATION_UPLOAD_MAX_BYTES = env.int("APPLICATION_UPLOAD_MAX_BYTES", default=5 * 1024 * 1024)
+# Largest request body, refused with 413 before it is read (intl_office/middleware.py); unset,
+# room for eight files at the limit above and a megabyte of form (intl_office.uploads.max_request_bytes).
+UPLOAD_REQUEST_MAX_BYTES = env.int("UPLOAD_REQUEST_MAX_BYTES", default=None)

@@ -14,17 +14,18 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import PurePath
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+# The size limit and the PDF check are the core's: agreements' signed documents pass the same ones.
+from intl_office.uploads import DEFAULT_MAX_BYTES as DEFAULT_MAX_BYTES
+from intl_office.uploads import check_pdf, looks_like_pdf, read_upload
+from intl_office.uploads import max_upload_bytes as max_upload_bytes
 
 # Pillow itself only warns between its MAX_IMAGE_PIXELS and twice that (about 89 and 179
 # megapixels); a scan or a photo never needs more than this, and decoding is bounded by it.
 MAX_IMAGE_PIXELS = 40_000_000
-
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 PDF = "pdf"
 JPEG = "jpeg"
@@ -41,9 +42,6 @@ PHOTO_KINDS = (JPEG, PNG)
 DOCUMENT_ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
 PHOTO_ACCEPT = ".jpg,.jpeg,.png,image/jpeg,image/png"
 
-_PDF_HEADER = re.compile(rb"%PDF-[12]\.\d")
-# The PDF specification puts the end-of-file marker within the last 1024 bytes.
-_PDF_TAIL_BYTES = 1024
 _ORIGINAL_NAME_MAX = 255
 _UNSAFE_NAME_CHARS = re.compile(r"[\x00-\x1f\x7f\"\\/]")
 
@@ -67,10 +65,6 @@ class CheckedFile:
     def storage_name(self) -> str:
         """A fresh name that tells nothing of the student or the original file."""
         return f"{uuid.uuid4().hex}{self.extension}"
-
-
-def max_upload_bytes() -> int:
-    return getattr(settings, "APPLICATION_UPLOAD_MAX_BYTES", DEFAULT_MAX_BYTES)
 
 
 def check_document(upload) -> CheckedFile:
@@ -105,23 +99,7 @@ def clean_original_name(name: str) -> str:
 
 
 def _check(upload, *, allowed) -> CheckedFile:
-    limit = max_upload_bytes()
-    if upload.size is not None and upload.size > limit:
-        raise ValidationError(
-            _("The file is %(size)s; the largest accepted is %(limit)s."),
-            code="too_large",
-            params={"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
-        )
-    upload.seek(0)
-    # Read one byte past the limit: a file object whose size was misreported is caught too.
-    content = upload.read(limit + 1)
-    upload.seek(0)
-    if len(content) > limit:
-        raise ValidationError(
-            _("The file is larger than %(limit)s."), code="too_large", params={"limit": filesizeformat(limit)}
-        )
-    if not content:
-        raise ValidationError(_("The file is empty."), code="empty")
+    content = read_upload(upload)
 
     kind = _sniff(content)
     if kind not in allowed:
@@ -129,14 +107,14 @@ def _check(upload, *, allowed) -> CheckedFile:
 
     original_name = clean_original_name(getattr(upload, "name", ""))
     if kind == PDF:
-        _check_pdf(content)
+        check_pdf(content)
         return CheckedFile(content=content, kind=PDF, original_name=original_name)
     return CheckedFile(content=_reencode_image(content, kind), kind=kind, original_name=original_name)
 
 
 def _sniff(content: bytes) -> str | None:
     """The file's type from its first bytes (its "magic number")."""
-    if content.startswith(b"%PDF-"):
+    if looks_like_pdf(content):
         return PDF
     if content.startswith(b"\x89PNG\r\n\x1a\n"):
         return PNG
@@ -149,20 +127,6 @@ def _unsupported_message(allowed):
     if allowed == PHOTO_KINDS:
         return _("The photo must be a JPEG or PNG image. The file's content is neither, whatever its name says.")
     return _("The file must be a PDF, JPEG or PNG. Its content is none of these, whatever its name says.")
-
-
-def _check_pdf(content: bytes) -> None:
-    """A sanity check of the PDF's structure: a version header, objects and an end-of-file marker."""
-    damaged = ValidationError(
-        _("The PDF file is damaged or incomplete. Save it again from the original and upload it once more."),
-        code="invalid_pdf",
-    )
-    if not _PDF_HEADER.match(content):
-        raise damaged
-    if b"%%EOF" not in content[-_PDF_TAIL_BYTES:]:
-        raise damaged
-    if b" obj" not in content or (b"startxref" not in content and b"/Root" not in content):
-        raise damaged
 
 
 def _reencode_image(content: bytes, kind: str) -> bytes:

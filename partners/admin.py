@@ -14,7 +14,7 @@ from django.db import models
 from django.db.models import Case, Count, IntegerField, Value, When
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import format_lazy
 from django.utils.translation import gettext
@@ -29,13 +29,14 @@ from intl_office.admin_helpers import (
     WARNING,
     AdminExtraMedia,
     CompactTextareas,
-    OfficeImportExport,
+    PrivateFileWidget,
     ReadOnlyInline,
     RecordHistory,
     admin_url,
     choice_badge,
     translated,
 )
+from intl_office.admin_imports import OfficeImportExport
 
 from .forms import RenewalForm
 from .models import Agreement, AgreementReminder, Contact, CooperationArea, Institution
@@ -56,6 +57,11 @@ AGREEMENT_STATUS_ORDER = [
     Agreement.Status.EXPIRING_SOON,
     Agreement.Status.EXPIRED,
 ]
+
+
+def agreement_document_url(document):
+    """Where staff open a signed document: a view that checks their permission, never a media URL."""
+    return reverse("partners:agreement-document", args=[document.instance.pk])
 
 
 def agreement_badge(agreement):
@@ -199,7 +205,7 @@ class AgreementAdmin(OfficeImportExport, RecordHistory, AdminExtraMedia, Compact
     autocomplete_fields = ("partner", "renews", "responsible")
     list_select_related = ("partner",)
     date_hierarchy = "signed_on"
-    readonly_fields = ("status_badge", "renewal_chain", "created_at", "updated_at")
+    readonly_fields = ("status_badge", "renewal_chain", "document_link", "created_at", "updated_at")
     fieldsets = (
         (_("Agreement"), {"fields": ("partner", "kind", "title", "reference_number")}),
         (
@@ -240,6 +246,23 @@ class AgreementAdmin(OfficeImportExport, RecordHistory, AdminExtraMedia, Compact
 
     def get_export_queryset(self, request):
         return super().get_export_queryset(request).select_related("partner", "renews", "responsible")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "document":
+            kwargs["widget"] = PrivateFileWidget(
+                download_url=agreement_document_url, attrs={"accept": ".pdf,application/pdf"}
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        # Read-only, the admin would render the file field with file.url, which private storage refuses.
+        return [
+            (name, {**options, "fields": tuple("document_link" if f == "document" else f for f in options["fields"])})
+            for name, options in fieldsets
+        ]
 
     def get_urls(self):
         renew = path(
@@ -316,6 +339,12 @@ class AgreementAdmin(OfficeImportExport, RecordHistory, AdminExtraMedia, Compact
     @admin.display(description=_("status"), ordering="status_rank")
     def status_badge(self, obj):
         return agreement_badge(obj)
+
+    @admin.display(description=_("signed document"))
+    def document_link(self, obj):
+        if obj is None or not obj.document:
+            return "—"
+        return format_html('<a href="{}">{}</a>', agreement_document_url(obj.document), _("Download the PDF"))
 
     @admin.display(description=_("renewal chain"))
     def renewal_chain(self, obj):

@@ -1,6 +1,7 @@
 """Partner institutions, their contact people and the agreements signed with them."""
 
 import datetime
+import uuid
 
 from auditlog.registry import auditlog
 from django.conf import settings
@@ -15,7 +16,9 @@ from django_countries.fields import CountryField
 from intl_office.dates import today
 from intl_office.i18n import localized
 from intl_office.status import StatusTones
+from intl_office.storage import get_private_storage
 from intl_office.text import unique_slug
+from intl_office.uploads import validate_pdf
 
 
 class CooperationAreaQuerySet(models.QuerySet):
@@ -136,6 +139,11 @@ class Contact(models.Model):
         return f"{self.full_name}, {self.institution}"
 
 
+def agreement_document_name(agreement, filename):
+    """A fresh name under agreements/: it cannot meet an older file's, and tells nothing of the partner."""
+    return f"agreements/{uuid.uuid4().hex}.pdf"
+
+
 class AgreementQuerySet(models.QuerySet):
     """Agreement status derived from dates, usable in filters.
 
@@ -244,7 +252,15 @@ class Agreement(StatusTones, models.Model):
     student_places_in = models.PositiveSmallIntegerField(_("student places per year (incoming)"), default=0)
     staff_places_out = models.PositiveSmallIntegerField(_("staff places per year (outgoing)"), default=0)
     staff_places_in = models.PositiveSmallIntegerField(_("staff places per year (incoming)"), default=0)
-    document = models.FileField(_("signed document"), upload_to="agreements/", blank=True)
+    # Private: staff open it through partners:agreement-document, which checks their permission.
+    document = models.FileField(
+        _("signed document"),
+        storage=get_private_storage,
+        upload_to=agreement_document_name,
+        validators=[validate_pdf],
+        blank=True,
+        help_text=_("The signed agreement as a PDF."),
+    )
     is_public = models.BooleanField(_("public"), default=True, help_text=_("Shown on the partner's page."))
     renews = models.ForeignKey(
         "self",

@@ -10,4 +10,6 @@ urlpatterns = [
     re_path(r"^partners/data\.(?P<fmt>csv|json)$", views.institution_data, name="institution-data"),
     re_path(r"^partners/agreements\.(?P<fmt>csv|json)$", views.agreement_data, name="agreement-data"),
     path("partners/<slug:slug>/", views.InstitutionDetailView.as_view(), name="institution-detail"),
+    # Linked from the admin: signed documents live in private storage and leave it only through here.
+    path("staff/agreements/<int:pk>/document/", views.agreement_document, name="agreement-document"),
 ]

@@ -1,14 +1,18 @@
-"""Public pages: the partner directory, a partner's page and the directory's open data."""
+"""Public pages: the partner directory, a partner's page and the directory's open data; the staff's signed documents."""
 
 import re
 
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, ListView
 
 from intl_office.pagination import PaginationMixin
+from intl_office.storage import private_file_response
 
 from . import opendata
 from .filters import InstitutionFilterSet
@@ -19,6 +23,7 @@ PAGE_SIZE = 24
 COUNTRIES_SHOWN = 12
 
 _NAME_WORDS = re.compile(r"[\w']+")
+_UNSAFE_FILENAME = re.compile(r"[\x00-\x1f\x7f\"\\/:*?<>|]+")
 
 
 def directory_queryset():
@@ -195,3 +200,23 @@ def agreement_data(request, fmt):
         request=request,
         source_url=_directory_url(request),
     )
+
+
+@staff_member_required
+@require_http_methods(["GET", "HEAD"])
+def agreement_document(request, pk):
+    """An agreement's signed document for staff who may view agreements, linked from the admin.
+
+    Anybody not staff is sent to the admin's login; staff without the view permission get 403;
+    an agreement that does not exist or has no document, 404.
+    """
+    if not request.user.has_perm("partners.view_agreement"):
+        raise PermissionDenied
+    agreement = get_object_or_404(Agreement, pk=pk)
+    return private_file_response(agreement.document, filename=_document_filename(agreement))
+
+
+def _document_filename(agreement):
+    """The reference number or title, made safe for a Content-Disposition header and a desktop."""
+    stem = _UNSAFE_FILENAME.sub(" ", agreement.reference_number or agreement.title).strip()[:120]
+    return f"{stem or 'agreement'}.pdf"

@@ -26,10 +26,10 @@ from intl_office.admin_helpers import (
     WARNING,
     AdminExtraMedia,
     RecordHistory,
-    TypedExportCells,
     choice_badge,
     translated,
 )
+from intl_office.admin_imports import TypedExportCells
 from intl_office.dates import today
 from intl_office.models import Faculty
 from intl_office.roles import is_faculty_coordinator

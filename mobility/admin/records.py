@@ -11,12 +11,12 @@ from intl_office.admin_helpers import (
     SUCCESS,
     AdminExtraMedia,
     CompactTextareas,
-    OfficeImportExport,
     RecordHistory,
     choice_badge,
     period,
     translated,
 )
+from intl_office.admin_imports import OfficeImportExport
 
 from ..models import Mobility
 from ..resources import FORMATS, MobilityResource

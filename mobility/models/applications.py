@@ -9,7 +9,19 @@ review summary and the ranking that decides who gets a place.
 from auditlog.registry import auditlog
 from django.conf import settings
 from django.db import models
-from django.db.models import Avg, Count, F, FloatField, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models import (
+    CASCADE,
+    Avg,
+    Count,
+    F,
+    FloatField,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    ProtectedError,
+    Q,
+    Subquery,
+)
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -29,6 +41,21 @@ class StudyLevel(models.TextChoices):
     DOCTORATE = "doctorate", _("Doctorate")
 
 
+def protect_decided_applications(collector, field, sub_objs, using):
+    """``on_delete`` of an application's student: their drafts and open applications go with the account,
+    but an account with a decided application (accepted, waitlisted, rejected) cannot be deleted.
+
+    The decision is the office's record (places given, nominations sent); the admin lists the
+    applications that stand in the way, as for any protected object.
+    """
+    decided = list(Application.objects.filter(pk__in=[application.pk for application in sub_objs]).decided())
+    if decided:
+        # The collector gathers these into its own ProtectedError naming Application.student; the
+        # admin lists them under "protected related objects".
+        raise ProtectedError("Decided applications are kept.", decided)
+    CASCADE(collector, field, sub_objs, using)
+
+
 class ApplicationQuerySet(models.QuerySet):
     def submitted(self):
         """Applications that reached the office: anything but drafts."""
@@ -40,6 +67,10 @@ class ApplicationQuerySet(models.QuerySet):
     def accepted(self):
         """Applications that took one of their call's places."""
         return self.filter(status=Application.Status.ACCEPTED)
+
+    def decided(self):
+        """Applications the office decided on: accepted, waitlisted or rejected, now or before a withdrawal."""
+        return self.filter(Q(status__in=Application.DECIDED) | Q(decided_at__isnull=False))
 
     def visible_to(self, user):
         """Applications a staff member may see: a faculty coordinator only those of their own faculty."""
@@ -121,6 +152,9 @@ class Application(StatusTones, models.Model):
         HSK = "hsk", "HSK"
         OTHER = "other", _("Other")
 
+    # The office's decisions; an account with one of them is not deleted (protect_decided_applications).
+    DECIDED = (Status.ACCEPTED, Status.WAITLISTED, Status.REJECTED)
+
     # The workflow staff and students move an application along; application services enforce it.
     TRANSITIONS = {
         Status.DRAFT: {Status.SUBMITTED, Status.WITHDRAWN},
@@ -135,7 +169,10 @@ class Application(StatusTones, models.Model):
 
     call = models.ForeignKey(Call, verbose_name=_("call"), on_delete=models.PROTECT, related_name="applications")
     student = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("student"), on_delete=models.CASCADE, related_name="applications"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("student"),
+        on_delete=protect_decided_applications,
+        related_name="applications",
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     first_name = models.CharField(_("first name"), max_length=100, blank=True)

@@ -48,7 +48,7 @@ REQUIRED_FOR_SUBMISSION = (
     "motivation_letter",
 )
 
-DECISIONS = {Status.ACCEPTED, Status.WAITLISTED, Status.REJECTED}
+DECISIONS = set(Application.DECIDED)
 
 # What staff may move an application to; submitting is the student's own act.
 STAFF_TARGETS = (

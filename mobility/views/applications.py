@@ -5,21 +5,19 @@ anyone's but the student's own; staff read files through ``_get_application_for_
 Documents live in private storage and leave it only through the download views here.
 """
 
-import mimetypes
-
 from allauth.account.decorators import verified_email_required
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import ListView
 
+from intl_office.storage import private_file_response
 from programs.models import Call
 
 from ..forms import ApplicationForm
@@ -243,19 +241,6 @@ def _download(field_file, *, original_name="", stem=""):
     """The stored file as an attachment that no browser will render or guess the type of."""
     if not field_file:
         raise Http404
-    try:
-        handle = field_file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    content_type = mimetypes.guess_type(field_file.name)[0] or "application/octet-stream"
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=download_name(field_file.name, original_name=original_name, stem=stem),
-        content_type=content_type,
+    return private_file_response(
+        field_file, filename=download_name(field_file.name, original_name=original_name, stem=stem)
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    # Should a browser render it anyway, it gets no script, no forms, no same-origin access.
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    patch_cache_control(response, private=True, no_store=True)
-    return response

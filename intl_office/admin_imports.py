@@ -1,0 +1,171 @@
+"""Import and export in the admin: a preview first, then all rows or none, confirmed by the uploader.
+
+``OfficeImportExport`` is the mixin every importing admin uses; its resources build on
+``intl_office.resources`` and write through the formula-safe formats of ``intl_office.exports``.
+"""
+
+import datetime
+import os
+
+from django import forms
+from django.contrib import messages
+from django.core import signing
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from import_export.admin import ImportExportMixin
+from import_export.forms import ConfirmImportForm
+from import_export.tmp_storages import MediaStorage
+
+from .admin_helpers import admin_url
+from .exports import FORMATS
+from .storage import private_storage
+
+# Uploaded import files wait for their confirmation here, in private storage, for a day at most.
+IMPORTS_FOLDER = "imports"
+STALE_IMPORT_AGE = datetime.timedelta(days=1)
+
+
+class PrivateImportStorage(MediaStorage):
+    """An uploaded file waits for the confirmation of its import in private storage.
+
+    Shared by every host behind the load balancer (the confirmation may reach another one
+    than the preview did) and served by none: django-import-export's default, the local
+    temporary folder, is neither.
+    """
+
+    def _configure_storage(self):
+        self._storage = private_storage
+
+
+def remove_stale_imports(older_than=STALE_IMPORT_AGE):
+    """Delete the files of previews nobody confirmed; a confirmed import deletes its own file."""
+    try:
+        _folders, names = private_storage.listdir(IMPORTS_FOLDER)
+    except FileNotFoundError:
+        return
+    limit = timezone.now() - older_than
+    for name in names:
+        path = f"{IMPORTS_FOLDER}/{name}"
+        try:
+            if private_storage.get_modified_time(path) < limit:
+                private_storage.delete(path)
+        except FileNotFoundError:
+            pass  # removed meanwhile by the confirmation, or by another host
+
+
+UPLOADER_SALT = "pending-import-uploader"
+
+
+def uploader_seal(user, file_name):
+    """Who may confirm the import waiting in ``file_name``: a signature of the uploader and the file.
+
+    Stateless, so the confirmation may reach another host than the preview did, and bound to
+    the file, so a seal cannot be carried over to somebody else's upload.
+    """
+    return signing.Signer(salt=UPLOADER_SALT).sign(f"{user.pk}:{file_name}")
+
+
+def is_uploader(user, file_name, seal):
+    try:
+        sealed = signing.Signer(salt=UPLOADER_SALT).unsign(seal or "")
+    except signing.BadSignature:
+        return False
+    return sealed == f"{user.pk}:{file_name}"
+
+
+class SealedConfirmImportForm(ConfirmImportForm):
+    """The confirmation of an import, carrying the seal of the person who uploaded the file."""
+
+    uploaded_by = forms.CharField(widget=forms.HiddenInput())
+
+
+class TypedExportCells:
+    """Numbers, dates and yes/no stay typed cells in an XLSX export of the admin, as in django-import-export's own XLSX.
+
+    django-import-export writes typed cells only for its own format classes (it compares the exact
+    class), so the formula-safe XLSX of ``intl_office.exports`` would get every number as text.
+    """
+
+    def get_data_for_export(self, request, queryset, **kwargs):
+        form = kwargs.get("export_form")
+        if form is not None and form.is_bound and form.is_valid():
+            file_format = self.get_export_formats()[int(form.cleaned_data["format"])]
+            kwargs["force_native_type"] = file_format().is_binary()
+        return super().get_data_for_export(request, queryset, **kwargs)
+
+
+class OfficeImportExport(TypedExportCells, ImportExportMixin):
+    """Import and export in CSV and XLSX with a preview first; all rows or none are written.
+
+    Importing creates and changes records, so it needs both rights; exporting needs the
+    right to view. (django-import-export allows both to every staff member by default.)
+    The first of ``resource_classes`` lists its ``COLUMNS`` on the import page. Only the
+    person who uploaded a file may confirm its import: the file waits under a random name,
+    but a name seen over a colleague's shoulder must not let anybody else write its rows.
+    """
+
+    confirm_form_class = SealedConfirmImportForm
+
+    import_formats = FORMATS
+    export_formats = FORMATS
+    tmp_storage_class = PrivateImportStorage
+    import_template_name = "admin/import.html"
+
+    def get_tmp_storage_class_kwargs(self):
+        return {"MEDIA_FOLDER": IMPORTS_FOLDER}
+
+    def write_to_tmp_storage(self, import_file, input_format):
+        remove_stale_imports()
+        return super().write_to_tmp_storage(import_file, input_format)
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def has_export_permission(self, request):
+        return self.has_view_or_change_permission(request)
+
+    def get_import_context_data(self, **kwargs):
+        return {"import_columns": self.resource_classes[0].COLUMNS}
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:
+            initial["uploaded_by"] = uploader_seal(request.user, initial["import_file_name"])
+        return initial
+
+    def process_import(self, request, **kwargs):
+        if request.method == "POST" and self.has_import_permission(request):
+            # The file's name as django-import-export's form reads it (only the last part of a path).
+            file_name = os.path.basename(request.POST.get("import_file_name", ""))
+            if not is_uploader(request.user, file_name, request.POST.get("uploaded_by")):
+                messages.error(
+                    request,
+                    _("Only the person who uploaded this file can confirm its import. Nothing was imported."),
+                )
+                return redirect(admin_url(self.opts, "import"))
+        try:
+            return super().process_import(request, **kwargs)
+        except FileNotFoundError:
+            # The Confirm button pressed twice, or a preview left open for too long.
+            messages.error(request, _("This import was already confirmed, or its file is gone: upload the file again."))
+            return redirect(admin_url(self.opts, "import"))
+
+    def process_result(self, result, request):
+        if result.has_errors() or result.has_validation_errors():
+            # The data changed between the preview and the confirmation; the transaction was rolled back.
+            failed = len(result.invalid_rows) + len(result.row_errors()) + len(result.base_errors)
+            messages.error(
+                request,
+                ngettext(
+                    "Nothing was imported: %(count)d row failed when the import was confirmed. "
+                    "Upload the file again to see why.",
+                    "Nothing was imported: %(count)d rows failed when the import was confirmed. "
+                    "Upload the file again to see why.",
+                    failed,
+                )
+                % {"count": failed},
+            )
+            return redirect(admin_url(self.opts, "import"))
+        return super().process_result(result, request)
