@@ -1,6 +1,7 @@
 """Files the tests upload or import, built in memory: a real PDF, real images, CSV and XLSX sheets.
 
-Also the hostile ones the upload checks must refuse (an image whose header lies about its size).
+Also the hostile ones the upload checks must refuse (a PDF with a script, an image whose header lies
+about its size).
 The demo draws its own documents in ``intl_office/demo/applications.py``; these are for tests only.
 """
 
@@ -17,14 +18,22 @@ from PIL import Image
 PARTNER_COLUMNS = ("name", "country", "website")
 
 
-def pdf_bytes(text="Transcript of records"):
-    """A minimal but valid one-page PDF: header, four objects, cross-reference table, trailer."""
+PAGE = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>"
+
+
+def pdf_bytes(text="Transcript of records", *, catalog_extra=b"", pages=True, extra_objects=()):
+    """A valid one-page PDF with a classic cross-reference table; ``extra_objects`` are numbered from 5 on.
+
+    ``catalog_extra`` and ``extra_objects`` build the hostile variants the PDF check must refuse.
+    """
     stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    kids = b"[3 0 R] /Count 1" if pages else b"[] /Count 0"
     objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+        b"<< /Type /Catalog /Pages 2 0 R " + catalog_extra + b">>",
+        b"<< /Type /Pages /Kids " + kids + b" >>",
+        PAGE if pages else b"<< /Producer (nothing here) >>",
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        *extra_objects,
     ]
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
@@ -37,6 +46,53 @@ def pdf_bytes(text="Transcript of records"):
     for offset in offsets:
         out.write(b"%010d 00000 n \n" % offset)
     out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def pdf_with_javascript():
+    return pdf_bytes(catalog_extra=b"/OpenAction 5 0 R ", extra_objects=[b"<< /S /JavaScript /JS (app.alert(1)) >>"])
+
+
+def tiny_pdf_with_javascript():
+    """The kind of file of about a hundred bytes that passed the old byte search: no page, a script."""
+    return (
+        b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\nendobj\n%%EOF\n"
+    )
+
+
+def pdf_with_javascript_in_an_object_stream():
+    """A PDF 1.5 whose JavaScript action sits inside a compressed object stream: no "/JS" in the raw bytes."""
+    action = b"<< /S /JavaScript /JS (app.alert(1)) >>"
+    header = b"4 0 "
+    packed = zlib.compress(header + action)
+    out = io.BytesIO()
+    out.write(b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n")
+    offsets = {}
+    plain = {
+        1: b"<< /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
+        5: b"<< /Type /ObjStm /N 1 /First %d /Filter /FlateDecode /Length %d >>\nstream\n" % (len(header), len(packed))
+        + packed
+        + b"\nendstream",
+    }
+    for number, body in plain.items():
+        offsets[number] = out.tell()
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    offsets[6] = out.tell()
+    rows = [b"\x00\x00\x00\x00\x00\xff\xff"]
+    for number in range(1, 7):
+        if number == 4:
+            rows.append(b"\x02" + (5).to_bytes(4, "big") + (0).to_bytes(2, "big"))
+        else:
+            rows.append(b"\x01" + offsets[number].to_bytes(4, "big") + (0).to_bytes(2, "big"))
+    table = b"".join(rows)
+    out.write(
+        b"6 0 obj\n<< /Type /XRef /Size 7 /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n" % len(table)
+        + table
+        + b"\nendstream\nendobj\n"
+    )
+    out.write(b"startxref\n%d\n%%%%EOF\n" % offsets[6])
     return out.getvalue()
 
 

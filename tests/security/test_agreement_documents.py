@@ -15,7 +15,7 @@ from intl_office.roles import VIEWER
 from intl_office.storage import move_to_private, private_storage
 from partners.models import Agreement
 from tests.factories import AgreementFactory, UserFactory
-from tests.security.pdfs import pdf_bytes, pdf_with_javascript
+from tests.files import pdf_bytes, pdf_with_javascript
 
 pytestmark = pytest.mark.django_db
 

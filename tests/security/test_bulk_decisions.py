@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from intl_office.roles import OFFICE_STAFF, VIEWER
 from mobility.models import Application, ApplicationEvent, Mobility
-from tests.admin import admin_url
+from tests.admin_helpers import admin_url
 from tests.factories import ApplicationFactory, CallFactory, HostPreferenceFactory, InstitutionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

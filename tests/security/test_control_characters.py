@@ -15,7 +15,7 @@ from mobility.forms import ApplicationForm
 from mobility.models import Application, ApplicationEvent
 from partners.models import Institution
 from partners.resources import InstitutionResource
-from tests.admin import admin_url, form_data
+from tests.admin_helpers import admin_url, form_data
 from tests.factories import ApplicationFactory, CallFactory, InstitutionFactory
 
 pytestmark = pytest.mark.django_db

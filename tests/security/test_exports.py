@@ -18,7 +18,7 @@ from django.urls import reverse
 from intl_office.exports import CONTROL_CHARACTERS, FORMATS, PLAIN_NUMBER
 from mobility.models import Application, Mobility, Visit
 from partners.models import Agreement, Institution
-from tests.admin import admin_url
+from tests.admin_helpers import admin_url
 from tests.factories import (
     AgreementFactory,
     ApplicationFactory,
@@ -69,12 +69,6 @@ def assert_inert_export(content, file_format, hostile, plain=()):
     xlsx = file_format == XLSX_FORMAT
     texts = xlsx_texts(content) if xlsx else csv_texts(content)
     assert_inert(texts, [inert(text, xlsx=xlsx) for text in hostile] + list(plain))
-
-
-@pytest.fixture
-def staff_client(client, staff):
-    client.force_login(staff)
-    return client
 
 
 def admin_export(client, model, file_format, query=""):

@@ -15,7 +15,7 @@ from intl_office.resources import FORMATS
 from intl_office.roles import OFFICE_STAFF
 from intl_office.storage import private_storage
 from partners.models import Institution
-from tests.admin import admin_url
+from tests.admin_helpers import admin_url
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from intl_office.uploads import check_pdf
 from mobility import uploads as student_uploads
-from tests.security.pdfs import (
+from tests.files import (
     pdf_bytes,
     pdf_with_javascript,
     pdf_with_javascript_in_an_object_stream,
