@@ -24,11 +24,12 @@ NUL = "\x00"
 class CheckedChangeList(ChangeList):
     """A changelist whose impossible filters end on the "?e=1" page, as Django's other bad filters do."""
 
-    def get_filters(self, request):
+    def get_queryset(self, request, exclude_parameters=None):
         try:
-            return super().get_filters(request)
+            return super().get_queryset(request, exclude_parameters)
         except (ValueError, OverflowError) as error:
-            # datetime() raises these for the date hierarchy's year, month or day.
+            # datetime() raises these for the date hierarchy's year, month or day; a list filter that
+            # hands its value straight to filter() (auditlog's resource type) raises ValueError.
             raise IncorrectLookupParameters(error) from error
 
     def get_results(self, request):

@@ -214,7 +214,7 @@ def _real_values(route, name, converter, entry, student):
 
 
 def urls_to_fuzz(student, junk_per_slot=2):
-    """``(url, i18n)`` for every pattern: once with real rows, then with junk in one placeholder at a time.
+    """``(url, i18n, real)`` for every pattern: once with real rows, then with junk in one placeholder at a time.
 
     Each placeholder gets ``junk_per_slot`` of its converter's junk values, taken in turn from pattern to
     pattern, so every junk value reaches many views without multiplying the requests by all of them.
@@ -233,14 +233,15 @@ def urls_to_fuzz(student, junk_per_slot=2):
             turn += 1
             slots.append((match[0], real, junk))
         base = {placeholder: (real or junk)[0] for placeholder, real, junk in slots}
-        variants = [base]
+        variants = [(base, True)]
         for placeholder, real, junk in slots:
-            variants += [base | {placeholder: value} for value in real[1:] + junk if value != base[placeholder]]
-        for values in variants:
+            variants += [(base | {placeholder: value}, True) for value in real[1:]]
+            variants += [(base | {placeholder: value}, False) for value in junk if value != base[placeholder]]
+        for values, is_real in variants:
             url = route
             for placeholder, value in values.items():
                 url = url.replace(placeholder, value, 1)
-            urls.append(("/" + url, i18n))
+            urls.append(("/" + url, i18n, is_real))
     return urls
 
 
