@@ -8,6 +8,8 @@ admin: the portal's own mix it in, and ``intl_office.admin`` registers the other
 with it.
 """
 
+import functools
+
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ERROR_FLAG, ChangeList
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
@@ -41,13 +43,21 @@ class CheckedChangeList(ChangeList):
             raise IncorrectLookupParameters(error) from error
 
 
+@functools.cache
+def checked_changelist(changelist):
+    """``changelist`` (Django's or a package's subclass of it) with ``CheckedChangeList``'s checks."""
+    if issubclass(changelist, CheckedChangeList):
+        return changelist
+    return type("Checked" + changelist.__name__, (CheckedChangeList, changelist), {})
+
+
 def acceptable_keys(field, values):
     """The values in ``values`` that ``field`` (a primary or to-field key) can look up; the others name no row."""
     kept = []
     for value in values:
         if value in (None, ""):
             continue
-        if isinstance(field, models.IntegerField | models.AutoField):
+        if isinstance(field, models.IntegerField):  # AutoField and the big and small ones too
             if parse_int(str(value), minimum=-MAX_ROW_ID, maximum=MAX_ROW_ID) is None:
                 continue
         else:
@@ -96,10 +106,7 @@ class CheckedInput(CheckedAutocomplete):
     """Mixed into every ModelAdmin: filters, searches and autocomplete values that cannot be answered say so."""
 
     def get_changelist(self, request, **kwargs):
-        changelist = super().get_changelist(request, **kwargs)
-        if issubclass(changelist, CheckedChangeList):
-            return changelist
-        return type("Checked" + changelist.__name__, (CheckedChangeList, changelist), {})
+        return checked_changelist(super().get_changelist(request, **kwargs))
 
     def get_search_results(self, request, queryset, search_term):
         # PostgreSQL refuses a NUL in any text it is sent; no record holds one, so it can only be junk.
@@ -113,5 +120,5 @@ class CheckedExport:
         try:
             return super().export_action(request)
         except IncorrectLookupParameters:
-            info = self.opts.app_label, self.opts.model_name
-            return redirect(f"{reverse('admin:{}_{}_changelist'.format(*info))}?{ERROR_FLAG}=1")
+            changelist = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
+            return redirect(f"{changelist}?{ERROR_FLAG}=1")
