@@ -76,7 +76,10 @@ def hostile_queries():
 HOSTILE_HEADERS = [
     {"HTTP_ACCEPT_LANGUAGE": "xx-YY;q=2, ;q=, *;q=abc, " + "a" * 300, "HTTP_RANGE": "bytes=99999999999-0"},
     {"HTTP_ACCEPT_LANGUAGE": "\x00", "HTTP_IF_MODIFIED_SINCE": "yesterday, 99 Foo 99999 99:99:99 GMT"},
-    {"HTTP_COOKIE": "sessionid=\x00; csrftoken=" + "x" * 4000 + "; django_language=xx; =; ;", "HTTP_RANGE": "x"},
+    {
+        "HTTP_COOKIE": "sessionid=\x00; messages=\x00junk; csrftoken=" + "x" * 4000 + "; django_language=xx; =; ;",
+        "HTTP_RANGE": "x",
+    },
     {"HTTP_HOST": "testserver:65536", "HTTP_IF_NONE_MATCH": '"\x00", *, W/', "HTTP_REFERER": "javascript:1"},
     {"HTTP_HOST": "TESTSERVER", "HTTP_X_FORWARDED_FOR": "not-an-ip, ::::", "HTTP_X_FORWARDED_PROTO": "gopher"},
     {"HTTP_USER_AGENT": LONG, "HTTP_ACCEPT": "*/*;q=x", "HTTP_IF_MODIFIED_SINCE": "Thu, 01 Jan 99999 00:00:00 GMT"},
@@ -278,9 +281,10 @@ class Prober:
     def send(self, method, url, headers=None, **kwargs):
         headers = dict(headers or {})
         if "HTTP_COOKIE" in headers:
-            # Junk next to the real session cookie, so a signed-in user stays signed in.
+            # The real session cookie after the junk one: the last of a name wins, so a signed-in user
+            # stays signed in and an anonymous one sends the junk session id.
             own = "; ".join(f"{key}={morsel.value}" for key, morsel in self.cookies.items())
-            headers["HTTP_COOKIE"] = f"{own}; {headers['HTTP_COOKIE']}"
+            headers["HTTP_COOKIE"] = f"{headers['HTTP_COOKIE']}; {own}"
         self.client.cookies = SimpleCookie(self.cookies.output(header="", sep=";"))
         self.sent += 1
         try:
