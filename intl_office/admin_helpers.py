@@ -14,7 +14,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminTextareaWidget
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db import models
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect
@@ -301,6 +301,8 @@ class OfficeImportExport(CheckedExport, ImportExportMixin):
         return {"import_columns": self.resource_classes[0].COLUMNS}
 
     def process_import(self, request, **kwargs):
+        if not self.has_import_permission(request):
+            raise PermissionDenied
         # import-export indexes its formats with this hidden field as it comes: "1e9" or 10**30 would raise.
         if parse_int(request.POST.get("format"), minimum=0, maximum=len(self.get_import_formats()) - 1) is None:
             return HttpResponseBadRequest(gettext("This import form is damaged: upload the file again."))
