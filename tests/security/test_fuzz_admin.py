@@ -35,9 +35,9 @@ def _hostile_params(model_admin):
     ]  # fmt: skip
     if model_admin.date_hierarchy:
         field = model_admin.date_hierarchy
-        params += [f"{field}__year={year}" for year in ("99999999999", HUGE, "9999", "0", "-1", "²", "1.5", "")]
-        params += [f"{field}__year=2024&{field}__month={month}" for month in ("13", "0", "99999999999", "²")]
-        params += [f"{field}__year=2024&{field}__month=2&{field}__day={day}" for day in ("30", HUGE, "²")]
+        params += [f"{field}__year={year}" for year in ("99999999999", HUGE, "9999", "0", "²", "")]
+        params += [f"{field}__year=2024&{field}__month={month}" for month in ("13", "99999999999")]
+        params += [f"{field}__year=2024&{field}__month=2&{field}__day={day}" for day in ("30", "²")]
     for name in model_admin.list_filter:
         name = name[0] if isinstance(name, tuple) else name
         parameter = getattr(name, "parameter_name", None) or (name if isinstance(name, str) else None)
