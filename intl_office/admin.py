@@ -1,8 +1,10 @@
 """Admin for the department itself: users, faculties, the home institution, staff, rankings, pages."""
 
+from allauth.account.models import EmailAddress
+from auditlog.models import LogEntry
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import redirect
@@ -11,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from .admin_helpers import CompactTextareas, translated
+from .admin_input import CheckedInput
 from .models import Faculty, HomeInstitution, Page, Ranking, StaffMember, User
 from .roles import is_faculty_coordinator
 
@@ -36,7 +39,7 @@ def account_rights(user):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(CheckedInput, DjangoUserAdmin):
     fieldsets = (
         (None, {"fields": ("username", "password")}),
         (_("Personal info"), {"fields": ("first_name", "last_name", "email")}),
@@ -107,7 +110,7 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.register(Faculty)
-class FacultyAdmin(TranslationAdmin):
+class FacultyAdmin(CheckedInput, TranslationAdmin):
     list_display = ("name", "slug", "user_count")
     search_fields = translated("name")
     prepopulated_fields = {"slug": ("name",)}
@@ -121,7 +124,7 @@ class FacultyAdmin(TranslationAdmin):
 
 
 @admin.register(HomeInstitution)
-class HomeInstitutionAdmin(CompactTextareas, TranslationAdmin):
+class HomeInstitutionAdmin(CheckedInput, CompactTextareas, TranslationAdmin):
     """The one row of the home institution: the index link opens it straight away."""
 
     fieldsets = (
@@ -153,7 +156,7 @@ class HomeInstitutionAdmin(CompactTextareas, TranslationAdmin):
 
 
 @admin.register(StaffMember)
-class StaffMemberAdmin(TranslationAdmin):
+class StaffMemberAdmin(CheckedInput, TranslationAdmin):
     list_display = ("full_name", "position", "email", "phone", "order", "is_public")
     list_editable = ("order", "is_public")
     list_filter = ("is_public",)
@@ -168,7 +171,7 @@ class StaffMemberAdmin(TranslationAdmin):
 
 
 @admin.register(Ranking)
-class RankingAdmin(TranslationAdmin):
+class RankingAdmin(CheckedInput, TranslationAdmin):
     list_display = ("name", "year", "result", "position", "order")
     list_editable = ("order",)
     list_filter = ("year", "name")
@@ -180,7 +183,7 @@ class RankingAdmin(TranslationAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(TranslationAdmin):
+class PageAdmin(CheckedInput, TranslationAdmin):
     list_display = ("title", "slug", "is_published", "order", "updated_at")
     list_editable = ("is_published", "order")
     list_filter = ("is_published",)
@@ -191,3 +194,15 @@ class PageAdmin(TranslationAdmin):
         (None, {"fields": ("title", "slug", "body")}),
         (_("Publishing"), {"fields": ("is_published", "order", "updated_at")}),
     )
+
+
+def _register_checked(model):
+    """Register ``model``'s admin from another package again, with the portal's checks on what a URL asks."""
+    model_admin = type(admin.site.get_model_admin(model))
+    admin.site.unregister(model)
+    admin.site.register(model, type(model_admin.__name__, (CheckedInput, model_admin), {}))
+
+
+# Their packages' admin modules are loaded before this one (INSTALLED_APPS order).
+for _model in (Group, EmailAddress, LogEntry):
+    _register_checked(_model)

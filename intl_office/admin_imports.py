@@ -10,16 +10,20 @@ import os
 from django import forms
 from django.contrib import messages
 from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 from import_export.forms import ConfirmImportForm
 from import_export.tmp_storages import MediaStorage
 
 from .admin_helpers import admin_url
+from .admin_input import CheckedExport
 from .exports import FORMATS
+from .pagination import parse_int
 from .storage import private_storage
 
 # Uploaded import files wait for their confirmation here, in private storage, for a day at most.
@@ -96,7 +100,7 @@ class TypedExportCells:
         return super().get_data_for_export(request, queryset, **kwargs)
 
 
-class OfficeImportExport(TypedExportCells, ImportExportMixin):
+class OfficeImportExport(CheckedExport, TypedExportCells, ImportExportMixin):
     """Import and export in CSV and XLSX with a preview first; all rows or none are written.
 
     Importing creates and changes records, so it needs both rights; exporting needs the
@@ -136,6 +140,11 @@ class OfficeImportExport(TypedExportCells, ImportExportMixin):
         return initial
 
     def process_import(self, request, **kwargs):
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        # import-export indexes its formats with this hidden field as it comes: "1e9" or 10**30 would raise.
+        if parse_int(request.POST.get("format"), minimum=0, maximum=len(self.get_import_formats()) - 1) is None:
+            return HttpResponseBadRequest(gettext("This import form is damaged: upload the file again."))
         if request.method == "POST" and self.has_import_permission(request):
             # The file's name as django-import-export's form reads it (only the last part of a path).
             file_name = os.path.basename(request.POST.get("import_file_name", ""))

@@ -37,6 +37,7 @@ from intl_office.admin_helpers import (
     translated,
 )
 from intl_office.admin_imports import OfficeImportExport
+from intl_office.admin_input import CheckedInput
 
 from .forms import RenewalForm
 from .models import Agreement, AgreementReminder, Contact, CooperationArea, Institution
@@ -98,7 +99,7 @@ class AgreementStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(CooperationArea)
-class CooperationAreaAdmin(TranslationAdmin):
+class CooperationAreaAdmin(CheckedInput, TranslationAdmin):
     list_display = ("name", "slug", "institution_count")
     search_fields = translated("name")
     prepopulated_fields = {"slug": ("name",)}
@@ -150,7 +151,9 @@ class AgreementReminderInline(ReadOnlyInline):
 
 
 @admin.register(Institution)
-class InstitutionAdmin(OfficeImportExport, RecordHistory, AdminExtraMedia, CompactTextareas, TranslationAdmin):
+class InstitutionAdmin(
+    CheckedInput, OfficeImportExport, RecordHistory, AdminExtraMedia, CompactTextareas, TranslationAdmin
+):
     list_display = ("name", "short_name", "kind", "country", "city", "has_agreement_in_force", "is_active")
     list_filter = ("kind", ("country", CountryFilter), "is_active", "cooperation_areas")
     search_fields = (*translated("name", "city"), "short_name", "website")
@@ -185,7 +188,7 @@ class InstitutionAdmin(OfficeImportExport, RecordHistory, AdminExtraMedia, Compa
 
 
 @admin.register(Contact)
-class ContactAdmin(admin.ModelAdmin):
+class ContactAdmin(CheckedInput, admin.ModelAdmin):
     list_display = ("full_name", "institution", "position", "email", "phone", "is_primary")
     list_filter = ("is_primary", ("institution__country", CountryFilter))
     search_fields = ("full_name", "position", "email", "phone", *translated("institution__name"))
@@ -198,7 +201,9 @@ class ContactAdmin(admin.ModelAdmin):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(OfficeImportExport, RecordHistory, AdminExtraMedia, CompactTextareas, TranslationAdmin):
+class AgreementAdmin(
+    CheckedInput, OfficeImportExport, RecordHistory, AdminExtraMedia, CompactTextareas, TranslationAdmin
+):
     list_display = ("title", "partner", "kind", "signed_on", "valid_until", "status_badge")
     list_filter = (AgreementStatusFilter, "kind", "is_public", ("partner__country", CountryFilter))
     search_fields = (*translated("title", "partner__name"), "reference_number", "partner__short_name")

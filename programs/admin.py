@@ -18,6 +18,7 @@ from intl_office.admin_helpers import (
     choice_badge,
     translated,
 )
+from intl_office.admin_input import CheckedAutocomplete, CheckedInput
 
 from .models import Call, DocumentType, GrantProgram, JointProgramme, Project, ProjectMember
 
@@ -53,7 +54,7 @@ class CallStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(GrantProgram)
-class GrantProgramAdmin(CompactTextareas, TranslationAdmin):
+class GrantProgramAdmin(CheckedInput, CompactTextareas, TranslationAdmin):
     list_display = ("name", "short_name", "kind", "funder", "is_active")
     list_filter = ("kind", "is_active")
     search_fields = (*translated("name"), "short_name", *translated("funder__name"))
@@ -72,7 +73,7 @@ class GrantProgramAdmin(CompactTextareas, TranslationAdmin):
     )
 
 
-class ProjectMemberInline(admin.TabularInline):
+class ProjectMemberInline(CheckedAutocomplete, admin.TabularInline):
     model = ProjectMember
     extra = 1
     fields = ("institution", "role")
@@ -80,7 +81,7 @@ class ProjectMemberInline(admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(CompactTextareas, TranslationAdmin):
+class ProjectAdmin(CheckedInput, CompactTextareas, TranslationAdmin):
     list_display = ("acronym", "title", "program", "our_role", "start_date", "end_date", "member_count")
     list_filter = ("program", "our_role")
     search_fields = ("acronym", "reference_number", *translated("title"))
@@ -103,7 +104,7 @@ class ProjectAdmin(CompactTextareas, TranslationAdmin):
 
 
 @admin.register(JointProgramme)
-class JointProgrammeAdmin(CompactTextareas, TranslationAdmin):
+class JointProgrammeAdmin(CheckedInput, CompactTextareas, TranslationAdmin):
     list_display = ("name", "scheme", "partner", "kind", "level", "started_in", "is_active")
     list_filter = ("kind", "level", "is_active")
     search_fields = (*translated("name", "field_of_study", "partner__name"), "partner__short_name")
@@ -127,14 +128,14 @@ class JointProgrammeAdmin(CompactTextareas, TranslationAdmin):
 
 
 @admin.register(DocumentType)
-class DocumentTypeAdmin(TranslationAdmin):
+class DocumentTypeAdmin(CheckedInput, TranslationAdmin):
     list_display = ("name", "slug", "description")
     search_fields = (*translated("name", "description"), "slug")
     prepopulated_fields = {"slug": ("name",)}
 
 
 @admin.register(Call)
-class CallAdmin(RecordHistory, AdminExtraMedia, CompactTextareas, TranslationAdmin):
+class CallAdmin(CheckedInput, RecordHistory, AdminExtraMedia, CompactTextareas, TranslationAdmin):
     list_display = (
         "title",
         "program",

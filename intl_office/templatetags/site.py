@@ -25,6 +25,8 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from ..pagination import page_number
+
 register = template.Library()
 
 # How each language names itself in the switcher; Django's own names differ ("oʻzbek tili").
@@ -204,9 +206,9 @@ def canonical_url(context):
     if request is None:
         return ""
     url = request.build_absolute_uri(request.path)
-    page = request.GET.get("page", "")
-    if page.isdigit() and int(page) > 1:
-        url += f"?page={int(page)}"
+    page = page_number(request.GET.get("page"))
+    if page is not None and page > 1:
+        url += f"?page={page}"
     return url
 
 

@@ -9,12 +9,13 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from intl_office.admin_helpers import ReadOnlyInline, person
+from intl_office.admin_input import CheckedAutocomplete
 
 from .. import services
 from ..models import ApplicationDocument, ApplicationEvent, ApplicationReview, HostPreference
 
 
-class HostPreferenceInline(admin.TabularInline):
+class HostPreferenceInline(CheckedAutocomplete, admin.TabularInline):
     model = HostPreference
     extra = 0
     fields = ("rank", "institution")

@@ -30,8 +30,10 @@ from intl_office.admin_helpers import (
     translated,
 )
 from intl_office.admin_imports import TypedExportCells
+from intl_office.admin_input import CheckedExport, CheckedInput
 from intl_office.dates import today
 from intl_office.models import Faculty
+from intl_office.pagination import MAX_ROW_ID, parse_int
 from intl_office.roles import is_faculty_coordinator
 from partners.models import Institution
 
@@ -73,9 +75,9 @@ class HostFilter(admin.SimpleListFilter):
         return [(str(host.pk), str(host)) for host in hosts]
 
     def queryset(self, request, queryset):
-        value = self.value()
-        if value and value.isdigit():
-            return queryset.filter(preferences__institution_id=int(value))
+        host = parse_int(self.value(), minimum=1, maximum=MAX_ROW_ID)
+        if host is not None:
+            return queryset.filter(preferences__institution_id=host)
         return queryset
 
 
@@ -89,7 +91,14 @@ class ColumnExportForm(SelectableFieldsExportForm):
 
 @admin.register(Application)
 class ApplicationAdmin(
-    ApplicationWorkflowAdmin, TypedExportCells, ExportMixin, RecordHistory, AdminExtraMedia, admin.ModelAdmin
+    CheckedInput,
+    ApplicationWorkflowAdmin,
+    CheckedExport,
+    TypedExportCells,
+    ExportMixin,
+    RecordHistory,
+    AdminExtraMedia,
+    admin.ModelAdmin,
 ):
     """Where applications are reviewed: read, score, and move along the workflow; export a call's list.
 

@@ -17,6 +17,7 @@ from intl_office.admin_helpers import (
     translated,
 )
 from intl_office.admin_imports import OfficeImportExport
+from intl_office.admin_input import CheckedInput
 
 from ..models import Mobility
 from ..resources import FORMATS, MobilityResource
@@ -37,7 +38,9 @@ class MobilityImportExport(OfficeImportExport):
 
 
 @admin.register(Mobility)
-class MobilityAdmin(MobilityImportExport, RecordHistory, AdminExtraMedia, CompactTextareas, admin.ModelAdmin):
+class MobilityAdmin(
+    CheckedInput, MobilityImportExport, RecordHistory, AdminExtraMedia, CompactTextareas, admin.ModelAdmin
+):
     list_display = ("participant_name", "direction", "activity", "partner", "dates", "status_badge")
     list_filter = (
         "status",

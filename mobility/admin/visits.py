@@ -8,6 +8,7 @@ from django_countries.filters import CountryFilter
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from intl_office.admin_helpers import AdminExtraMedia, CompactTextareas, period, translated
+from intl_office.admin_input import CheckedInput
 
 from ..models import Visit, VisitMember, VisitPhoto
 from ..resources import VisitResource
@@ -39,7 +40,7 @@ class VisitPhotoInline(TranslationStackedInline):
 
 
 @admin.register(Visit)
-class VisitAdmin(MobilityImportExport, AdminExtraMedia, CompactTextareas, TranslationAdmin):
+class VisitAdmin(CheckedInput, MobilityImportExport, AdminExtraMedia, CompactTextareas, TranslationAdmin):
     list_display = ("title", "direction", "partner", "dates", "member_count", "is_public")
     list_filter = ("direction", "is_public", ("partner__country", CountryFilter))
     search_fields = (*translated("title", "purpose", "partner__name"), "partner__short_name", "city")
