@@ -128,7 +128,8 @@ def hostile_upload(index):
 
 def build_world(student):
     """One row of every kind the portal routes to, linked as in the demo; ``student`` owns an application."""
-    EmailAddress.objects.create(user=student, email=student.email, verified=True, primary=True)
+    # The shared `student` fixture is verified already; a student made elsewhere gets the address here.
+    EmailAddress.objects.get_or_create(user=student, email=student.email, defaults={"verified": True, "primary": True})
     home = HomeInstitution.load()
     home.name = "National University of Example"
     home.save()
