@@ -10,6 +10,7 @@ from django.utils import translation
 
 from intl_office.roles import FACULTY_COORDINATOR
 from tests.factories import FacultyFactory, UserFactory
+from tests.mfa import enrolled
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -35,8 +36,8 @@ def _empty_cache():
 
 @pytest.fixture
 def staff(db):
-    """A member of the office with every right (a superuser, as the demo admin is)."""
-    return UserFactory(username="staff", is_staff=True, is_superuser=True)
+    """A member of the office with every right (a superuser, as the demo admin is), with an authenticator."""
+    return enrolled(UserFactory(username="staff", is_staff=True, is_superuser=True))
 
 
 @pytest.fixture

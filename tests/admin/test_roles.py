@@ -23,6 +23,7 @@ from tests.factories import (
     InstitutionFactory,
     UserFactory,
 )
+from tests.mfa import enrolled
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +58,7 @@ def physics(db):
 
 @pytest.fixture
 def office():
-    return logged_in(member_of(OFFICE_STAFF, username="office"))
+    return logged_in(enrolled(member_of(OFFICE_STAFF, username="office")))
 
 
 @pytest.fixture

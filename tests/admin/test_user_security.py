@@ -15,6 +15,7 @@ from intl_office.models import User
 from intl_office.roles import FACULTY_COORDINATOR, OFFICE_STAFF, VIEWER
 from tests.admin import admin_url, form_data, form_errors
 from tests.factories import UserFactory
+from tests.mfa import enrolled
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +49,7 @@ def permission(label):
 def office_user(db):
     user = UserFactory(username="office", is_staff=True)
     user.groups.add(group(OFFICE_STAFF))
-    return user
+    return enrolled(user)
 
 
 @pytest.fixture

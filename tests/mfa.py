@@ -1,0 +1,22 @@
+"""Second factor for tests: staff with admin access must have one (intl_office.second_factor).
+
+``enrolled(user)`` gives the account an authenticator, as setting up an app would, and returns it;
+``totp_code(secret)`` is what the app shows right now.
+"""
+
+import time
+
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+from intl_office.second_factor import totp_enroll
+
+TOTP_PERIOD = 30  # seconds, allauth's default (MFA_TOTP_PERIOD)
+
+
+def enrolled(user):
+    user.totp_secret = totp_enroll(user=user)
+    return user
+
+
+def totp_code(secret, *, at=None):
+    return format_hotp_value(hotp_value(secret, int(at or time.time()) // TOTP_PERIOD))
