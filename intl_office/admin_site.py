@@ -6,6 +6,7 @@ page keeps the admin's look and its username and password fields.
 """
 
 from allauth.account.adapter import get_adapter
+from allauth.account.app_settings import EmailVerificationMethod
 from allauth.account.forms import LoginForm
 from allauth.account.views import LoginView
 from django import forms
@@ -27,7 +28,7 @@ class AdminLoginForm(LoginForm):
             max_length=150,
             widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
         )
-        self.fields.pop("remember", None)
+        # "remember" stays, unrendered: an admin session ends with the browser.
 
     def add_prefix(self, field_name):
         return super().add_prefix("username" if field_name == "login" else field_name)
@@ -41,11 +42,15 @@ class AdminLoginForm(LoginForm):
 
     def _clean_with_password(self, credentials):
         try:
-            return super()._clean_with_password(credentials)
+            cleaned_data = super()._clean_with_password(credentials)
         except forms.ValidationError as error:
             if error.code == "email_password_mismatch":  # allauth names the student's login method
                 raise get_adapter(self.request).validation_error("username_password_mismatch") from None
             raise
+        # Staff accounts are made by an administrator, not signed up for: the verified address
+        # students need before applying is not asked of them (their second factor is).
+        self._login.email_verification = EmailVerificationMethod.NONE
+        return cleaned_data
 
 
 class AdminLoginView(LoginView):

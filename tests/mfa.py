@@ -20,3 +20,9 @@ def enrolled(user):
 
 def totp_code(secret, *, at=None):
     return format_hotp_value(hotp_value(secret, int(at or time.time()) // TOTP_PERIOD))
+
+
+def answer_code_prompt(page, user):
+    """In a browser: type the code of ``user``'s authenticator where the login asks for it."""
+    page.locator('input[name="code"]').fill(totp_code(user.totp_secret))
+    page.get_by_role("button", name="Sign In").click()

@@ -87,6 +87,10 @@ def production_env(tmp_path_factory, database_url):
         "STATIC_ROOT": str(folder / "staticfiles"),
         "MEDIA_ROOT": str(folder / "media"),
         "PRIVATE_MEDIA_ROOT": str(folder / "private-media"),
+        "CACHE_DIR": str(folder / "cache"),
+        # These tests talk plain HTTP to gunicorn; in production the TLS proxy in front of it
+        # answers http:// (tests/intl_office/test_https_server.py goes through a proxy's headers).
+        "SECURE_SSL_REDIRECT": "False",
     }
 
 
