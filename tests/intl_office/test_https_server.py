@@ -14,8 +14,17 @@ from http.cookies import SimpleCookie
 
 import pytest
 
-from tests.test_production import BIN, BASE_DIR, STARTUP_TIMEOUT, free_port, run_checked
-from tests.test_production import database_url, deployed, production_env  # noqa: F401  (module fixtures)
+# database_url, production_env and deployed are test_production's module fixtures, used here too.
+from tests.test_production import (  # noqa: F401
+    BASE_DIR,
+    BIN,
+    STARTUP_TIMEOUT,
+    database_url,
+    deployed,
+    free_port,
+    production_env,
+    run_checked,
+)
 
 pytestmark = pytest.mark.slow
 
