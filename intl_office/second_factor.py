@@ -11,7 +11,6 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from allauth.mfa.utils import decrypt, is_mfa_enabled
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from .roles import OFFICE_STAFF
@@ -64,16 +63,22 @@ def forget_state(sender, request=None, **kwargs):
 
 
 class RequireSecondFactorMiddleware:
+    """Sends accounts that need a second factor and lack one to set it up, from every staff view:
+    the admin, the staff pages, and the staff downloads linked from the admin (``staff-...`` URLs)."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        # After LocaleMiddleware: reverse() gives this language's prefix.
-        protected = (reverse("admin:index"), reverse("staff:dashboard"))
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        staff_view = match.namespace in ("admin", "staff") or (match.url_name or "").startswith("staff-")
         if (
-            request.user.is_authenticated
-            and request.path.startswith(protected)
-            and request.path != reverse("admin:logout")
+            staff_view
+            and match.url_name not in ("login", "logout")
+            and request.user.is_authenticated
             and self._state(request) == MISSING
         ):
             messages.warning(
@@ -84,7 +89,7 @@ class RequireSecondFactorMiddleware:
                 ),
             )
             return redirect("mfa_activate_totp")
-        return self.get_response(request)
+        return None
 
     @staticmethod
     def _state(request):
