@@ -103,6 +103,9 @@ def test_the_csp_allows_no_inline_script_without_the_responses_nonce():
     csp = security_settings(**PRODUCTION)["CSP"]
     assert csp["default-src"] == ["'none'"]
     assert csp["script-src"] == ["'self'", "csp.constants.NONCE"]
+    # Inline event handlers: only the one import-export's export page needs, by its hash.
+    assert csp["script-src-attr"][0] == "'unsafe-hashes'"
+    assert len(csp["script-src-attr"]) == 2 and csp["script-src-attr"][1].startswith("'sha256-")
     assert csp["frame-ancestors"] == ["'none'"]
     assert csp["object-src"] == ["'none'"] and csp["base-uri"] == ["'none'"]
 
