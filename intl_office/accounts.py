@@ -1,15 +1,20 @@
-"""django-allauth's e-mails (address verification, password reset) with their links on the portal's public address.
+"""How allauth works here: one failed-login count per account, and e-mails linking to the public address.
 
-allauth builds the links in its e-mails from the request (``request.build_absolute_uri``) and signs
-them with the host the request used; behind a proxy, or when the portal was reached by an internal
-name, that is an address the student cannot open. The adapter keeps allauth's paths (language prefix
-and key included) and puts them on ``SITE_URL`` through ``intl_office.mail``, as every other e-mail
-of the portal does.
+Failed logins: allauth counts them per login as typed, so a superuser could be tried five times by
+e-mail at /accounts/login/ and five more by username at /admin/login/; the adapter counts per account.
+
+E-mails (address verification, password reset): allauth builds their links from the request
+(``request.build_absolute_uri``) and signs them with the host the request used; behind a proxy, or
+when the portal was reached by an internal name, that is an address the student cannot open. The
+adapter keeps allauth's paths (language prefix and key included) and puts them on ``SITE_URL`` through
+``intl_office.mail``, as every other e-mail of the portal does.
 """
 
 from urllib.parse import urlsplit, urlunsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 
 from .mail import absolute_url, site_host
 
@@ -38,3 +43,21 @@ class AccountAdapter(DefaultAccountAdapter):
             if context.get(key):
                 context[key] = on_public_address(context[key])
         super().send_mail(template_prefix, email, context)
+
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        """Count failed logins per account rather than per string typed.
+
+        allauth counts per login as typed, so a superuser could be tried five times by e-mail at
+        /accounts/login/ and five more by username at /admin/login/. A login that names no
+        account keeps allauth's key, so a wrong address is limited all the same.
+        """
+        login = (credentials.get("email") or credentials.get("username") or "").strip()
+        if login:
+            accounts = list(
+                get_user_model()
+                .objects.filter(Q(username__iexact=login) | Q(email__iexact=login))
+                .values_list("pk", flat=True)[:2]
+            )
+            if len(accounts) == 1:
+                return f"account:{accounts[0]}"
+        return super()._get_login_attempts_cache_key(request, **credentials)

@@ -1,6 +1,7 @@
 """Admin for the department itself: users, faculties, the home institution, staff, rankings, pages."""
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from auditlog.models import LogEntry
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
@@ -206,3 +207,25 @@ def _register_checked(model):
 # Their packages' admin modules are loaded before this one (INSTALLED_APPS order).
 for _model in (Group, EmailAddress, LogEntry):
     _register_checked(_model)
+
+
+# allauth's own admin for authenticators shows and edits their secrets. Here an administrator
+# sees who has which second factor and can delete one whose phone is lost (its owner is then
+# asked to set up a new one at the next visit to the admin), but never reads or sets a secret.
+admin.site.unregister(Authenticator)
+
+
+@admin.register(Authenticator)
+class AuthenticatorAdmin(CheckedInput, admin.ModelAdmin):
+    list_display = ("user", "type", "created_at", "last_used_at")
+    list_filter = ("type",)
+    search_fields = ("user__username", "user__email")
+    fields = ("user", "type", "created_at", "last_used_at")
+    readonly_fields = fields
+    list_select_related = ("user",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -50,7 +51,7 @@ if urlsplit(SITE_URL).scheme not in ("http", "https") or not urlsplit(SITE_URL).
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before django.contrib.admin.
     "modeltranslation",
-    "django.contrib.admin",
+    "intl_office.apps.PortalAdminConfig",  # django.contrib.admin, its login through allauth
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -65,6 +66,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "allauth",
     "allauth.account",
+    "allauth.mfa",  # the second factor (TOTP and recovery codes) Office staff and superusers must use
+    "csp",
     "import_export",
     "auditlog",
     "intl_office",
@@ -76,7 +79,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that everything below sees the client's address and scheme only from a trusted proxy.
+    "intl_office.proxy.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "intl_office.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "intl_office.middleware.RejectNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -88,6 +95,7 @@ MIDDLEWARE = [
     "intl_office.middleware.RequestBodyLimitMiddleware",  # 413 before an oversized body is read to disk
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "intl_office.second_factor.RequireSecondFactorMiddleware",
     "auditlog.middleware.AuditlogMiddleware",  # records who made each change
 ]
 
@@ -142,10 +150,12 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
-# Its e-mails link to SITE_URL, not to the host a request happened to use (intl_office/accounts.py).
+# intl_office/accounts.py: failed logins count per account, whether typed as e-mail or username (the
+# student login and the admin's, which goes through allauth too, share one limit per person), and
+# allauth's e-mails link to SITE_URL, not to the host a request happened to use.
 ACCOUNT_ADAPTER = "intl_office.accounts.AccountAdapter"
-# allauth's rate limits (failed logins per address and per IP, sign-ups, resets) use the cache,
-# which is shared through Redis when REDIS_URL is set.
+# allauth's rate limits (failed logins per account and per IP, sign-ups, resets) use the cache,
+# which every worker shares (files in CACHE_DIR, or Redis when REDIS_URL is set).
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
@@ -156,11 +166,33 @@ ACCOUNT_RATE_LIMITS = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# Redis is optional: several gunicorn hosts share it for cache and sessions.
+# Second factor (allauth.mfa): an authenticator app (TOTP) with recovery codes for when the phone is
+# lost. Office staff and superusers are sent to set it up before they reach the admin
+# (intl_office.second_factor). Staff accounts are made by an administrator, who vouches for the
+# address, so an unverified e-mail address does not stop them from enrolling.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_ALLOW_UNVERIFIED_EMAIL = True
+MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="International Office Portal")
+if DEBUG:
+    # The demo admin signs in with this code instead of an authenticator app; allauth refuses
+    # to start with it while DEBUG is off.
+    MFA_TOTP_INSECURE_BYPASS_CODE = env.str("MFA_DEMO_CODE", default="000000")
+
+# The cache holds the login counters and the used one-time codes, so every worker must see the
+# same one: files under CACHE_DIR on one host (they keep working while the database restarts,
+# which a later cache of whole public pages needs), Redis when several hosts share the load.
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env.path("CACHE_DIR", default=BASE_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        }
+    }
 
 # Internationalisation: English is the fallback for every translated field.
 LANGUAGE_CODE = "en"
@@ -197,11 +229,58 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="International Office <noreply@example.org>")
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 
-if not DEBUG:
+# --- HTTPS, headers and cookies: secure by default with DEBUG off; README's production section
+# says what each one protects.
+# The TLS proxy in front of gunicorn, by address or network (e.g. 127.0.0.1,10.0.0.0/8). Only a
+# request from one of them may say which client it carries (X-Forwarded-For) and that it came
+# over HTTPS (X-Forwarded-Proto); from anyone else these headers are dropped (intl_office.proxy).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+if TRUSTED_PROXIES:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
-    CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
-    SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 365 * 24 * 60 * 60)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=not DEBUG)
+# Preloading is a promise browsers keep for months, so it is asked for, never assumed.
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+# check --deploy would warn until it is: the university, not the portal, decides whether its
+# domain goes on the browsers' preload list (every subdomain then needs HTTPS).
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
+CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True  # no script reads the token: every form carries it
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+# The browser features no page uses, switched off for the page and anything it might embed
+# (intl_office.headers adds the header).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()"
+)
+
+# Content-Security-Policy (django-csp): scripts only from the portal's own static files, or inline
+# with the nonce of the response ({{ request.csp_nonce }}); styles may be inline because the
+# charts size their bars with style attributes; nothing may frame the portal.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF, NONCE],
+        # No inline event handler runs, but for the one django-import-export's export page carries
+        # on its "Select all" box (onchange="onSelectToggleChange(event)"), allowed by its hash.
+        "script-src-attr": ["'unsafe-hashes'", "'sha256-wid4zL8fR53ZYy1ljOepzR77Dn6vWUUxuNnnWWBP3I8='"],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],  # Bootstrap draws its icons with data: SVGs, allauth its QR code
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    },
+}
 
 LOGGING = {
     "version": 1,

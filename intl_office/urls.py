@@ -32,3 +32,6 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# A database outage answers 503 "back in a minute" rather than 500 (intl_office.outage).
+handler500 = "intl_office.outage.server_error"

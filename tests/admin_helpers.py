@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from intl_office.models import HomeInstitution
 from tests import factories
+from tests.mfa import enrolled
 
 
 def registered_models():
@@ -53,11 +54,13 @@ THIRD_PARTY_BUILDERS = {
     "auth.Group": lambda model, n: model.objects.create(name=f"Group {n}"),
     "account.EmailAddress": _email_address,
     "auditlog.LogEntry": _audit_log_entry,
+    "mfa.Authenticator": lambda model, n: enrolled(factories.UserFactory()).authenticator_set.get(type="totp"),
 }
 
 
 # The audit trail is evidence: staff read it in the admin but can never add or change an entry.
-READ_ONLY_MODELS = {"auditlog.LogEntry"}
+# Nor read or set anyone's second factor: an administrator may only delete a lost one.
+READ_ONLY_MODELS = {"auditlog.LogEntry", "mfa.Authenticator"}
 
 
 def make_rows(model, count):

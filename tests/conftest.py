@@ -17,6 +17,10 @@ from django.utils import translation
 from intl_office.models import HomeInstitution
 from intl_office.roles import FACULTY_COORDINATOR, OFFICE_STAFF, VIEWER
 from tests.factories import FacultyFactory, UserFactory
+from tests.mfa import enrolled
+
+# The production deployment (database, environment, collectstatic, migrate) tests start servers from.
+pytest_plugins = ["tests.deployment"]
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -81,8 +85,8 @@ def _member_of(group_name, **fields):
 
 @pytest.fixture
 def staff(db):
-    """A member of the office with every right (a superuser, as the demo admin is)."""
-    return UserFactory(username="staff", is_staff=True, is_superuser=True)
+    """A member of the office with every right (a superuser, as the demo admin is), with an authenticator."""
+    return enrolled(UserFactory(username="staff", is_staff=True, is_superuser=True))
 
 
 @pytest.fixture
@@ -98,8 +102,11 @@ def coordinator(db, faculty):
 
 @pytest.fixture
 def office_user(db):
-    """A member of the office in the Office staff group: edits everything, but is no superuser."""
-    return _member_of(OFFICE_STAFF, username="office")
+    """A member of the office in the Office staff group: edits everything, but is no superuser.
+
+    Office staff must use a second factor, so this one has an authenticator.
+    """
+    return enrolled(_member_of(OFFICE_STAFF, username="office"))
 
 
 @pytest.fixture

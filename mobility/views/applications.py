@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import ListView
 
+from intl_office.audit import download_record
 from intl_office.storage import private_file_response
 from programs.models import Call
 
@@ -185,6 +186,7 @@ def staff_application_document(request, pk, doc_pk):
     """A document for the office, linked from the admin; non-staff are sent to the admin's login."""
     application = _get_application_for_staff(request.user, pk)
     document = get_object_or_404(ApplicationDocument, pk=doc_pk, application=application)
+    download_record(actor=request.user, instance=application, field_file=document.file)
     return _download(document.file, original_name=document.original_name)
 
 
@@ -192,6 +194,7 @@ def staff_application_document(request, pk, doc_pk):
 @require_http_methods(["GET", "HEAD"])
 def staff_application_photo(request, pk):
     application = _get_application_for_staff(request.user, pk)
+    download_record(actor=request.user, instance=application, field_file=application.photo)
     return _download(application.photo, stem=f"{application.full_name} {_('photo')}")
 
 

@@ -14,6 +14,7 @@ from playwright.sync_api import Page, expect
 from mobility.models import Application, Mobility
 from programs.models import Call
 from tests.files import pdf_bytes, png_bytes
+from tests.mfa import answer_code_prompt, enrolled
 
 pytestmark = pytest.mark.browser
 
@@ -112,11 +113,14 @@ def test_a_student_applies_and_the_office_accepts(page: Page, demo, tmp_path, li
     sign_out(page)
 
     # The office reviews it in the admin: under review, shortlisted, accepted.
-    get_user_model().objects.create_superuser(STAFF_USERNAME, "reviewer@example.org", STAFF_PASSWORD)
+    reviewer = enrolled(
+        get_user_model().objects.create_superuser(STAFF_USERNAME, "reviewer@example.org", STAFF_PASSWORD)
+    )
     page.goto("/admin/")
     page.get_by_label("Username").fill(STAFF_USERNAME)
     page.get_by_label("Password").fill(STAFF_PASSWORD)
     page.get_by_role("button", name="Log in").click()
+    answer_code_prompt(page, reviewer)
     page.get_by_role("link", name="Applications", exact=True).first.click()
     page.get_by_role("link", name=re.compile(r"^Aziza Karimova")).click()
     for button, status in (("Start the review", "Under review"), ("Shortlist", "Shortlisted"), ("Accept", "Accepted")):

@@ -14,6 +14,7 @@ from playwright.sync_api import Page, expect
 from partners.models import Institution
 from tests.factories import UserFactory
 from tests.files import xlsx_bytes
+from tests.mfa import answer_code_prompt, enrolled
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +40,7 @@ def upload(page: Page, file):
 
 
 def test_staff_imports_partners_fixes_the_bad_row_and_finds_them_in_the_directory(page: Page, transactional_db):
-    UserFactory(username="officer", is_staff=True, is_superuser=True)
+    officer = enrolled(UserFactory(username="officer", is_staff=True, is_superuser=True))
     universities = korean_universities()
     names = [row["name"] for row in universities]
     with_a_bad_row = [dict(row) for row in universities]
@@ -49,6 +50,7 @@ def test_staff_imports_partners_fixes_the_bad_row_and_finds_them_in_the_director
     page.get_by_label("Username").fill("officer")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
+    answer_code_prompt(page, officer)
     page.get_by_role("link", name="Institutions").first.click()
     page.get_by_role("link", name="Import").click()
     expect(page.get_by_text("What the columns hold")).to_be_visible()

@@ -1,16 +1,12 @@
 """Settings come from the environment: each case starts a fresh interpreter with only the variables it names."""
 
 import json
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
-BASE_DIR = Path(__file__).resolve().parents[2]
-PYTHON = BASE_DIR / ".venv" / "bin" / "python"
-SITE = "https://intl.example.org"
+from tests.settings_probe import BASE_DIR, SITE, run_python
 
 # Prints the settings the tests look at, as JSON.
 PRINT_SETTINGS = """
@@ -48,24 +44,6 @@ def _no_local_env_file(request):
     # settings.py also reads <project>/.env, which would fill in whatever a case leaves unset.
     if "slow" in request.keywords and (BASE_DIR / ".env").exists():
         pytest.skip("a local .env file sets variables these cases expect to be unset")
-
-
-def run_python(code, **environment):
-    """Run ``code`` with the real settings module and nothing but ``environment`` set."""
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "LANG": "C.UTF-8",
-        "DJANGO_SETTINGS_MODULE": "intl_office.settings",
-        **environment,
-    }
-    return subprocess.run(
-        [str(PYTHON), "-c", code],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 def settings_with(**environment):

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from intl_office.mail import site_url
+from intl_office.second_factor import totp_enroll
 
 USERNAME = "admin"
 PASSWORD = "admin-demo-2024"
@@ -35,9 +36,15 @@ class Command(BaseCommand):
         user.is_active = user.is_staff = user.is_superuser = True
         user.set_password(PASSWORD)
         user.save()
+        # A superuser must have a second factor. Nobody holds this one's secret: while DEBUG is on,
+        # allauth accepts the bypass code of settings.MFA_TOTP_INSECURE_BYPASS_CODE instead.
+        totp_enroll(user=user)
         action = "Created" if created else "Reset"
         self.stdout.write(self.style.SUCCESS(f"{action} the demo superuser."))
         site = (options["site"] or site_url()).rstrip("/")
         self.stdout.write(f"  Log in at {site}/admin/")
         self.stdout.write(f"  username: {USERNAME}")
         self.stdout.write(f"  password: {PASSWORD}")
+        bypass = getattr(settings, "MFA_TOTP_INSECURE_BYPASS_CODE", "")
+        if bypass:
+            self.stdout.write(f"  authenticator code: {bypass} (accepted only while DEBUG is on)")
