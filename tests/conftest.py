@@ -9,15 +9,14 @@ import shutil
 import pytest
 from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django.test import Client
 from django.utils import translation
 
 from intl_office.models import HomeInstitution
 from intl_office.roles import FACULTY_COORDINATOR, OFFICE_STAFF, VIEWER
 from tests.factories import FacultyFactory, UserFactory
 from tests.mfa import enrolled
+from tests.users import member_of, signed_in
 
 # The production deployment (database, environment, collectstatic, migrate) tests start servers from.
 pytest_plugins = ["tests.deployment"]
@@ -70,19 +69,6 @@ def home_institution(db):
     return home
 
 
-def _signed_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def _member_of(group_name, **fields):
-    user = UserFactory(is_staff=True, **fields)
-    group, _created = Group.objects.get_or_create(name=group_name)
-    user.groups.add(group)
-    return user
-
-
 @pytest.fixture
 def staff(db):
     """A member of the office with every right (a superuser, as the demo admin is), with an authenticator."""
@@ -97,7 +83,7 @@ def faculty(db):
 @pytest.fixture
 def coordinator(db, faculty):
     """A faculty coordinator: staff, in the coordinators' group, serving one faculty."""
-    return _member_of(FACULTY_COORDINATOR, username="coordinator", faculty=faculty)
+    return member_of(FACULTY_COORDINATOR, username="coordinator", faculty=faculty)
 
 
 @pytest.fixture
@@ -106,13 +92,13 @@ def office_user(db):
 
     Office staff must use a second factor, so this one has an authenticator.
     """
-    return enrolled(_member_of(OFFICE_STAFF, username="office"))
+    return member_of(OFFICE_STAFF, username="office")
 
 
 @pytest.fixture
 def viewer_user(db):
     """Staff in the Viewer group: reads the admin, changes nothing."""
-    return _member_of(VIEWER, username="viewer")
+    return member_of(VIEWER, username="viewer")
 
 
 def _verified(user):
@@ -141,14 +127,14 @@ def staff_client(client, staff):
 
 @pytest.fixture
 def office_client(office_user):
-    return _signed_in(office_user)
+    return signed_in(office_user)
 
 
 @pytest.fixture
 def viewer_client(viewer_user):
-    return _signed_in(viewer_user)
+    return signed_in(viewer_user)
 
 
 @pytest.fixture
 def coordinator_client(coordinator):
-    return _signed_in(coordinator)
+    return signed_in(coordinator)

@@ -112,6 +112,7 @@ def test_user_without_staff_status_is_sent_to_admin_login(client, student, model
 CHANGELIST_QUERIES = {
     "account.EmailAddress": 6,
     "auditlog.LogEntry": 6 + 1 + 2,  # content types in the log; date hierarchy
+    "mfa.Authenticator": 6,
     "auth.Group": 6,
     "intl_office.Faculty": 6,
     "intl_office.Page": 6,

@@ -5,15 +5,14 @@ Tried three ways: anonymous, a viewer who may not decide (the wrong user), and t
 """
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
-from django.test import Client
 from django.urls import reverse
 
 from intl_office.roles import OFFICE_STAFF, VIEWER
 from mobility.models import Application, ApplicationEvent, Mobility
 from tests.admin_helpers import admin_url
-from tests.factories import ApplicationFactory, CallFactory, HostPreferenceFactory, InstitutionFactory, UserFactory
+from tests.factories import ApplicationFactory, CallFactory, HostPreferenceFactory, InstitutionFactory
+from tests.users import member_of, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -22,21 +21,9 @@ CHANGELIST = admin_url(Application, "changelist")
 TEMPLATE = "admin/mobility/application/bulk_decision_confirmation.html"
 
 
-def member_of(group_name, username):
-    user = UserFactory(username=username, is_staff=True)
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-def signed_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 @pytest.fixture
 def officer():
-    return member_of(OFFICE_STAFF, "officer")
+    return member_of(OFFICE_STAFF, username="officer")
 
 
 @pytest.fixture
@@ -162,7 +149,7 @@ def test_anonymous_visitor_cannot_reject_in_bulk(client, call):
 
 def test_a_viewer_is_neither_asked_nor_obeyed(call):
     chosen = applications_at(call, Status.UNDER_REVIEW, ["Aziza"])
-    viewer = signed_in(member_of(VIEWER, "viewer"))
+    viewer = signed_in(member_of(VIEWER, username="viewer"))
 
     for extra in ({}, {"confirm": "yes"}):
         response = act(viewer, "reject", chosen, **extra)

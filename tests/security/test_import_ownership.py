@@ -6,9 +6,7 @@ import right (the wrong user), and the uploader.
 """
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django.urls import reverse
 
 from intl_office.resources import FORMATS
@@ -16,7 +14,7 @@ from intl_office.roles import OFFICE_STAFF
 from intl_office.storage import private_storage
 from partners.models import Institution
 from tests.admin_helpers import admin_url
-from tests.factories import UserFactory
+from tests.users import member_of, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -26,11 +24,7 @@ REFUSAL = "Only the person who uploaded this file can confirm its import. Nothin
 
 
 def office_member(username):
-    user = UserFactory(username=username, is_staff=True)
-    user.groups.add(Group.objects.get(name=OFFICE_STAFF))
-    client = Client()
-    client.force_login(user)
-    return client
+    return signed_in(member_of(OFFICE_STAFF, username=username))
 
 
 @pytest.fixture

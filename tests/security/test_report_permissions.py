@@ -6,12 +6,12 @@ tried three ways: anonymous, a staff account with no role (the wrong user), and 
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.test import Client
 from django.urls import reverse
 
 from intl_office.roles import FACULTY_COORDINATOR, OFFICE_STAFF, ROLES, VIEWER
 from intl_office.staff import calendar
 from tests.factories import UserFactory
+from tests.users import member_of, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -19,18 +19,6 @@ REPORT_URLS = [
     reverse("staff:report"),
     reverse("staff:report-export") + "?year=2024&period=academic",
 ]
-
-
-def member_of(group_name):
-    user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-def signed_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def feed_url(user):
