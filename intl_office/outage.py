@@ -26,19 +26,22 @@ TEXTS = {
         "lead": "The portal is restarting one of its parts and cannot show this page right now.",
         "detail": "Please try again in a minute. If you were sending a form, it was not saved: send it again then.",
         "retry": "Try again",
+        "brand": "International Office",
     },
     "uz": {
         "title": "Bir daqiqada qaytamiz",
-        "lead": "Portal o'z qismlaridan birini qayta ishga tushirmoqda va bu sahifani hozir ko'rsata olmaydi.",
-        "detail": "Bir daqiqadan so'ng qayta urinib ko'ring. Agar shakl yuborgan bo'lsangiz, u saqlanmadi: "
+        "lead": "Portal o‘z qismlaridan birini qayta ishga tushirmoqda va bu sahifani hozir ko‘rsata olmaydi.",
+        "detail": "Bir daqiqadan so‘ng qayta urinib ko‘ring. Agar shakl yuborgan bo‘lsangiz, u saqlanmadi: "
         "keyin uni qayta yuboring.",
         "retry": "Qayta urinish",
+        "brand": "Xalqaro hamkorlik bo‘limi",
     },
     "ru": {
         "title": "Вернёмся через минуту",
         "lead": "Портал перезапускает одну из своих частей и сейчас не может показать эту страницу.",
         "detail": "Попробуйте ещё раз через минуту. Если вы отправляли форму, она не сохранена: отправьте её снова.",
         "retry": "Попробовать снова",
+        "brand": "Отдел международного сотрудничества",
     },
 }
 
