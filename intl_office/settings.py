@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After sessions, CSRF, users and messages: it must know what they would add to a page.
+    "intl_office.page_cache.PublicPageCacheMiddleware",
     "intl_office.middleware.RequestBodyLimitMiddleware",  # 413 before an oversized body is read to disk
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -193,6 +195,13 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 10_000},
         }
     }
+
+# Public pages are cached whole for anonymous visitors (intl_office/page_cache.py), in the
+# shared cache above, and made fresh by any save or delete in these apps' models. Users are left
+# out: a login writes last_login, and no public page shows an account.
+PUBLIC_PAGE_CACHE = env.bool("PUBLIC_PAGE_CACHE", default=True)
+PUBLIC_PAGE_CACHE_APPS = ["intl_office", "partners", "programs", "mobility"]
+PUBLIC_PAGE_CACHE_IGNORED_MODELS = ["intl_office.User"]
 
 # Internationalisation: English is the fallback for every translated field.
 LANGUAGE_CODE = "en"
