@@ -126,7 +126,10 @@ ASGI_APPLICATION = "intl_office.asgi.application"
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+# With DEBUG off each gunicorn worker keeps its connection for a minute instead of opening one per
+# request; the health check replaces a connection the database dropped (a restart) before it is used.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if DEBUG else 60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # URL fields typed without a scheme mean https (the Django 6.0 default, adopted now).
 FORMS_URLFIELD_ASSUME_HTTPS = True
