@@ -239,7 +239,7 @@ def load_data(factor):
         Agreement.objects.bulk_create(agreements)
         records = []
         for twin in Mobility.objects.filter(pk__in=mobility_pks):
-            twin.pk, twin.agreement = None, None
+            twin.pk, twin.agreement, twin.application = None, None, None
             if twin.partner_id in twins:
                 twin.partner = twins[twin.partner_id]
             records.append(twin)
