@@ -11,7 +11,7 @@ import pytest
 import time_machine
 from django.contrib import messages
 from django.core.cache import cache
-from django.db import transaction
+from django.db import OperationalError, connection, transaction
 from django.test import Client
 from django.urls import reverse
 
@@ -281,3 +281,19 @@ def test_institution_rows_are_watched():
     from django.db.models.signals import post_save
 
     assert post_save.has_listeners(Institution)
+
+
+def server_gone(execute, sql, params, many, context):
+    raise OperationalError("server closed the connection unexpectedly")
+
+
+def test_a_cached_page_still_answers_while_the_database_is_down(home_institution):
+    page = anonymous_page("/partners/")[1]
+    visitor = Client(raise_request_exception=False)
+
+    with connection.execute_wrapper(server_gone):
+        cached_page = visitor.get("/partners/")
+        not_cached = visitor.get("/about/")
+
+    assert cached_page.status_code == 200 and cached_page.content.decode() == page
+    assert not_cached.status_code == 503
