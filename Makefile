@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-fast lint format bench messages clean
+.PHONY: run test test-fast lint format bench bench-http messages clean
 
 # The venv is rebuilt only when a requirements file changes.
 $(BIN)/.installed: requirements.txt requirements-dev.txt constraints.txt
@@ -36,6 +36,10 @@ lint: $(BIN)/.installed
 ## bench: time every public page on a throw-away database (demo + 1,000 extra partners)
 bench: $(BIN)/.installed
 	$(PY) scripts/bench.py
+
+## bench-http: gunicorn + wrk at 8 connections, demo data and ten times it, page cache on and off
+bench-http: $(BIN)/.installed
+	$(PY) scripts/bench_http.py
 
 ## messages: collect new strings into locale/uz and locale/ru, then compile them after translating
 messages: $(BIN)/.installed

@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After sessions, CSRF, users and messages: it must know what they would add to a page.
+    "intl_office.page_cache.PublicPageCacheMiddleware",
     "intl_office.middleware.RequestBodyLimitMiddleware",  # 413 before an oversized body is read to disk
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -124,7 +126,10 @@ ASGI_APPLICATION = "intl_office.asgi.application"
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+# With DEBUG off each gunicorn worker keeps its connection for a minute instead of opening one per
+# request; the health check replaces a connection the database dropped (a restart) before it is used.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if DEBUG else 60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # URL fields typed without a scheme mean https (the Django 6.0 default, adopted now).
 FORMS_URLFIELD_ASSUME_HTTPS = True
@@ -193,6 +198,13 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 10_000},
         }
     }
+
+# Public pages are cached whole for anonymous visitors (intl_office/page_cache.py), in the
+# shared cache above, and made fresh by any save or delete in these apps' models. Users are left
+# out: a login writes last_login, and no public page shows an account.
+PUBLIC_PAGE_CACHE = env.bool("PUBLIC_PAGE_CACHE", default=True)
+PUBLIC_PAGE_CACHE_APPS = ["intl_office", "partners", "programs", "mobility"]
+PUBLIC_PAGE_CACHE_IGNORED_MODELS = ["intl_office.User"]
 
 # Internationalisation: English is the fallback for every translated field.
 LANGUAGE_CODE = "en"

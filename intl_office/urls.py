@@ -4,12 +4,19 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.decorators.cache import cache_page
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 
 from .site.sitemaps import SITEMAPS
 from .site.views import robots_txt
 
 # Files for crawlers exist once, outside the language prefixes; the sitemap lists every language.
 urlpatterns = [
+    # The language switcher is on every public page, and a page with a CSRF token can be cached
+    # for nobody (intl_office/page_cache.py). Forging this form only sets a visitor's language
+    # cookie, which the pages ignore (their language is in the path), and set_language redirects
+    # only to the portal's own host.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", robots_txt, name="robots-txt"),
     # Thousands of URLs in three languages take a second to build; crawlers can wait an hour for news.

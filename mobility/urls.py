@@ -1,15 +1,17 @@
 from django.urls import path
 
+from intl_office.page_cache import public_page
+
 from .views import applications, statistics, visits
 
 app_name = "mobility"
 
 urlpatterns = [
     # Delegation visits
-    path("visits/", visits.VisitListView.as_view(), name="visit-list"),
-    path("visits/<slug:slug>/", visits.VisitDetailView.as_view(), name="visit-detail"),
+    path("visits/", public_page(visits.VisitListView.as_view()), name="visit-list"),
+    path("visits/<slug:slug>/", public_page(visits.VisitDetailView.as_view()), name="visit-detail"),
     # Figures
-    path("statistics/", statistics.StatisticsView.as_view(), name="statistics"),
+    path("statistics/", public_page(statistics.StatisticsView.as_view()), name="statistics"),
     # The student application flow
     path("calls/<slug:slug>/apply/", applications.application_create, name="application-create"),
     path("my/applications/", applications.ApplicationListView.as_view(), name="my-applications"),

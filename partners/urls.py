@@ -1,15 +1,17 @@
 from django.urls import path, re_path
 
+from intl_office.page_cache import public_page
+
 from . import views
 
 app_name = "partners"
 
 urlpatterns = [
-    path("partners/", views.InstitutionListView.as_view(), name="institution-list"),
+    path("partners/", public_page(views.InstitutionListView.as_view()), name="institution-list"),
     # Open data: the directory's filters apply to the query string of these files too.
     re_path(r"^partners/data\.(?P<fmt>csv|json)$", views.institution_data, name="institution-data"),
     re_path(r"^partners/agreements\.(?P<fmt>csv|json)$", views.agreement_data, name="agreement-data"),
-    path("partners/<slug:slug>/", views.InstitutionDetailView.as_view(), name="institution-detail"),
+    path("partners/<slug:slug>/", public_page(views.InstitutionDetailView.as_view()), name="institution-detail"),
     # Linked from the admin: signed documents live in private storage and leave it only through here.
     path("staff/agreements/<int:pk>/document/", views.agreement_document, name="agreement-document"),
 ]

@@ -23,6 +23,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
 
+from intl_office.page_cache import content_changed
 from intl_office.roles import FACULTY_COORDINATOR, OFFICE_STAFF
 from intl_office.storage import private_storage
 from mobility.models import (
@@ -201,6 +202,7 @@ class ApplicationsLoader:
         obj = self.loader.sync(model, lookup, {**values, stamp_field: stamp})
         if getattr(obj, stamp_field) != stamp:
             model.objects.filter(pk=obj.pk).update(**{stamp_field: stamp})
+            content_changed()  # QuerySet.update sends no post_save
             setattr(obj, stamp_field, stamp)
         return obj
 

@@ -2,9 +2,10 @@
 
 from django.urls import path
 
+from ..page_cache import public_page
 from . import views
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
-    path("about/", views.AboutView.as_view(), name="about"),
+    path("", public_page(views.HomeView.as_view()), name="home"),
+    path("about/", public_page(views.AboutView.as_view()), name="about"),
 ]

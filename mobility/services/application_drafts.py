@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from intl_office.dates import today
+from intl_office.page_cache import content_changed
 from intl_office.storage import private_storage
 from programs.models import Call
 
@@ -135,6 +136,7 @@ def application_save_draft(
                     HostPreference(application=locked, institution=host, rank=rank)
                     for rank, host in enumerate(host_list, start=1)
                 )
+                content_changed()  # bulk_create sends no post_save
 
             for document_type, checked in documents.items():
                 document = ApplicationDocument.objects.filter(application=locked, document_type=document_type).first()

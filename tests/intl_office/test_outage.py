@@ -8,6 +8,7 @@ it is real: the connection points at a port where no server listens.
 import socket
 
 import pytest
+from django.core.cache import cache
 from django.db import OperationalError, connection
 from django.test import Client
 
@@ -112,6 +113,7 @@ def test_postgresql_connection_terminated_mid_session_gives_503_then_recovers(vi
         admin.execute("SELECT pg_terminate_backend(%s)", [backend])
 
     try:
+        cache.clear()  # the page the first request cached would be served without the database
         response = visitor.get("/partners/")
         # What Django's handler does after every request (the test client leaves it out).
         connection.close_if_unusable_or_obsolete()

@@ -62,7 +62,7 @@ def statuses(applications):
     ],
 )
 def test_a_bulk_decision_without_confirmation_shows_the_list_and_changes_nothing(
-    office, call, action, before, question, django_capture_on_commit_callbacks
+    office, call, action, before, question, django_capture_on_commit_callbacks, home_institution
 ):
     chosen = applications_at(call, before, ["Aziza", "Bobur", "Dilnoza"])
 

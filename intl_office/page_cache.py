@@ -1,0 +1,153 @@
+"""Whole public pages cached for anonymous visitors, never served stale.
+
+A page is stored in the default cache (shared by every worker: files in CACHE_DIR, or Redis)
+under a key made of
+
+- the *content generation*: a random token replaced after every commit that saved or deleted
+  a record of an app whose records public pages show (``watch_content_models``), and by
+  imports and bulk writes that skip the model signals (``content_changed``);
+- the office's today (``intl_office.dates.today``), so a call that closes at midnight in
+  Tashkent, or an agreement that expires today, changes status on the right day;
+- the language and the full absolute URL (scheme, host, path and query string).
+
+The generation is a fresh random token rather than a counter because the file cache's
+``incr`` is a read and a write: two edits committing at once could both write ``n + 1`` and a
+page rendered between them would outlive the second. Every bump writes a value no page was
+ever stored under, so a page can only be served while nothing has changed since it was read.
+
+Only views marked with ``public_page`` are cached, only for GET and HEAD from a visitor who
+sends no session or messages cookie, and only responses that set no cookie, used no CSRF
+token and showed no message. A revisit with ``If-None-Match`` gets 304.
+"""
+
+import hashlib
+import uuid
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.http import HttpResponse
+from django.utils import translation
+from django.utils.cache import get_conditional_response
+from django.utils.http import quote_etag
+
+from . import dates
+
+GENERATION_KEY = "public-page:generation"
+# A day is enough: the key changes with the office's date anyway.
+PAGE_TIMEOUT = 24 * 60 * 60
+# Headers a stored page keeps; the outer middleware (security, CSP, session) adds the rest afresh.
+KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Frame-Options", "Vary", "ETag")
+
+
+def public_page(view):
+    """Mark a view whose page anonymous visitors may be served from the cache."""
+    view.public_page = True
+    return view
+
+
+def current_generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        # First request, or the entry was culled: start a new generation, keeping a concurrent one.
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def bump_generation():
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def content_changed(**_ignored):
+    """Make every cached public page fresh once the current transaction commits.
+
+    Called by the model signals, and directly after writes that send none
+    (``bulk_create``, ``QuerySet.update``). Outside a transaction it bumps at once.
+    """
+    transaction.on_commit(bump_generation)
+
+
+def watch_content_models():
+    """Connect ``content_changed`` to every model of the apps public pages read from.
+
+    Connected per model (never for all senders), so Django keeps its fast delete for the
+    sessions, the audit log and the rest.
+    """
+    excluded = {label.lower() for label in settings.PUBLIC_PAGE_CACHE_IGNORED_MODELS}
+    for label in settings.PUBLIC_PAGE_CACHE_APPS:
+        for model in apps.get_app_config(label).get_models(include_auto_created=True):
+            if model._meta.label_lower in excluded:
+                continue
+            uid = f"page_cache:{model._meta.label_lower}"
+            post_save.connect(content_changed, sender=model, dispatch_uid=uid)
+            post_delete.connect(content_changed, sender=model, dispatch_uid=uid)
+            m2m_changed.connect(content_changed, sender=model, dispatch_uid=uid)
+    # A data migration changes rows without signals.
+    post_migrate.connect(content_changed, dispatch_uid="page_cache:migrate")
+
+
+def page_key(request):
+    url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    return f"public-page:{current_generation()}:{dates.today().isoformat()}:{translation.get_language()}:{url}"
+
+
+def _may_use_cache(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and CookieStorage.cookie_name not in request.COOKIES
+    )
+
+
+class PublicPageCacheMiddleware:
+    """Serve and store the pages of views marked ``public_page`` (see the module docstring).
+
+    Placed after the session, CSRF, authentication and messages middleware, so that what it
+    stores has been through them and what it serves gets fresh security headers and nonce.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        key = getattr(request, "_public_page_key", None)
+        if key is None or not self._storable(request, response):
+            return response
+        response["ETag"] = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
+        stored = (response.status_code, response.content, [(h, response[h]) for h in KEPT_HEADERS if h in response])
+        cache.set(key, stored, PAGE_TIMEOUT)
+        return get_conditional_response(request, etag=response["ETag"], response=response) or response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not settings.PUBLIC_PAGE_CACHE or not getattr(view_func, "public_page", False):
+            return None
+        if not _may_use_cache(request):
+            return None
+        key = page_key(request)
+        stored = cache.get(key)
+        if stored is None:
+            request._public_page_key = key
+            return None
+        status, content, headers = stored
+        response = HttpResponse(content, status=status)
+        for header, value in headers:
+            response[header] = value
+        return get_conditional_response(request, etag=response["ETag"], response=response) or response
+
+    @staticmethod
+    def _storable(request, response):
+        messages = getattr(request, "_messages", None)
+        user = getattr(request, "user", None)
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and not (messages is not None and (messages.used or messages.added_new))
+            and not (user is not None and user.is_authenticated)
+        )

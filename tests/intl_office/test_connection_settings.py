@@ -1,0 +1,39 @@
+"""Production keeps each worker's database connection, checked before use; development opens one per request."""
+
+import json
+
+import pytest
+
+from tests.settings_probe import BASE_DIR, SITE, run_python
+
+pytestmark = pytest.mark.slow
+
+PRINT_DATABASE = """
+import json
+from django.conf import settings
+database = settings.DATABASES["default"]
+print(json.dumps({"age": database["CONN_MAX_AGE"], "health": database["CONN_HEALTH_CHECKS"]}))
+"""
+
+
+@pytest.fixture(autouse=True)
+def _no_local_env_file():
+    if (BASE_DIR / ".env").exists():
+        pytest.skip("a local .env file sets variables these cases expect to be unset")
+
+
+def database_settings(**environment):
+    result = run_python(PRINT_DATABASE, **environment)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_production_keeps_connections_a_minute_with_health_checks():
+    production = {"DEBUG": "False", "SECRET_KEY": "a-long-random-production-key", "SITE_URL": SITE}
+
+    assert database_settings(**production) == {"age": 60, "health": True}
+    assert database_settings(**production, CONN_MAX_AGE="0") == {"age": 0, "health": True}
+
+
+def test_development_opens_a_connection_per_request():
+    assert database_settings()["age"] == 0

@@ -1,0 +1,96 @@
+"""Two gunicorn processes sharing the embedded default cache (files in CACHE_DIR) never disagree.
+
+Each process fills and serves the same cached pages; an edit made by a third process (a
+management shell, as an import or an admin in another worker would) shows on the next request
+to either of them.
+"""
+
+import http.client
+import subprocess
+import time
+from contextlib import closing
+
+import pytest
+
+from tests.deployment import BASE_DIR, BIN, STARTUP_TIMEOUT, free_port, run_checked
+
+pytestmark = pytest.mark.slow
+
+HOST = "127.0.0.1"  # what a load balancer in front of both sends to each
+
+
+def get(port, path, headers=None):
+    with closing(http.client.HTTPConnection("127.0.0.1", port, timeout=20)) as connection:
+        connection.request("GET", path, headers={"Host": HOST, **(headers or {})})
+        response = connection.getresponse()
+        return response.status, response.headers, response.read().decode()
+
+
+def shell(env, code):
+    run_checked([BIN / "python", "manage.py", "shell", "-c", code], env)
+
+
+def start(env, request, log_path):
+    port = free_port()
+    log = log_path.open("w")
+    process = subprocess.Popen(
+        [BIN / "gunicorn", "intl_office.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+        cwd=BASE_DIR,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+    def stop():
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+    request.addfinalizer(stop)
+    deadline = time.monotonic() + STARTUP_TIMEOUT
+    while True:
+        if process.poll() is not None:
+            pytest.fail(f"gunicorn exited with {process.returncode}:\n{log_path.read_text()}")
+        try:
+            get(port, "/robots.txt")
+            return port
+        except OSError:
+            if time.monotonic() > deadline:
+                pytest.fail(f"gunicorn did not answer within {STARTUP_TIMEOUT} s:\n{log_path.read_text()}")
+            time.sleep(0.1)
+
+
+def test_two_processes_sharing_the_file_cache_show_an_edit_at_once(deployed, request, tmp_path):
+    shell(
+        deployed,
+        "from partners.models import Institution\n"
+        "Institution.objects.create(name='University of Andorra', country='AD', slug='andorra')",
+    )
+    first, second = start(deployed, request, tmp_path / "one.log"), start(deployed, request, tmp_path / "two.log")
+
+    for path in ("/partners/", "/partners/andorra/", "/uz/partners/"):
+        pages = [get(port, path) for port in (first, second, first, second)]
+        assert {status for status, _, _ in pages} == {200}, path
+        assert all("University of Andorra" in page for _, _, page in pages), path
+        # The second process served what the first stored: the same bytes, the same ETag.
+        assert len({headers["ETag"] for _, headers, _ in pages}) == 1, path
+        status, _, _ = get(second, path, {"If-None-Match": pages[0][1]["ETag"]})
+        assert status == 304
+
+    shell(
+        deployed,
+        "from partners.models import Institution\n"
+        "partner = Institution.objects.get(slug='andorra')\n"
+        "partner.name = 'Universitat d’Andorra'\n"
+        "partner.save()",
+    )
+
+    for path in ("/partners/", "/partners/andorra/", "/uz/partners/"):
+        for port in (second, first):
+            status, _, page = get(port, path)
+            assert status == 200
+            assert "Universitat d’Andorra" in page and "University of Andorra" not in page, (port, path)
