@@ -5,11 +5,14 @@ A pytest plugin (``pytest_plugins`` in tests/conftest.py), so that tests/test_pr
 tests/intl_office/test_https_server.py share one deployment without importing each other.
 """
 
+import http.client
 import os
 import socket
 import subprocess
+import time
 import urllib.parse
 import uuid
+from contextlib import closing
 from pathlib import Path
 
 import environ
@@ -93,3 +96,43 @@ def deployed(production_env):
     # A fresh database: every migration runs, so the server below talks to the throw-away one.
     assert "Applying intl_office.0001_initial... OK" in migrated.stdout
     return production_env
+
+
+def start_gunicorn(env, request, log_path):
+    """One gunicorn process with one worker on a free port, stopped when the test or module ends.
+
+    Returns the port once the server answers ``/robots.txt``; fails the test with its log otherwise.
+    """
+    port = free_port()
+    log = log_path.open("w")
+    process = subprocess.Popen(
+        [BIN / "gunicorn", "intl_office.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+        cwd=BASE_DIR,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+    def stop():
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+    request.addfinalizer(stop)
+    deadline = time.monotonic() + STARTUP_TIMEOUT
+    while True:
+        if process.poll() is not None:
+            pytest.fail(f"gunicorn exited with {process.returncode}:\n{log_path.read_text()}")
+        try:
+            with closing(http.client.HTTPConnection("127.0.0.1", port, timeout=2)) as connection:
+                connection.request("GET", "/robots.txt")
+                connection.getresponse().read()
+            return port
+        except OSError:
+            if time.monotonic() > deadline:
+                pytest.fail(f"gunicorn did not answer within {STARTUP_TIMEOUT} s:\n{log_path.read_text()}")
+            time.sleep(0.1)

@@ -6,15 +6,13 @@ The proxy is played by the test: requests come from 127.0.0.1 (named in TRUSTED_
 
 import http.client
 import re
-import subprocess
-import time
 import urllib.parse
 from contextlib import closing
 from http.cookies import SimpleCookie
 
 import pytest
 
-from tests.deployment import BASE_DIR, BIN, STARTUP_TIMEOUT, free_port, run_checked
+from tests.deployment import BIN, run_checked, start_gunicorn
 
 pytestmark = pytest.mark.slow
 
@@ -38,42 +36,6 @@ def behind_proxy(deployed):
     env = {**deployed, "SECURE_SSL_REDIRECT": "True", "TRUSTED_PROXIES": "127.0.0.1"}
     run_checked([BIN / "python", "manage.py", "shell", "-c", CREATE_ACCOUNTS], env)
     return env
-
-
-def start_gunicorn(env, request, log_path):
-    port = free_port()
-    log = log_path.open("w")
-    process = subprocess.Popen(
-        [BIN / "gunicorn", "intl_office.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-        cwd=BASE_DIR,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-
-    def stop():
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
-
-    request.addfinalizer(stop)
-    deadline = time.monotonic() + STARTUP_TIMEOUT
-    while True:
-        if process.poll() is not None:
-            pytest.fail(f"gunicorn exited with {process.returncode}:\n{log_path.read_text()}")
-        try:
-            with closing(http.client.HTTPConnection("127.0.0.1", port, timeout=2)) as connection:
-                connection.request("GET", "/robots.txt")
-                connection.getresponse().read()
-            return port
-        except OSError:
-            if time.monotonic() > deadline:
-                pytest.fail(f"gunicorn did not answer within {STARTUP_TIMEOUT} s:\n{log_path.read_text()}")
-            time.sleep(0.1)
 
 
 @pytest.fixture(scope="module")

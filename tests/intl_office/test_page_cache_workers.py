@@ -6,13 +6,11 @@ to either of them.
 """
 
 import http.client
-import subprocess
-import time
 from contextlib import closing
 
 import pytest
 
-from tests.deployment import BASE_DIR, BIN, STARTUP_TIMEOUT, free_port, run_checked
+from tests.deployment import BIN, run_checked, start_gunicorn
 
 pytestmark = pytest.mark.slow
 
@@ -30,47 +28,16 @@ def shell(env, code):
     run_checked([BIN / "python", "manage.py", "shell", "-c", code], env)
 
 
-def start(env, request, log_path):
-    port = free_port()
-    log = log_path.open("w")
-    process = subprocess.Popen(
-        [BIN / "gunicorn", "intl_office.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-        cwd=BASE_DIR,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-
-    def stop():
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
-
-    request.addfinalizer(stop)
-    deadline = time.monotonic() + STARTUP_TIMEOUT
-    while True:
-        if process.poll() is not None:
-            pytest.fail(f"gunicorn exited with {process.returncode}:\n{log_path.read_text()}")
-        try:
-            get(port, "/robots.txt")
-            return port
-        except OSError:
-            if time.monotonic() > deadline:
-                pytest.fail(f"gunicorn did not answer within {STARTUP_TIMEOUT} s:\n{log_path.read_text()}")
-            time.sleep(0.1)
-
-
 def test_two_processes_sharing_the_file_cache_show_an_edit_at_once(deployed, request, tmp_path):
     shell(
         deployed,
         "from partners.models import Institution\n"
         "Institution.objects.create(name='University of Andorra', country='AD', slug='andorra')",
     )
-    first, second = start(deployed, request, tmp_path / "one.log"), start(deployed, request, tmp_path / "two.log")
+    first, second = (
+        start_gunicorn(deployed, request, tmp_path / "one.log"),
+        start_gunicorn(deployed, request, tmp_path / "two.log"),
+    )
 
     for path in ("/partners/", "/partners/andorra/", "/uz/partners/"):
         pages = [get(port, path) for port in (first, second, first, second)]
