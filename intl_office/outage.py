@@ -6,8 +6,8 @@ browsers, crawlers and monitors come back later rather than record an error. A f
 meanwhile gets the same answer: 503 tells the sender that nothing was saved.
 
 The page is rendered without the request's context processors, which would ask the database for
-the department's name, and its few sentences carry their own translations: it must render when
-nothing else can.
+the department's name; its sentences come from the translation catalogues, which are files, so it
+renders when nothing else can.
 """
 
 import sys
@@ -15,35 +15,9 @@ import sys
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
-from django.utils import translation
 from django.views import defaults
 
 RETRY_AFTER_SECONDS = 30
-
-TEXTS = {
-    "en": {
-        "title": "Back in a minute",
-        "lead": "The portal is restarting one of its parts and cannot show this page right now.",
-        "detail": "Please try again in a minute. If you were sending a form, it was not saved: send it again then.",
-        "retry": "Try again",
-        "brand": "International Office",
-    },
-    "uz": {
-        "title": "Bir daqiqada qaytamiz",
-        "lead": "Portal o‘z qismlaridan birini qayta ishga tushirmoqda va bu sahifani hozir ko‘rsata olmaydi.",
-        "detail": "Bir daqiqadan so‘ng qayta urinib ko‘ring. Agar shakl yuborgan bo‘lsangiz, u saqlanmadi: "
-        "keyin uni qayta yuboring.",
-        "retry": "Qayta urinish",
-        "brand": "Xalqaro hamkorlik bo‘limi",
-    },
-    "ru": {
-        "title": "Вернёмся через минуту",
-        "lead": "Портал перезапускает одну из своих частей и сейчас не может показать эту страницу.",
-        "detail": "Попробуйте ещё раз через минуту. Если вы отправляли форму, она не сохранена: отправьте её снова.",
-        "retry": "Попробовать снова",
-        "brand": "Отдел международного сотрудничества",
-    },
-}
 
 
 def is_database_outage(error) -> bool:
@@ -52,9 +26,7 @@ def is_database_outage(error) -> bool:
 
 
 def database_unavailable(request):
-    language = translation.get_language() or "en"
-    texts = TEXTS.get(language.split("-")[0], TEXTS["en"])
-    body = loader.render_to_string("503.html", {"texts": texts, "language": language})
+    body = loader.render_to_string("503.html")
     response = HttpResponse(body, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
