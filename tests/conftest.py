@@ -18,8 +18,9 @@ from tests.factories import FacultyFactory, UserFactory
 from tests.mfa import enrolled
 from tests.users import member_of, signed_in
 
-# The production deployment (database, environment, collectstatic, migrate) tests start servers from.
-pytest_plugins = ["tests.deployment"]
+# The production deployment tests start servers from (tests/deployment.py), the frozen clock (tests/clock.py)
+# and what CI holds the run to (tests/ci_guard.py).
+pytest_plugins = ["tests.deployment", "tests.clock", "tests.ci_guard"]
 
 
 @pytest.fixture(autouse=True, scope="session")

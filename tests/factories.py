@@ -5,6 +5,7 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 
+from intl_office.dates import today
 from intl_office.models import Faculty, Page, Ranking, StaffMember
 from mobility.models import (
     Application,
@@ -20,8 +21,6 @@ from mobility.models import (
 )
 from partners.models import Agreement, Contact, CooperationArea, Institution
 from programs.models import Call, DocumentType, GrantProgram, JointProgramme, Project, ProjectMember
-
-TODAY = datetime.date.today
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -109,8 +108,8 @@ class AgreementFactory(factory.django.DjangoModelFactory):
     partner = factory.SubFactory(InstitutionFactory)
     kind = Agreement.Kind.MOU
     title = factory.Sequence(lambda n: f"Memorandum of understanding {n}")
-    signed_on = factory.LazyFunction(lambda: TODAY() - datetime.timedelta(days=365))
-    valid_until = factory.LazyFunction(lambda: TODAY() + datetime.timedelta(days=4 * 365))
+    signed_on = factory.LazyFunction(lambda: today() - datetime.timedelta(days=365))
+    valid_until = factory.LazyFunction(lambda: today() + datetime.timedelta(days=4 * 365))
 
 
 class GrantProgramFactory(factory.django.DjangoModelFactory):
@@ -168,8 +167,8 @@ class CallFactory(factory.django.DjangoModelFactory):
     program = factory.SubFactory(GrantProgramFactory)
     title = factory.Sequence(lambda n: f"Semester exchange call {n}")
     places = 5
-    opens_on = factory.LazyFunction(lambda: TODAY() - datetime.timedelta(days=10))
-    deadline = factory.LazyFunction(lambda: TODAY() + datetime.timedelta(days=20))
+    opens_on = factory.LazyFunction(lambda: today() - datetime.timedelta(days=10))
+    deadline = factory.LazyFunction(lambda: today() + datetime.timedelta(days=20))
 
     @factory.post_generation
     def hosts(self, create, extracted, **kwargs):

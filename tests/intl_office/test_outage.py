@@ -75,10 +75,9 @@ def closed_port():
         return sock.getsockname()[1]
 
 
+@pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True)
 def test_postgresql_that_does_not_answer_gives_503(visitor):
-    if connection.vendor != "postgresql":
-        pytest.skip("runs on PostgreSQL (DATABASE_URL=postgres://...)")
     original = dict(connection.settings_dict)
     connection.close()
     connection.settings_dict.update(HOST="127.0.0.1", PORT=closed_port())
@@ -94,10 +93,9 @@ def test_postgresql_that_does_not_answer_gives_503(visitor):
     assert visitor.get("/partners/").status_code == 200
 
 
+@pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True)
 def test_postgresql_connection_terminated_mid_session_gives_503_then_recovers(visitor):
-    if connection.vendor != "postgresql":
-        pytest.skip("runs on PostgreSQL (DATABASE_URL=postgres://...)")
     import psycopg
 
     assert visitor.get("/partners/").status_code == 200

@@ -46,9 +46,25 @@ def test_compiled_catalogue_matches_the_po_file(language):
     for entry in catalogue(language).translated_entries():
         msgid = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
         if entry.msgid_plural:
-            assert compiled._catalog.get((msgid, 0)) == entry.msgstr_plural[0], entry.msgid
+            for form, text in entry.msgstr_plural.items():
+                assert compiled._catalog.get((msgid, form)) == text, (entry.msgid, form)
         else:
             assert compiled._catalog.get(msgid) == entry.msgstr, entry.msgid
+
+
+@pytest.mark.parametrize(
+    "language, forms",
+    [
+        ("uz", {1: "ta arizani", 3: "ta arizani", 21: "ta arizani"}),
+        ("ru", {1: "заявку?", 3: "заявки?", 5: "заявок?", 11: "заявок?", 21: "заявку?", 24: "заявки?"}),
+    ],
+)
+def test_plural_forms_follow_the_languages_rules(language, forms):
+    """Russian has one, few and many; Uzbek one form. The compiled header must say so, not English's two."""
+    with translation.override(language):
+        for count, expected in forms.items():
+            text = translation.ngettext("Accept %(count)d application?", "Accept %(count)d applications?", count)
+            assert f"{count} {expected}" in text % {"count": count}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -12,8 +12,6 @@ from tests.factories import AgreementFactory, CooperationAreaFactory, Institutio
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date.today()
-
 
 def filtered(**params):
     filterset = InstitutionFilterSet(params, queryset=directory_queryset())
@@ -99,18 +97,24 @@ def test_unknown_area_is_an_error():
 # Agreement in force
 
 
-def test_agreement_in_force_yes_and_no_split_the_partners():
+def test_agreement_in_force_yes_and_no_split_the_partners(today):
     AgreementFactory(partner=InstitutionFactory(name="In force"))
     AgreementFactory(
-        partner=InstitutionFactory(name="Expired only"),
-        signed_on=TODAY - datetime.timedelta(days=800),
-        valid_until=TODAY - datetime.timedelta(days=10),
+        partner=InstitutionFactory(name="Expires today"),
+        signed_on=today - datetime.timedelta(days=800),
+        valid_until=today,
+    )
+    AgreementFactory(
+        partner=InstitutionFactory(name="Expired yesterday"),
+        signed_on=today - datetime.timedelta(days=800),
+        valid_until=today - datetime.timedelta(days=1),
     )
     AgreementFactory(partner=InstitutionFactory(name="Draft only"), signed_on=None, valid_until=None)
     InstitutionFactory(name="Without agreement")
-    assert filtered(in_force="yes") == ["In force"]
-    assert filtered(in_force="no") == ["Draft only", "Expired only", "Without agreement"]
-    assert filtered(in_force="") == ["Draft only", "Expired only", "In force", "Without agreement"]
+    assert filtered(in_force="yes") == ["Expires today", "In force"]
+    assert filtered(in_force="no") == ["Draft only", "Expired yesterday", "Without agreement"]
+    everyone = ["Draft only", "Expired yesterday", "Expires today", "In force", "Without agreement"]
+    assert filtered(in_force="") == everyone
     assert "in_force" in errors(in_force="maybe")
 
 

@@ -12,8 +12,6 @@ from tests.factories import AgreementFactory, CooperationAreaFactory, Institutio
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("home_institution")]
 
-TODAY = datetime.date.today()
-
 
 def body(response):
     assert response.status_code == 200, response.content
@@ -32,7 +30,7 @@ def json_document(response):
 
 
 @pytest.fixture
-def partners():
+def partners(today):
     exchange = CooperationAreaFactory(name="Student exchange", slug="student-exchange")
     research = CooperationAreaFactory(name="Joint research", slug="joint-research")
     shandong = InstitutionFactory(
@@ -56,8 +54,8 @@ def partners():
     AgreementFactory(
         partner=gazi,
         title="Expired exchange agreement",
-        signed_on=TODAY - datetime.timedelta(days=900),
-        valid_until=TODAY - datetime.timedelta(days=10),
+        signed_on=today - datetime.timedelta(days=900),
+        valid_until=today - datetime.timedelta(days=10),
     )
     koica = InstitutionFactory(name="KOICA", country="KR", kind=Institution.Kind.DONOR, city="")
     hidden = InstitutionFactory(name="Closed University", country="CN", is_active=False)
@@ -68,10 +66,10 @@ def partners():
 # Partners
 
 
-def test_partners_csv_has_a_header_row_and_one_row_per_public_partner(client, partners):
+def test_partners_csv_has_a_header_row_and_one_row_per_public_partner(client, partners, today):
     response = client.get("/partners/data.csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert response["Content-Disposition"] == f'attachment; filename="partners-{TODAY:%Y-%m-%d}.csv"'
+    assert response["Content-Disposition"] == f'attachment; filename="partners-{today:%Y-%m-%d}.csv"'
     rows = csv_rows(response)
     assert [row["name"] for row in rows] == ["Gazi University", "KOICA", "Shandong Jianzhu University"]
     shandong = rows[2]
@@ -135,9 +133,9 @@ def test_partner_files_speak_the_language_of_their_address(client, partners):
 # Agreements
 
 
-def test_agreements_csv_lists_public_agreements_of_public_partners(client, partners):
+def test_agreements_csv_lists_public_agreements_of_public_partners(client, partners, today):
     response = client.get("/partners/agreements.csv")
-    assert response["Content-Disposition"] == f'attachment; filename="partner-agreements-{TODAY:%Y-%m-%d}.csv"'
+    assert response["Content-Disposition"] == f'attachment; filename="partner-agreements-{today:%Y-%m-%d}.csv"'
     rows = csv_rows(response)
     assert [row["title"] for row in rows] == ["Expired exchange agreement", "Memorandum in an updated form"]
     memorandum = rows[1]
@@ -146,7 +144,7 @@ def test_agreements_csv_lists_public_agreements_of_public_partners(client, partn
     assert memorandum["partner_country_name"] == "China"
     assert memorandum["kind"] == "mou"
     assert memorandum["reference_number"] == "TICT-2024-112"
-    assert memorandum["signed_on"] == str(TODAY - datetime.timedelta(days=365))
+    assert memorandum["signed_on"] == str(today - datetime.timedelta(days=365))
     assert memorandum["status"] == "active"
     assert memorandum["student_places_out"] == "5"
     assert memorandum["staff_places_in"] == "2"
@@ -154,11 +152,11 @@ def test_agreements_csv_lists_public_agreements_of_public_partners(client, partn
     assert rows[0]["status"] == "expired"
 
 
-def test_agreements_json_follows_the_partner_filters(client, partners):
+def test_agreements_json_follows_the_partner_filters(client, partners, today):
     document = json_document(client.get("/partners/agreements.json", {"country": "TR"}))
     assert document["count"] == 1
     assert [row["title"] for row in document["results"]] == ["Expired exchange agreement"]
-    assert document["results"][0]["valid_until"] == str(TODAY - datetime.timedelta(days=10))
+    assert document["results"][0]["valid_until"] == str(today - datetime.timedelta(days=10))
     assert document["results"][0]["status_name"] == "Expired"
     assert document["source"] == "http://testserver/partners/?country=TR"
 

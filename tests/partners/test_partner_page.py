@@ -24,9 +24,6 @@ from tests.partners.pages import page_text
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("home_institution")]
 
 
-TODAY = datetime.date.today()
-
-
 def days(n):
     return datetime.timedelta(days=n)
 
@@ -73,13 +70,13 @@ def test_partner_page_is_404_for_inactive_and_unknown_partners(client):
     assert client.get("/ru/partners/no-such-partner/").status_code == 404
 
 
-def test_partner_page_lists_public_agreements_with_status_badges(client, partner):
+def test_partner_page_lists_public_agreements_with_status_badges(client, partner, today):
     active = AgreementFactory(partner=partner, title="Active memorandum")
     expiring = AgreementFactory(
-        partner=partner, title="Expiring agreement", signed_on=TODAY - days(700), valid_until=TODAY + days(30)
+        partner=partner, title="Expiring agreement", signed_on=today - days(700), valid_until=today + days(30)
     )
     expired = AgreementFactory(
-        partner=partner, title="Old agreement", signed_on=TODAY - days(900), valid_until=TODAY - days(10)
+        partner=partner, title="Old agreement", signed_on=today - days(900), valid_until=today - days(10)
     )
     draft = AgreementFactory(partner=partner, title="Draft agreement", signed_on=None, valid_until=None)
     AgreementFactory(partner=partner, title="Confidential annex", is_public=False)
@@ -122,8 +119,8 @@ def test_partner_page_shows_agreement_details_and_quotas(client, partner):
     assert re.search(r"Staff</th><td[^>]*>2</td><td[^>]*>1</td>", html)
 
 
-def test_partner_page_links_an_agreement_and_its_renewal_both_ways(client, partner):
-    old = AgreementFactory(partner=partner, title="Memorandum 2019", signed_on=TODAY - days(2000), valid_until=None)
+def test_partner_page_links_an_agreement_and_its_renewal_both_ways(client, partner, today):
+    old = AgreementFactory(partner=partner, title="Memorandum 2019", signed_on=today - days(2000), valid_until=None)
     new = AgreementFactory(partner=partner, title="Memorandum in an updated form", renews=old)
     html = page_text(detail(client, partner))
     assert re.search(rf'Renews</dt>\s*<dd[^>]*><a href="#agreement-{old.pk}">Memorandum 2019</a>', html)
