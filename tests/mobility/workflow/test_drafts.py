@@ -1,17 +1,15 @@
 """Starting an application and saving drafts, whoever calls the services."""
 
 import re
-from unittest import mock
 
 import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models.query import QuerySet
 
 from intl_office.dates import today
 from intl_office.storage import private_storage
 from mobility import services
-from mobility.models import Application, ApplicationDocument, ApplicationEvent
+from mobility.models import Application, ApplicationDocument
 from mobility.services import ApplicationError
 from programs.models import Call
 from tests.applications import checked_pdf, checked_photo
@@ -38,16 +36,6 @@ def test_starting_again_returns_the_same_application(call, student):
     second, created = services.application_start(call=call, student=student)
     assert (second, created) == (first, False)
     assert Application.objects.count() == 1
-
-
-def test_a_racing_second_start_gets_the_winners_row(call, student):
-    # Two requests both saw no application; the database constraint lets only one insert win.
-    winner, _ = services.application_start(call=call, student=student)
-    with mock.patch.object(QuerySet, "first", return_value=None):
-        loser, created = services.application_start(call=call, student=student)
-    assert (loser, created) == (winner, False)
-    assert Application.objects.count() == 1
-    assert ApplicationEvent.objects.count() == 1
 
 
 def test_second_application_to_the_same_call_is_refused_by_the_database(call, student):
