@@ -7,10 +7,6 @@ uses PostgreSQL, otherwise an SQLite file in a temporary folder.
 
 import gzip
 import json
-import os
-import signal
-import subprocess
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -19,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.deployment import BASE_DIR, BIN, STARTUP_TIMEOUT, free_port
+from tests.deployment import start_gunicorn
 
 pytestmark = pytest.mark.slow
 
@@ -28,44 +24,9 @@ ONE_YEAR = 365 * 24 * 60 * 60
 
 @pytest.fixture(scope="module")
 def server(request, deployed, tmp_path_factory):
-    """A gunicorn master and one worker, killed whatever happens to the tests."""
-    port = free_port()
-    log_path = tmp_path_factory.mktemp("gunicorn") / "gunicorn.log"
-    log = log_path.open("w")
-    process = subprocess.Popen(
-        [BIN / "gunicorn", "intl_office.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-        cwd=BASE_DIR,
-        env=deployed,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,  # its own process group: the finalizer stops the master and its worker
-    )
-
-    def stop():
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait(timeout=10)
-        log.close()
-
-    request.addfinalizer(stop)
-
-    base_url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + STARTUP_TIMEOUT
-    while True:
-        if process.poll() is not None:
-            pytest.fail(f"gunicorn exited with {process.returncode}:\n{log_path.read_text()}")
-        try:
-            with urllib.request.urlopen(f"{base_url}/admin/login/", timeout=2):
-                break
-        except (urllib.error.URLError, ConnectionError):
-            if time.monotonic() > deadline:
-                pytest.fail(f"gunicorn did not answer within {STARTUP_TIMEOUT} s:\n{log_path.read_text()}")
-            time.sleep(0.1)
-    return base_url
+    """A gunicorn master and one worker, stopped whatever happens to the tests."""
+    port = start_gunicorn(deployed, request, tmp_path_factory.mktemp("gunicorn") / "gunicorn.log")
+    return f"http://127.0.0.1:{port}"
 
 
 def fetch(url, headers=None):
