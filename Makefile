@@ -22,9 +22,10 @@ run: $(BIN)/.installed
 	$(PY) manage.py demo_admin --site http://$(HOST):$(PORT)
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-## test: the whole suite on SQLite, or on the database DATABASE_URL names
+## test: the whole suite on SQLite, or on the database DATABASE_URL names; in random order, on two processes
+PYTEST_WORKERS ?= 2
 test: $(BIN)/.installed
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 ## lint: ruff, the layers (import-linter contracts in pyproject.toml) and the missing-migration check
 lint: $(BIN)/.installed
