@@ -108,3 +108,10 @@ def test_after_the_move_the_records_open_their_files_from_the_bucket(files_on_di
 def test_without_object_storage_configured_the_command_refuses_and_copies_nothing(files_on_disk):
     with pytest.raises(CommandError, match="set S3_PUBLIC_BUCKET, S3_PRIVATE_BUCKET"):
         move()
+
+
+def test_a_bucket_that_is_not_there_is_a_clear_error_not_a_traceback(files_on_disk, s3_buckets, settings):
+    s3_buckets.private = "no-such-bucket"
+    use_object_storage(s3_buckets, settings)
+    with pytest.raises(CommandError, match="The object store refused or could not be reached"):
+        move()

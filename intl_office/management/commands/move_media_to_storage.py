@@ -43,9 +43,17 @@ class Command(BaseCommand):
             # An agreement's document may still be in public media, from before partners.0004.
             ("Private files", "PRIVATE_MEDIA_ROOT", private_names, private_storage, [local_private, local_public]),
         ]
+        # Object storage is configured, so boto3 is there; a portal on folders never imports it.
+        from botocore.exceptions import BotoCoreError, ClientError
+
         verb = "would be copied" if dry_run else "copied"
         for label, folder, names, target, sources in plan:
-            result = copy_files(names, target=target, sources=sources, dry_run=dry_run)
+            try:
+                result = copy_files(names, target=target, sources=sources, dry_run=dry_run)
+            except (BotoCoreError, ClientError) as error:
+                raise CommandError(
+                    f"The object store refused or could not be reached ({label.lower()}): {error}"
+                ) from None
             for name in result.missing:
                 self.stderr.write(f"Missing from {folder}: {name}")
             self.stdout.write(
