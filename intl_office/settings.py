@@ -13,6 +13,8 @@ from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from intl_office.storage_settings import LOCAL_STORAGES, object_storages
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -309,3 +311,29 @@ APPLICATION_UPLOAD_MAX_BYTES = env.int("APPLICATION_UPLOAD_MAX_BYTES", default=5
 # Largest request body, refused with 413 before it is read (intl_office/middleware.py); unset,
 # room for eight files at the limit above and a megabyte of form (intl_office.uploads.max_request_bytes).
 UPLOAD_REQUEST_MAX_BYTES = env.int("UPLOAD_REQUEST_MAX_BYTES", default=None)
+
+# --- Object storage: uploaded files in S3-compatible buckets that every host shares ---
+# With no bucket named, public media stay in MEDIA_ROOT and private files in PRIVATE_MEDIA_ROOT on
+# this host's disk (the embedded default). With both named, logos and photos go to the public
+# bucket, anyone may read them at S3_PUBLIC_URL (or the bucket's own address), and student
+# documents, signed agreements and pending imports to the private one, readable by nobody but
+# the portal (intl_office/storage_settings.py says why two buckets).
+S3_PUBLIC_BUCKET = env.str("S3_PUBLIC_BUCKET", default="")
+S3_PRIVATE_BUCKET = env.str("S3_PRIVATE_BUCKET", default="")
+if S3_PUBLIC_BUCKET or S3_PRIVATE_BUCKET:
+    _object_storages, PUBLIC_MEDIA_URL = object_storages(
+        public_bucket=S3_PUBLIC_BUCKET,
+        private_bucket=S3_PRIVATE_BUCKET,
+        endpoint_url=env.str("S3_ENDPOINT_URL", default=""),
+        access_key_id=env.str("S3_ACCESS_KEY_ID", default=""),
+        secret_access_key=env.str("S3_SECRET_ACCESS_KEY", default=""),
+        region=env.str("S3_REGION", default=""),
+        public_url=env.str("S3_PUBLIC_URL", default=""),
+        # Off for buckets whose ACLs are switched off (AWS's default for new buckets): their policies decide.
+        acls=env.bool("S3_ACLS", default=True),
+    )
+    STORAGES.update(_object_storages)
+    # Pages show logos and photos from the public bucket's address, and from nowhere else.
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(PUBLIC_MEDIA_URL)
+else:
+    STORAGES["private"] = LOCAL_STORAGES["private"]

@@ -85,9 +85,9 @@ def make_row(model):
 class _FormReader(HTMLParser):
     """Collects what a browser would submit from one form: the values it was rendered with."""
 
-    def __init__(self, form_id):
+    def __init__(self, is_the_form):
         super().__init__(convert_charrefs=True)
-        self.form_id = form_id
+        self.is_the_form = is_the_form
         self.inside = False
         self.found = False
         self.select = None
@@ -97,7 +97,7 @@ class _FormReader(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "form" and attrs.get("id") == self.form_id:
+        if tag == "form" and not self.found and self.is_the_form(attrs):
             self.inside = self.found = True
         if not self.inside:
             return
@@ -135,9 +135,20 @@ class _FormReader(HTMLParser):
 
 def form_data(response, model):
     """The POST data of an admin add or change page as it was rendered, ready to edit and submit."""
-    reader = _FormReader(f"{model._meta.model_name}_form")
-    reader.feed(response.content.decode())
-    assert reader.found, f"no {model._meta.model_name}_form on the page"
+    return form_fields(response.content.decode(), form_id=f"{model._meta.model_name}_form")
+
+
+def form_fields(html, *, form_id=None, action_ends_with=None):
+    """What a browser would submit from the first form of ``html`` with that id or an action ending so."""
+
+    def is_the_form(attrs):
+        if form_id is not None:
+            return attrs.get("id") == form_id
+        return (attrs.get("action") or "").endswith(action_ends_with)
+
+    reader = _FormReader(is_the_form)
+    reader.feed(html)
+    assert reader.found, f"no form {form_id or action_ends_with!r} on the page"
     return {name: values if len(values) > 1 else values[0] for name, values in reader.data.items()}
 
 

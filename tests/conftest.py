@@ -18,9 +18,10 @@ from tests.factories import FacultyFactory, UserFactory
 from tests.mfa import enrolled
 from tests.users import member_of, signed_in
 
-# The production deployment tests start servers from (tests/deployment.py), the frozen clock (tests/clock.py)
-# and what CI holds the run to (tests/ci_guard.py).
-pytest_plugins = ["tests.deployment", "tests.clock", "tests.ci_guard"]
+# The production deployment tests start servers from (tests/deployment.py), the local S3 server with the
+# buckets tests keep files in (tests/s3.py), the frozen clock (tests/clock.py) and what CI holds the run to
+# (tests/ci_guard.py).
+pytest_plugins = ["tests.deployment", "tests.s3", "tests.clock", "tests.ci_guard"]
 
 
 @pytest.fixture(autouse=True, scope="session")

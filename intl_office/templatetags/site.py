@@ -9,6 +9,7 @@ Tags
     ``{% main_navigation as items %}``   the main menu, each item knowing whether it is current
     ``{% language_versions as versions %}``  this page in every language (switcher, hreflang)
     ``{% canonical_url %}``              the absolute URL of this page without tracking noise
+    ``{% absolute_uri url %}``           ``url`` made absolute on this site, or left as it is when it already is
     ``{% reuse_block "title" %}``        renders a block a second time (for og:title)
     ``{% og_locale %}``                  the Open Graph locale of the active language
 """
@@ -210,6 +211,17 @@ def canonical_url(context):
     if page is not None and page > 1:
         url += f"?page={page}"
     return url
+
+
+@register.simple_tag(takes_context=True)
+def absolute_uri(context, url):
+    """``url`` as an absolute address, for Open Graph images.
+
+    A logo in local media has a path on this site ("/media/logos/..."); one in object storage
+    already has the bucket's or the CDN's full address, which stays as it is.
+    """
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request is not None else url
 
 
 @register.simple_tag

@@ -10,34 +10,10 @@ from mobility import services
 from mobility.models import Application, ApplicationDocument
 from programs.models import Call
 from tests.factories import InstitutionFactory, UserFactory
-from tests.files import jpeg_bytes, pdf_bytes, png_claiming_size, upload
-from tests.mobility.applying.helpers import DAY, Status, create_url, detail_url
+from tests.files import pdf_bytes, png_claiming_size, upload
+from tests.mobility.applying.helpers import DAY, Status, create_url, detail_url, form_data
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("home_institution")]
-
-
-def form_data(call, transcript, hosts, faculty, *, action="save", **overrides):
-    data = {
-        "action": action,
-        "first_name": "Aziza",
-        "last_name": "Karimova",
-        "date_of_birth": "2003-04-12",
-        "nationality": "UZ",
-        "phone": "+998 90 123 45 67",
-        "faculty": faculty.pk,
-        "level": "bachelor",
-        "year_of_study": "3",
-        "gpa": "4.20",
-        "language_certificate": "ielts",
-        "language_score": "6.5",
-        "motivation_letter": "To study process engineering abroad.",
-        "host_1": hosts[0].pk,
-        "host_2": hosts[1].pk,
-        f"document_{transcript.pk}": upload("My transcript.pdf", pdf_bytes(), "application/pdf"),
-        "photo": upload("me.jpg", jpeg_bytes(), "image/jpeg"),
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
 
 
 def stored_files():
