@@ -322,9 +322,12 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # JOBS_WORKER_TIMEOUT seconds (killed, or its host gone) is given to another worker.
 JOBS_HEARTBEAT_SECONDS = env.float("JOBS_HEARTBEAT_SECONDS", default=10)
 JOBS_WORKER_TIMEOUT = env.float("JOBS_WORKER_TIMEOUT", default=60)
+# A mail server that accepts the connection and then hangs fails the attempt (to be tried again
+# later) instead of holding the worker for ever.
+EMAIL_TIMEOUT = env.float("EMAIL_TIMEOUT", default=30)
 # /healthz answers 503 once a job has been due this many seconds without a worker taking it.
 HEALTHZ_MAX_JOB_DELAY = env.int("HEALTHZ_MAX_JOB_DELAY", default=300)
 # The load balancer probes gunicorn over plain HTTP: /healthz answers it rather than redirecting.
-SECURE_SSL_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # The jobs' own rows change every few seconds and no public page shows them.
 PUBLIC_PAGE_CACHE_IGNORED_MODELS += ["intl_office.Job", "intl_office.JobWorker", "intl_office.OutgoingMessage"]

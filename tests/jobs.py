@@ -5,7 +5,7 @@ on the test's connection and inside its transaction: an action queues its e-mail
 the test runs the jobs, and the e-mail is in ``mail.outbox`` (or reaches the SMTP server below).
 
 ``MailServer`` is aiosmtpd on a free port of this machine, started and stopped by the test, that keeps
-every message it accepts; ``stall()`` makes it hold the next message unanswered, as a slow server does.
+every message it accepts; ``hang()`` makes it leave messages unanswered, as a server that hangs does.
 """
 
 import asyncio
@@ -17,12 +17,20 @@ from email import message_from_bytes
 from aiosmtpd.controller import Controller
 from django.core import mail
 
-from intl_office.jobs import Worker
+from intl_office.jobs import Worker, job
 
 
 def run_jobs() -> int:
     """Run every job due now, as a worker would, in this test's transaction; returns how many ran."""
     return Worker(worker_id="test-worker", standalone=False).run(batch=True)
+
+
+@job(label="Record that it ran")
+def record_run(path: str, number: int) -> None:
+    """A job with no guard of its own against running twice: each run appends its number to ``path``."""
+    time.sleep(0.02)  # long enough for the other worker to look for a job meanwhile
+    with open(path, "a") as runs:
+        runs.write(f"{number}\n")
 
 
 def clear_mail():
@@ -38,11 +46,13 @@ class _Handler:
     async def handle_DATA(self, smtp_server, session, envelope):
         self.server.receiving.set()
         if self.server.held.is_set():
-            # Hold the client mid-message, as a slow server does, until released (or for a minute).
+            # A server that hangs: no answer until released (or for a minute), then a refusal. The
+            # message was never accepted, so the client must send it again.
             for _tick in range(600):
                 if not self.server.held.is_set():
                     break
                 await asyncio.sleep(0.1)
+            return "451 Requested action aborted: try again later"
         self.server.messages.append(message_from_bytes(envelope.original_content))
         return "250 Message accepted for delivery"
 
@@ -70,8 +80,9 @@ class MailServer:
             self._controller.stop()
             self._controller = None
 
-    def stall(self):
-        """Hold the next message unanswered until ``release()``."""
+    def hang(self):
+        """Leave every message unanswered until ``release()``, then refuse it; ``receiving`` is set once one arrives."""
+        self.receiving.clear()
         self.held.set()
 
     def release(self):
