@@ -25,7 +25,7 @@ WAITING, RETRYING, RUNNING, FAILED, DONE = "waiting", "retrying", "running", "fa
 STATES = {
     WAITING: (_("Waiting"), Q(status=Status.READY, traceback="")),
     RETRYING: (_("Waiting to try again"), Q(status=Status.READY) & ~Q(traceback="")),
-    RUNNING: (_("Running"), Q(status=Status.RUNNING)),
+    RUNNING: (_("In progress"), Q(status=Status.RUNNING)),
     FAILED: (_("Failed"), Q(status=Status.FAILED)),
     DONE: (_("Done"), Q(status=Status.SUCCESSFUL)),
 }
