@@ -41,7 +41,8 @@ from collections.abc import Callable
 from traceback import format_exception
 
 from django.conf import settings
-from django.db import DatabaseError, OperationalError, close_old_connections, connection
+from django.core.exceptions import SuspiciousOperation
+from django.db import DatabaseError, InterfaceError, OperationalError, close_old_connections, connection
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.module_loading import import_string
@@ -161,8 +162,8 @@ def _after_failure(row, error):
     row.set_failed(error)
     try:
         task_finished.send(sender=type(row.task.get_backend()), task_result=row.task_result)
-    except ImportError:
-        logger.exception("Job %s (%s) failed: its code cannot be imported", row.pk, row.task_path)
+    except (ImportError, SuspiciousOperation):
+        logger.exception("Job %s (%s) failed: its code cannot be found", row.pk, row.task_path)
 
 
 def _save(row, **fields):
@@ -277,7 +278,16 @@ class Worker:
             while self.running and (max_jobs is None or ran < max_jobs):
                 if self.standalone:
                     close_old_connections()
-                row = self.claim()
+                try:
+                    row = self.claim()
+                except (OperationalError, InterfaceError):
+                    if not self.standalone:
+                        raise
+                    # The database restarts or fails over: wait and look again rather than stop.
+                    logger.warning("Worker %s cannot reach the database", self.worker_id, exc_info=True)
+                    connection.close()
+                    self.wake.wait(self.interval)
+                    continue
                 if row is not None:
                     self.busy = True
                     try:
