@@ -229,17 +229,17 @@ class OutgoingMessage(models.Model):
     reset link must not outlive its e-mail in the database, and nobody reads sent mail here.
     """
 
-    job = models.ForeignKey(DBTaskResult, on_delete=models.CASCADE, null=True, related_name="messages")
+    job = models.ForeignKey(DBTaskResult, on_delete=models.CASCADE, null=True, blank=True, related_name="messages")
     created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
     from_email = models.TextField()
     to = models.JSONField(default=list)
-    cc = models.JSONField(default=list)
-    bcc = models.JSONField(default=list)
-    reply_to = models.JSONField(default=list)
-    headers = models.JSONField(default=dict)
+    cc = models.JSONField(default=list, blank=True)
+    bcc = models.JSONField(default=list, blank=True)
+    reply_to = models.JSONField(default=list, blank=True)
+    headers = models.JSONField(default=dict, blank=True)
     subject = models.TextField()
-    body = models.TextField()
+    body = models.TextField(blank=True)  # emptied once sent
     # "html" when the body itself is HTML; an HTML version next to a plain body is html_body.
     content_subtype = models.CharField(max_length=20, default="plain")
     html_body = models.TextField(blank=True)
