@@ -15,11 +15,14 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt -c constraints.txt
 	touch $@
 
-## run: install, migrate, load demo data, make a demo admin (DEBUG only) and serve on :8000
+## run: install, migrate, load demo data, make a demo admin (DEBUG only) and serve on :8000 with a jobs worker
+# The worker sends the e-mail the pages queue (to the console unless EMAIL_URL is set); it stops with the server.
 run: $(BIN)/.installed
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py seed_demo
 	$(PY) manage.py demo_admin --site http://$(HOST):$(PORT)
+	$(PY) manage.py jobs_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## test: the whole suite on SQLite, or on the database DATABASE_URL names; in random order, on two processes

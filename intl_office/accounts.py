@@ -7,16 +7,19 @@ E-mails (address verification, password reset): allauth builds their links from 
 (``request.build_absolute_uri``) and signs them with the host the request used; behind a proxy, or
 when the portal was reached by an internal name, that is an address the student cannot open. The
 adapter keeps allauth's paths (language prefix and key included) and puts them on ``SITE_URL`` through
-``intl_office.mail``, as every other e-mail of the portal does.
+``intl_office.mail``, as every other e-mail of the portal does, and queues them there rather than send
+them while the student waits: a mail server that is down delays a verification or reset mail, it does
+not lose it.
 """
 
 from urllib.parse import urlsplit, urlunsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from .mail import absolute_url, site_host
+from .mail import absolute_url, queue_email, site_host
 
 # The links allauth puts in its e-mails: verification, password reset, "you already have an account"
 # and "no account with this address" (the last two link to the reset and sign-up pages).
@@ -42,7 +45,9 @@ class AccountAdapter(DefaultAccountAdapter):
         for key in LINK_KEYS:
             if context.get(key):
                 context[key] = on_public_address(context[key])
-        super().send_mail(template_prefix, email, context)
+        # allauth's own send_mail but for its last line: allauth renders, the portal's queue sends.
+        context = {"request": allauth_context.request, "email": email, **context}
+        queue_email(self.render_mail(template_prefix, email, context))
 
     def _get_login_attempts_cache_key(self, request, **credentials):
         """Count failed logins per account rather than per string typed.

@@ -229,3 +229,7 @@ class AuthenticatorAdmin(CheckedInput, admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+# Background jobs: what waits, what failed and why, and "Run again" (intl_office/admin_jobs.py).
+from . import admin_jobs  # noqa: E402, F401

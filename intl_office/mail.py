@@ -8,14 +8,19 @@ reached the server by an internal name. Every such link therefore starts with ``
 sitemap, open data) keep ``request.build_absolute_uri``: they describe the page on the host that
 served it.
 
-Every message goes through ``send_message``, or ``render_message`` when the caller sends it itself
-(say, inside the transaction that records it was sent). Subject and body are rendered from two
-templates in the recipient's language; the subject is folded onto one line, the body ends with one
-line break, and the sender is ``DEFAULT_FROM_EMAIL``. Values that depend on the language (a translated
-field, ``get_FOO_display()``) are read by the caller inside ``translation.override(language)``, or
-passed as model instances for the template to read; lazy translations are resolved while rendering.
-django-allauth renders and sends its own e-mails (verification, password reset); ``intl_office.accounts``
-puts their links on the public address with ``absolute_url``.
+Every message goes through ``send_message``, or through ``render_message`` and then ``queue_email``
+when the caller wants the message in hand first. Subject and body are rendered from two templates in
+the recipient's language; the subject is folded onto one line, the body ends with one line break, and
+the sender is ``DEFAULT_FROM_EMAIL``. Values that depend on the language (a translated field,
+``get_FOO_display()``) are read by the caller inside ``translation.override(language)``, or passed as
+model instances for the template to read; lazy translations are resolved while rendering.
+django-allauth renders its own e-mails (verification, password reset); ``intl_office.accounts`` puts
+their links on the public address with ``absolute_url`` and queues them here.
+
+Nothing is sent while the caller waits: ``queue_email`` writes the message and its job
+(``intl_office.tasks.send_email``) in the caller's transaction, and the worker sends it once that
+commits. A change rolled back sends nothing; a mail server that is down delays the message, it does
+not lose it, nor does it turn the change into an error page (``intl_office.jobs``).
 
 For example, the student's e-mail after a status change::
 
@@ -34,9 +39,13 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+
+from .models import OutgoingMessage
+from .tasks import send_email
 
 
 def site_url() -> str:
@@ -79,14 +88,28 @@ def render_message(*, to, subject_template, body_template, context, language=Non
     return EmailMessage(subject=subject, body=body.strip() + "\n", from_email=settings.DEFAULT_FROM_EMAIL, to=list(to))
 
 
-def send_message(*, to, subject_template, body_template, context, language=None) -> EmailMessage:
-    """Render the e-mail as ``render_message`` does and send it; returns the message sent.
+def queue_email(message: EmailMessage) -> OutgoingMessage:
+    """Queue ``message`` to be sent by a background job, in the current transaction; returns its row.
 
-    Errors of the mail server (``smtplib.SMTPException``, ``OSError``) reach the caller, which knows
-    whether to retry, record or report them.
+    The row and its job are written with whatever the caller writes: they exist only if it commits.
+    """
+    outgoing = OutgoingMessage.from_email_message(message)
+    with transaction.atomic():  # outside a transaction too, the message never exists without its job
+        outgoing.save()
+        result = send_email.enqueue(message_id=outgoing.pk)
+        OutgoingMessage.objects.filter(pk=outgoing.pk).update(job_id=result.id)
+    outgoing.job_id = result.id
+    return outgoing
+
+
+def send_message(*, to, subject_template, body_template, context, language=None) -> EmailMessage:
+    """Render the e-mail as ``render_message`` does and queue it (``queue_email``); returns the message.
+
+    It leaves when the current transaction commits and a worker takes its job; errors of the mail
+    server are the job's to retry, not the caller's.
     """
     message = render_message(
         to=to, subject_template=subject_template, body_template=body_template, context=context, language=language
     )
-    message.send()
+    queue_email(message)
     return message

@@ -1,10 +1,12 @@
 """The department itself: users, the home institution, staff, rankings and pages."""
 
 from django.contrib.auth.models import AbstractUser
+from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from django_tasks_db.models import DBTaskResult
 
 
 class User(AbstractUser):
@@ -183,3 +185,105 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return reverse("about") + f"#{self.slug}"
+
+
+# --- Background jobs (intl_office/jobs.py) and the e-mails they send (intl_office/mail.py) ----------
+
+
+class Job(DBTaskResult):
+    """A background job as staff see it in the admin: django-tasks-db's row under the department's name.
+
+    Office staff read the jobs and run a failed one again; nobody adds, edits or deletes one by hand.
+    """
+
+    class Meta:
+        proxy = True
+        verbose_name = _("background job")
+        verbose_name_plural = _("background jobs")
+        default_permissions = ("view",)
+        permissions = [("rerun_job", _("Can run a background job again"))]
+
+
+class JobWorker(models.Model):
+    """A running ``manage.py jobs_worker``, which writes ``seen_at`` every few seconds while it lives.
+
+    A job RUNNING under a worker that has gone silent (killed, its host down) is given to another one.
+    """
+
+    worker_id = models.CharField(max_length=64, primary_key=True)
+    started_at = models.DateTimeField(auto_now_add=True)
+    seen_at = models.DateTimeField()
+
+    class Meta:
+        default_permissions = ()
+
+    def __str__(self):
+        return self.worker_id
+
+
+class OutgoingMessage(models.Model):
+    """An e-mail the portal has decided to send, written in the transaction of what caused it.
+
+    The job ``intl_office.tasks.send_email`` sends it and sets ``sent_at`` under a row lock, so a
+    message goes out once however often its job runs. Once sent, its bodies are emptied: a password
+    reset link must not outlive its e-mail in the database, and nobody reads sent mail here.
+    """
+
+    job = models.ForeignKey(DBTaskResult, on_delete=models.CASCADE, null=True, blank=True, related_name="messages")
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    from_email = models.TextField()
+    to = models.JSONField(default=list)
+    cc = models.JSONField(default=list, blank=True)
+    bcc = models.JSONField(default=list, blank=True)
+    reply_to = models.JSONField(default=list, blank=True)
+    headers = models.JSONField(default=dict, blank=True)
+    subject = models.TextField()
+    body = models.TextField(blank=True)  # emptied once sent
+    # "html" when the body itself is HTML; an HTML version next to a plain body is html_body.
+    content_subtype = models.CharField(max_length=20, default="plain")
+    html_body = models.TextField(blank=True)
+
+    class Meta:
+        default_permissions = ()
+
+    def __str__(self):
+        return self.subject
+
+    @classmethod
+    def from_email_message(cls, message: EmailMessage) -> "OutgoingMessage":
+        """The unsaved row that will send ``message``; attachments and alternatives other than HTML are refused."""
+        if message.attachments:
+            raise ValueError("Queued e-mail carries no attachments.")
+        alternatives = getattr(message, "alternatives", [])
+        html = [content for content, mimetype in alternatives if mimetype == "text/html"]
+        if len(html) != len(alternatives) or len(html) > 1:
+            raise ValueError("Queued e-mail has at most one alternative, in HTML.")
+        return cls(
+            from_email=message.from_email,
+            to=list(message.to),
+            cc=list(message.cc),
+            bcc=list(message.bcc),
+            reply_to=list(message.reply_to),
+            headers=dict(message.extra_headers),
+            subject=message.subject,
+            body=message.body,
+            content_subtype=message.content_subtype,
+            html_body=html[0] if html else "",
+        )
+
+    def email_message(self) -> EmailMessage:
+        message = EmailMultiAlternatives(
+            subject=self.subject,
+            body=self.body,
+            from_email=self.from_email,
+            to=self.to,
+            cc=self.cc,
+            bcc=self.bcc,
+            reply_to=self.reply_to,
+            headers=self.headers,
+        )
+        message.content_subtype = self.content_subtype
+        if self.html_body:
+            message.attach_alternative(self.html_body, "text/html")
+        return message

@@ -72,6 +72,10 @@ INSTALLED_APPS = [
     "csp",
     "import_export",
     "auditlog",
+    # Background jobs (intl_office/jobs.py): Django's tasks API and its database backend. Before
+    # intl_office, whose admin replaces the backend's page for them.
+    "django_tasks",
+    "django_tasks_db",
     "intl_office",
     "partners",
     "programs",
@@ -337,3 +341,21 @@ if S3_PUBLIC_BUCKET or S3_PRIVATE_BUCKET:
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(PUBLIC_MEDIA_URL)
 else:
     STORAGES["private"] = LOCAL_STORAGES["private"]
+
+# --- Background jobs and /healthz (README "Background jobs" and "Health check") ----------------
+# Jobs (every e-mail first of all) are rows of the database, written in the transaction of the
+# change that causes them, and run by `manage.py jobs_worker` on any number of hosts.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A worker writes that it is alive this often; a job whose worker has been silent for
+# JOBS_WORKER_TIMEOUT seconds (killed, or its host gone) is given to another worker.
+JOBS_HEARTBEAT_SECONDS = env.float("JOBS_HEARTBEAT_SECONDS", default=10)
+JOBS_WORKER_TIMEOUT = env.float("JOBS_WORKER_TIMEOUT", default=60)
+# A mail server that accepts the connection and then hangs fails the attempt (to be tried again
+# later) instead of holding the worker for ever.
+EMAIL_TIMEOUT = env.float("EMAIL_TIMEOUT", default=30)
+# /healthz answers 503 once a job has been due this many seconds without a worker taking it.
+HEALTHZ_MAX_JOB_DELAY = env.int("HEALTHZ_MAX_JOB_DELAY", default=300)
+# The load balancer probes gunicorn over plain HTTP: /healthz answers it rather than redirecting.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# The jobs' own rows change every few seconds and no public page shows them.
+PUBLIC_PAGE_CACHE_IGNORED_MODELS += ["intl_office.Job", "intl_office.JobWorker", "intl_office.OutgoingMessage"]

@@ -7,6 +7,7 @@ from django.views.decorators.cache import cache_page
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
+from .health import healthz
 from .site.sitemaps import SITEMAPS
 from .site.views import robots_txt
 
@@ -19,6 +20,8 @@ urlpatterns = [
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", robots_txt, name="robots-txt"),
+    # For the load balancer: JSON, 200 or 503, over plain HTTP too (intl_office/health.py).
+    path("healthz", healthz, name="healthz"),
     # Thousands of URLs in three languages take a second to build; crawlers can wait an hour for news.
     path("sitemap.xml", cache_page(60 * 60)(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
 ]

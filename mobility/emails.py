@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.utils import translation
 
-from intl_office.mail import absolute_reverse, render_message
+from intl_office.mail import absolute_reverse, queue_email, render_message
 from intl_office.models import HomeInstitution
 
 
@@ -45,12 +45,13 @@ def application_status_message(*, application, to_status, language=None) -> Emai
     )
 
 
-def send_application_status_email(*, application, to_status, language=None) -> None:
-    """Send the student the e-mail for the status change, if they have an address.
+def queue_application_status_email(*, application, to_status, language=None) -> None:
+    """Queue the student's e-mail for the status change, if they have an address, in the current transaction.
 
-    Errors of the mail server reach the caller: the services send it after the commit with
-    ``robust=True``, so a mail server that is down is logged and the recorded change stands.
+    The services call it in the transaction that records the change: the e-mail leaves only if the
+    change commits, and a mail server that is down delays it (``intl_office.jobs``) without touching
+    the recorded change.
     """
     message = application_status_message(application=application, to_status=to_status, language=language)
     if message is not None:
-        message.send()
+        queue_email(message)

@@ -6,7 +6,6 @@ functions; nothing here hides in ``save()`` or a signal.
 
 import dataclasses
 import datetime
-import smtplib
 from contextlib import contextmanager
 
 from auditlog.context import auditlog_value, set_actor
@@ -21,7 +20,7 @@ from modeltranslation.utils import build_localized_fieldname
 from modeltranslation.utils import get_language as translated_field_language
 
 from intl_office.dates import today
-from intl_office.mail import absolute_reverse, render_message
+from intl_office.mail import absolute_reverse, queue_email, render_message
 from intl_office.models import HomeInstitution
 
 from .models import Agreement, AgreementReminder
@@ -156,9 +155,9 @@ def agreement_renew(*, agreement, signed_on, valid_until=None, actor=None, title
 
 @dataclasses.dataclass
 class ExpiryReminders:
-    """What one run of the reminders did: the reminders sent, and the agreements it could not remind of, with why."""
+    """What one run of the reminders did: the reminders queued, and the agreements it could not remind of, with why."""
 
-    sent: list[AgreementReminder] = dataclasses.field(default_factory=list)
+    queued: list[AgreementReminder] = dataclasses.field(default_factory=list)
     unsent: list[tuple[Agreement, str]] = dataclasses.field(default_factory=list)
 
 
@@ -218,7 +217,7 @@ def expiry_reminder_message(*, agreement, days_left, recipient):
 
 
 def agreement_send_expiry_reminders(*, on=None):
-    """E-mail the responsible staff member of each agreement about to expire, once per threshold.
+    """Queue an e-mail to the responsible staff member of each agreement about to expire, once per threshold.
 
     At 90, 30 and 7 days before ``valid_until`` (and any day after, up to the last day the
     agreement is in force) the agreement is due a reminder. Only the tightest threshold
@@ -229,10 +228,14 @@ def agreement_send_expiry_reminders(*, on=None):
     expiry date and threshold, so a second run on the same day (or a parallel one) sends
     nothing twice; a new ``valid_until`` starts the reminders again.
 
+    Each reminder is recorded and its e-mail queued in one transaction (``intl_office.mail.queue_email``):
+    the job that sends it exists exactly when the row does, and retries while the mail server is
+    down (``intl_office.jobs``), so a recorded reminder is never lost and never sent twice.
+
     Left out: drafts, agreements without an end date, expired ones, and those already
     renewed (a successor, even a draft, means somebody is on it). The address is the
     responsible staff member's, else the office's (the home institution's e-mail); with
-    neither, or when sending fails, nothing is recorded, so the next run tries again.
+    neither, nothing is recorded, so the next run tries again.
     """
     on = on or today()
     result = ExpiryReminders()
@@ -260,16 +263,12 @@ def agreement_send_expiry_reminders(*, on=None):
             continue
         message = expiry_reminder_message(agreement=agreement, days_left=days_left, recipient=recipient)
         try:
-            # The row is written first and kept only if the mail went out.
             with transaction.atomic():
                 reminder = AgreementReminder.objects.create(
                     agreement=agreement, valid_until=agreement.valid_until, days_before=threshold, sent_to=recipient
                 )
-                message.send()
+                queue_email(message)
         except IntegrityError:
-            continue  # a run in parallel has just sent this one
-        except (smtplib.SMTPException, OSError) as error:
-            result.unsent.append((agreement, gettext("sending failed: %(error)s") % {"error": error}))
-            continue
-        result.sent.append(reminder)
+            continue  # a run in parallel has just recorded this one
+        result.queued.append(reminder)
     return result

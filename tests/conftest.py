@@ -15,6 +15,7 @@ from django.utils import translation
 from intl_office.models import HomeInstitution
 from intl_office.roles import FACULTY_COORDINATOR, OFFICE_STAFF, VIEWER
 from tests.factories import FacultyFactory, UserFactory
+from tests.jobs import MailServer
 from tests.mfa import enrolled
 from tests.users import member_of, signed_in
 
@@ -140,3 +141,17 @@ def viewer_client(viewer_user):
 @pytest.fixture
 def coordinator_client(coordinator):
     return signed_in(coordinator)
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server (aiosmtpd) on a free port, where the portal's e-mail now goes; stopped afterwards.
+
+    ``smtp_server.stop()`` and ``.start()`` take it away and bring it back on the same port.
+    """
+    server = MailServer()
+    for name, value in server.settings().items():
+        setattr(settings, name, value)
+    server.start()
+    yield server
+    server.stop()

@@ -4,9 +4,12 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import get_date_max
 
 from intl_office.dates import today
-from intl_office.models import Faculty, Page, Ranking, StaffMember
+from intl_office.models import Faculty, Job, OutgoingMessage, Page, Ranking, StaffMember
 from mobility.models import (
     Application,
     ApplicationDocument,
@@ -260,3 +263,46 @@ class VisitPhotoFactory(factory.django.DjangoModelFactory):
 
     visit = factory.SubFactory(VisitFactory)
     image = factory.django.ImageField(width=40, height=30, color="blue")
+
+
+class OutgoingMessageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OutgoingMessage
+
+    from_email = "International Office <noreply@example.org>"
+    to = factory.LazyFunction(lambda: ["aziza@example.org"])
+    subject = "Your application to Erasmus+ exchange: Accepted"
+    body = "Dear Aziza Karimova,\n\nyour application has been accepted.\n"
+
+
+class JobFactory(factory.django.DjangoModelFactory):
+    """An e-mail job the mail server kept refusing: FAILED after its attempts, with the error kept."""
+
+    class Meta:
+        model = Job
+        skip_postgeneration_save = True
+
+    status = TaskResultStatus.FAILED
+    task_path = "intl_office.tasks.send_email"
+    backend_name = "default"
+    queue_name = "default"
+    run_after = factory.LazyFunction(get_date_max)
+    args_kwargs = factory.LazyFunction(lambda: {"args": [], "kwargs": {"message_id": 0}})
+    worker_ids = factory.LazyFunction(lambda: [f"worker-{n}" for n in range(10)])
+    started_at = factory.LazyFunction(timezone.now)
+    finished_at = factory.LazyFunction(timezone.now)
+    exception_class_path = "smtplib.SMTPServerDisconnected"
+    traceback = (
+        "Traceback (most recent call last):\n"
+        '  File "smtplib.py", line 405, in getreply\n'
+        "smtplib.SMTPServerDisconnected: Connection unexpectedly closed\n"
+    )
+
+    @factory.post_generation
+    def message(job, create, extracted, **kwargs):
+        """The e-mail it sends, linked both ways as ``intl_office.mail.queue_email`` links them."""
+        if not create:
+            return
+        message = extracted or OutgoingMessageFactory(job=job, **kwargs)
+        job.args_kwargs = {"args": [], "kwargs": {"message_id": message.pk}}
+        Job.objects.filter(pk=job.pk).update(args_kwargs=job.args_kwargs)

@@ -70,6 +70,8 @@ class AboutView(TemplateView):
 
 
 ROBOTS_DISALLOWED = ["/admin/", "/my/", "/accounts/", "/staff/"]
+# Outside the language prefixes: the load balancer's health check.
+ROBOTS_DISALLOWED_ONCE = ["/healthz"]
 
 
 @require_GET
@@ -78,6 +80,7 @@ def robots_txt(request):
     prefixes = [""] + [f"/{code}" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
     lines = ["User-agent: *"]
     lines += [f"Disallow: {prefix}{path}" for path in ROBOTS_DISALLOWED for prefix in prefixes]
+    lines += [f"Disallow: {path}" for path in ROBOTS_DISALLOWED_ONCE]
     with translation.override(settings.LANGUAGE_CODE):
         sitemap_url = request.build_absolute_uri(reverse("sitemap"))
     lines += ["", f"Sitemap: {sitemap_url}", ""]

@@ -3,7 +3,7 @@
 Views, the admin and management commands call these functions and nothing else to change an
 application, so every rule holds whoever acts: status changes only along
 ``Application.TRANSITIONS``, each one recorded in the dated history with who made it and
-announced to the student by e-mail (after the transaction commits), and no call accepts more
+announced to the student by an e-mail queued in the same transaction, and no call accepts more
 students than it has places, given best average score first. Starting and saving a draft are
 in ``mobility.services.application_drafts``.
 
@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from intl_office.dates import today
 from programs.models import Call
 
-from ..emails import send_application_status_email
+from ..emails import queue_application_status_email
 from ..models import Application, ApplicationEvent, ApplicationReview
 from .records import mobility_for_application
 
@@ -319,12 +319,9 @@ def _move(application, to_status, *, actor, note="", language=None):
     ApplicationEvent.objects.create(
         application=application, from_status=from_status, to_status=to_status, actor=actor, note=note
     )
-    # After the commit: a rolled-back change must not be announced. robust: a mail server
-    # that is down is logged, and does not turn a recorded decision into an error page.
-    transaction.on_commit(
-        lambda: send_application_status_email(application=application, to_status=to_status, language=language),
-        robust=True,
-    )
+    # In the same transaction: a rolled-back change is not announced, a committed one cannot lose its
+    # e-mail, and a mail server that is down delays the e-mail rather than the decision.
+    queue_application_status_email(application=application, to_status=to_status, language=language)
 
 
 def _chosen_host(application, host):

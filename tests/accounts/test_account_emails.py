@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.factories import UserFactory
+from tests.jobs import run_jobs
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("home_institution")]
 
@@ -32,6 +33,7 @@ def test_the_verification_link_is_on_the_public_address_whatever_host_the_sign_u
         {"email": "aziza@example.org", "password1": PASSWORD, "password2": PASSWORD},
         HTTP_HOST=INTERNAL_HOST,
     )
+    run_jobs()
 
     (message,) = mail.outbox
     (link,) = links(message)
@@ -50,6 +52,7 @@ def test_the_password_reset_link_keeps_the_language_and_is_on_the_public_address
         url = reverse("account_reset_password")
 
     client.post(url, {"email": "aziza@example.org"}, HTTP_HOST=INTERNAL_HOST)
+    run_jobs()
 
     (message,) = mail.outbox
     (link,) = links(message)
@@ -59,6 +62,7 @@ def test_the_password_reset_link_keeps_the_language_and_is_on_the_public_address
 
 def test_a_reset_asked_for_an_unknown_address_links_to_sign_up_on_the_public_address(client):
     client.post(reverse("account_reset_password"), {"email": "nobody@example.org"}, HTTP_HOST=INTERNAL_HOST)
+    run_jobs()
 
     (message,) = mail.outbox
     assert links(message) == [f"{SITE}/accounts/signup/"]
@@ -73,6 +77,7 @@ def test_signing_up_again_with_a_known_address_links_to_the_public_address(clien
         {"email": "aziza@example.org", "password1": PASSWORD, "password2": PASSWORD},
         HTTP_HOST=INTERNAL_HOST,
     )
+    run_jobs()
 
     (message,) = mail.outbox
     assert links(message)

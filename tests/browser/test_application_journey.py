@@ -1,7 +1,8 @@
 """A student's application from sign-up to acceptance, and the office's review of it, in real Chromium.
 
-The live server runs in this process with the locmem e-mail backend, so the test reads the
-verification and status e-mails from ``django.core.mail.outbox`` as the student would read their inbox.
+The live server runs in this process with the locmem e-mail backend: the test runs the jobs the
+pages queued, as the worker would, and reads the verification and status e-mails from
+``django.core.mail.outbox`` as the student would read their inbox.
 """
 
 import re
@@ -14,6 +15,7 @@ from playwright.sync_api import Page, expect
 from mobility.models import Application, Mobility
 from programs.models import Call
 from tests.files import pdf_bytes, png_bytes
+from tests.jobs import run_jobs
 from tests.mfa import answer_code_prompt, enrolled
 
 pytestmark = pytest.mark.browser
@@ -74,6 +76,8 @@ def test_a_student_applies_and_the_office_accepts(page: Page, demo, tmp_path, li
     page.get_by_label(PASSWORD_LABEL).fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
     page.get_by_role("button", name="Sign Up").click()
+    page.wait_for_url("**/accounts/confirm-email/")
+    run_jobs()  # the worker sends what the sign-up queued
     (verification,) = mail.outbox
     page.goto(link_to("/accounts/confirm-email/", verification))
     page.get_by_role("button", name="Confirm").click()
@@ -133,6 +137,7 @@ def test_a_student_applies_and_the_office_accepts(page: Page, demo, tmp_path, li
     sign_in(page, EMAIL, PASSWORD)
     page.goto("/my/applications/")
     expect(page.get_by_text("Accepted", exact=True).first).to_be_visible()
+    run_jobs()
     accepted = [message for message in mail.outbox if "Accepted" in message.subject]
     assert len(accepted) == 1
     assert accepted[0].to == [EMAIL]

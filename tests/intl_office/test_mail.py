@@ -5,6 +5,7 @@ from django.core import mail
 from django.utils import translation
 
 from intl_office.mail import absolute_reverse, absolute_url, render_message, send_message, site_host, site_url
+from tests.jobs import run_jobs
 
 SUBJECT = "partners/email/expiry_reminder_subject.txt"
 BODY = "partners/email/expiry_reminder_body.txt"
@@ -80,8 +81,11 @@ def test_render_message_renders_in_the_language_asked_whatever_is_active():
     assert default.subject == "The agreement with Ajou University expires today: MoU"
 
 
-def test_send_message_sends_what_render_message_renders():
+@pytest.mark.django_db
+def test_send_message_sends_what_render_message_renders_through_the_queue():
     sent = send_message(to=["a@example.org"], subject_template=SUBJECT, body_template=BODY, context=message_context())
+    assert mail.outbox == []  # queued: the worker sends it
+    run_jobs()
 
     [outgoing] = mail.outbox
     assert (outgoing.to, outgoing.subject, outgoing.body) == (sent.to, sent.subject, sent.body)

@@ -11,6 +11,7 @@ from mobility.models import Application, ApplicationDocument
 from programs.models import Call
 from tests.factories import InstitutionFactory, UserFactory
 from tests.files import pdf_bytes, png_claiming_size, upload
+from tests.jobs import run_jobs
 from tests.mobility.applying.helpers import DAY, Status, create_url, detail_url, form_data
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("home_institution")]
@@ -41,7 +42,7 @@ def test_the_form_offers_only_the_calls_hosts_and_its_documents(client, student,
 
 
 def test_save_draft_then_submit_then_history_shows_it(
-    client, student, call, transcript, hosts, faculty_choice, settings, django_capture_on_commit_callbacks
+    client, student, call, transcript, hosts, faculty_choice, settings
 ):
     settings.SITE_URL = "https://intl.example.org"
     client.force_login(student)
@@ -55,10 +56,10 @@ def test_save_draft_then_submit_then_history_shows_it(
     page = client.get(detail_url(application))
     assert "Your draft has been saved" in page.content.decode()
 
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            detail_url(application), {**form_data(call, transcript, hosts, faculty_choice), "action": "submit"}
-        )
+    response = client.post(
+        detail_url(application), {**form_data(call, transcript, hosts, faculty_choice), "action": "submit"}
+    )
+    run_jobs()
     assert response.status_code == 302
     application.refresh_from_db()
     assert application.status == Status.SUBMITTED

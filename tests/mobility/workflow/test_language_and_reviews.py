@@ -9,6 +9,7 @@ from mobility.models import Application
 from mobility.services import ApplicationError
 from tests.applications import PERSONAL, checked_pdf, checked_photo
 from tests.factories import FacultyFactory
+from tests.jobs import clear_mail, run_jobs
 from tests.mobility.workflow.helpers import Status, at_status, submitted
 
 pytestmark = pytest.mark.django_db
@@ -17,9 +18,7 @@ pytestmark = pytest.mark.django_db
 # --- the student's language ----------------------------------------------------------------------
 
 
-def test_the_language_the_student_applies_in_is_kept_for_the_offices_emails(
-    call, student, staff, django_capture_on_commit_callbacks
-):
+def test_the_language_the_student_applies_in_is_kept_for_the_offices_emails(call, student, staff):
     application, _created = services.application_start(call=call, student=student, language="ru")
     assert application.language == "ru"
     services.application_save_draft(
@@ -33,11 +32,11 @@ def test_the_language_the_student_applies_in_is_kept_for_the_offices_emails(
     )
     services.application_submit(application=application, actor=student, language="uz")
     assert application.language == "uz"
-    mail.outbox.clear()
+    clear_mail()
 
-    with django_capture_on_commit_callbacks(execute=True):
-        # The office's call passes no language: the student's own is used.
-        services.application_transition(application=application, to_status=Status.UNDER_REVIEW, actor=staff)
+    # The office's call passes no language: the student's own is used.
+    services.application_transition(application=application, to_status=Status.UNDER_REVIEW, actor=staff)
+    run_jobs()
 
     (message,) = mail.outbox
     assert "/uz/my/applications/" in message.body

@@ -13,6 +13,7 @@ from mobility.models import Application, ApplicationEvent, Mobility
 from mobility.services import ApplicationError
 from programs.models import Call
 from tests.factories import ApplicationFactory, CallFactory, HostPreferenceFactory
+from tests.jobs import clear_mail, run_jobs
 from tests.mobility.workflow.helpers import DAY, Status, at_status, complete_draft, submitted
 
 pytestmark = pytest.mark.django_db
@@ -67,12 +68,13 @@ def test_history_keeps_every_change_with_who_and_when(call, student, staff):
     assert times == sorted(times)
 
 
-def test_every_status_change_sends_one_email_with_the_link(call, student, staff, django_capture_on_commit_callbacks):
+def test_every_status_change_sends_one_email_with_the_link(call, student, staff):
     application = submitted(call, student)
+    clear_mail()
     steps = [Status.UNDER_REVIEW, Status.SHORTLISTED, Status.WAITLISTED, Status.REJECTED]
-    with django_capture_on_commit_callbacks(execute=True):
-        for step in steps:
-            services.application_transition(application=application, to_status=step, actor=staff)
+    for step in steps:
+        services.application_transition(application=application, to_status=step, actor=staff)
+    run_jobs()
     assert len(mail.outbox) == len(steps)
     for message, step in zip(mail.outbox, steps, strict=True):
         assert message.to == [student.email]
@@ -81,16 +83,17 @@ def test_every_status_change_sends_one_email_with_the_link(call, student, staff,
         assert message.body.startswith("Dear Aziza Karimova,")
 
 
-def test_the_email_link_follows_the_language(call, student, staff, settings, django_capture_on_commit_callbacks):
+def test_the_email_link_follows_the_language(call, student, staff, settings):
     settings.SITE_URL = "https://portal.example.org"
     application = submitted(call, student)
-    with django_capture_on_commit_callbacks(execute=True):
-        services.application_transition(
-            application=application,
-            to_status=Status.UNDER_REVIEW,
-            actor=staff,
-            language="uz",
-        )
+    clear_mail()
+    services.application_transition(
+        application=application,
+        to_status=Status.UNDER_REVIEW,
+        actor=staff,
+        language="uz",
+    )
+    run_jobs()
     assert "https://portal.example.org/uz/my/applications/" in mail.outbox[0].body
 
 
@@ -100,23 +103,25 @@ def test_site_url_setting_wins_over_allowed_hosts(settings):
     assert my_applications_url(language="ru") == "https://intl.example.org/ru/my/applications/"
 
 
-def test_a_change_rolled_back_is_neither_kept_nor_announced(call, student, staff, django_capture_on_commit_callbacks):
+def test_a_change_rolled_back_is_neither_kept_nor_announced(call, student, staff):
     application = submitted(call, student)
+    clear_mail()
     failing_history = mock.patch.object(ApplicationEvent.objects, "create", side_effect=RuntimeError("disk full"))
-    with django_capture_on_commit_callbacks(execute=True), failing_history, pytest.raises(RuntimeError):
+    with failing_history, pytest.raises(RuntimeError):
         services.application_transition(application=application, to_status=Status.UNDER_REVIEW, actor=staff)
+    run_jobs()
     application.refresh_from_db()
     assert application.status == Status.SUBMITTED
     assert mail.outbox == []
 
 
-def test_a_refused_acceptance_creates_nothing_and_sends_nothing(
-    call, student, staff, django_capture_on_commit_callbacks
-):
+def test_a_refused_acceptance_creates_nothing_and_sends_nothing(call, student, staff):
     Call.objects.filter(pk=call.pk).update(places=0)
     application = at_status(call, student, Status.SHORTLISTED)
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(ApplicationError):
+    clear_mail()
+    with pytest.raises(ApplicationError):
         services.application_accept(application=application, actor=staff)
+    run_jobs()
     assert mail.outbox == []
     assert not Mobility.objects.exists()
 

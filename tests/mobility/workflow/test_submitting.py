@@ -8,6 +8,7 @@ from mobility import services
 from mobility.models import Application
 from mobility.services import ApplicationError
 from programs.models import Call
+from tests.jobs import run_jobs
 from tests.mobility.workflow.helpers import DAY, Status, at_status, complete_draft, submitted
 
 pytestmark = pytest.mark.django_db
@@ -16,13 +17,11 @@ pytestmark = pytest.mark.django_db
 # --- submitting --------------------------------------------------------------------------------
 
 
-def test_a_complete_draft_is_submitted_recorded_and_announced(
-    call, student, settings, django_capture_on_commit_callbacks
-):
+def test_a_complete_draft_is_submitted_recorded_and_announced(call, student, settings):
     settings.SITE_URL = "https://portal.example.org"
     application = complete_draft(call, student)
-    with django_capture_on_commit_callbacks(execute=True):
-        services.application_submit(application=application, actor=student)
+    services.application_submit(application=application, actor=student)
+    run_jobs()
     assert application.status == Status.SUBMITTED
     assert application.submitted_at is not None
     event = application.events.last()
@@ -72,13 +71,13 @@ def test_the_deadline_day_itself_still_counts(call, student):
     assert application.status == Status.SUBMITTED
 
 
-def test_submitting_twice_submits_once(call, student, django_capture_on_commit_callbacks):
+def test_submitting_twice_submits_once(call, student):
     application = complete_draft(call, student)
     stale_tab = Application.objects.get(pk=application.pk)
-    with django_capture_on_commit_callbacks(execute=True):
-        services.application_submit(application=application, actor=student)
-        with pytest.raises(ApplicationError) as excinfo:
-            services.application_submit(application=stale_tab, actor=student)
+    services.application_submit(application=application, actor=student)
+    with pytest.raises(ApplicationError) as excinfo:
+        services.application_submit(application=stale_tab, actor=student)
+    run_jobs()
     assert excinfo.value.code == "already_submitted"
     assert application.events.filter(to_status=Status.SUBMITTED).count() == 1
     assert len(mail.outbox) == 1

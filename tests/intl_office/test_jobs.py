@@ -1,0 +1,177 @@
+"""Background jobs (intl_office/jobs.py), e-mail first: written with the change that causes them, sent
+once however often their job runs, tried again with growing delays while the mail server is down and
+then failed, and taken again when the worker running them died.
+
+Workers in processes of their own, killed or side by side, are in test_jobs_worker.py.
+"""
+
+import datetime
+
+import pytest
+import time_machine
+from django.core import mail
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import TaskResultStatus
+
+from intl_office.jobs import Worker, beat, recover_abandoned
+from intl_office.mail import queue_email
+from intl_office.models import Job, JobWorker, OutgoingMessage
+from intl_office.tasks import MAIL_RETRY, send_email
+from tests.jobs import run_jobs
+
+pytestmark = pytest.mark.django_db
+
+Status = TaskResultStatus
+SENDER = "International Office <noreply@example.org>"
+
+
+def queue(subject="Your application to Erasmus+ exchange: Accepted"):
+    return queue_email(EmailMessage(subject, "Dear Aziza Karimova,\n", SENDER, ["aziza@example.org"]))
+
+
+# --- in the transaction of the change ----------------------------------------------------------------
+
+
+def test_a_change_rolled_back_leaves_neither_message_nor_job():
+    with pytest.raises(RuntimeError), transaction.atomic():
+        queue()
+        raise RuntimeError("the change fails after queuing its e-mail")
+
+    assert not OutgoingMessage.objects.exists()
+    assert not Job.objects.exists()
+    assert run_jobs() == 0
+    assert mail.outbox == []
+
+
+def test_a_queued_email_waits_for_the_worker_and_leaves_no_body_behind_once_sent():
+    message = queue()
+
+    job = Job.objects.get()
+    assert job.status == Status.READY
+    assert job.args_kwargs["kwargs"] == {"message_id": message.pk}
+    assert mail.outbox == []
+
+    assert run_jobs() == 1
+
+    (sent,) = mail.outbox
+    assert (sent.to, sent.from_email, sent.subject) == (
+        ["aziza@example.org"],
+        SENDER,
+        "Your application to Erasmus+ exchange: Accepted",
+    )
+    assert sent.body == "Dear Aziza Karimova,\n"
+    job.refresh_from_db()
+    message.refresh_from_db()
+    assert (job.status, job.return_value) == (Status.SUCCESSFUL, "sent")
+    assert message.sent_at is not None
+    assert message.body == ""  # a password reset link does not outlive its e-mail
+
+
+def test_a_job_raised_twice_sends_its_email_once(smtp_server):
+    message = queue()
+    send_email.enqueue(message_id=message.pk)  # the same e-mail's job a second time
+
+    assert run_jobs() == 2
+    assert sorted(Job.objects.values_list("return_value", flat=True)) == ["already sent", "sent"]
+    # And a job run once more after it finished, as when its worker dies before recording the end.
+    sent_it = Job.objects.get(return_value="sent")
+    Job.objects.filter(pk=sent_it.pk).update(status=Status.READY)
+    assert run_jobs() == 1
+
+    assert len(smtp_server.messages) == 1
+    sent_it.refresh_from_db()
+    assert sent_it.return_value == "already sent"
+
+
+# --- retries -----------------------------------------------------------------------------------------
+
+
+def test_the_mail_server_down_is_tried_again_with_growing_delays_then_the_job_fails(smtp_server):
+    smtp_server.stop()
+    queue()
+    delays = []
+
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        for _attempt in range(MAIL_RETRY.attempts):
+            assert run_jobs() == 1
+            job = Job.objects.get()
+            if job.status != Status.READY:
+                break
+            delays.append(round((job.run_after - timezone.now()).total_seconds() / 60))
+            assert run_jobs() == 0  # not due before its time
+            clock.move_to(job.run_after)
+
+    assert delays == [1, 3, 9, 27, 81, 243, 360, 360, 360]  # minutes; about a day in all
+    assert job.status == Status.FAILED
+    assert len(job.worker_ids) == MAIL_RETRY.attempts
+    assert "ConnectionRefusedError" in job.traceback
+    assert OutgoingMessage.objects.get().sent_at is None
+
+
+def test_an_error_no_retry_can_mend_fails_the_job_at_once(smtp_server):
+    # A header that smuggles in a line of its own: refused when the message is built, every time.
+    queue(subject="Accepted\nBcc: everyone@example.org")
+
+    assert run_jobs() == 1
+
+    job = Job.objects.get()
+    assert (job.status, len(job.worker_ids)) == (Status.FAILED, 1)
+    assert "BadHeaderError" in job.traceback
+    assert smtp_server.messages == []
+
+
+# --- a worker that died ------------------------------------------------------------------------------
+
+
+def claimed_by(worker_id):
+    """The next job, taken by ``worker_id``, which then stops beating as a killed worker does."""
+    beat(worker_id)
+    return Worker(worker_id=worker_id, standalone=False).claim()
+
+
+def test_the_job_of_a_worker_gone_silent_is_taken_by_another(settings):
+    settings.JOBS_WORKER_TIMEOUT = 60
+    queue()
+    job = claimed_by("killed-worker")
+    assert job.status == Status.RUNNING
+
+    with time_machine.travel(timezone.now() + datetime.timedelta(seconds=30)):
+        assert recover_abandoned() == 0  # silent, but not for long enough
+    with time_machine.travel(timezone.now() + datetime.timedelta(seconds=61)):
+        assert run_jobs() == 1  # a worker starting up recovers it first
+
+    job.refresh_from_db()
+    assert job.status == Status.SUCCESSFUL
+    assert job.worker_ids == ["killed-worker", "test-worker"]
+    assert len(mail.outbox) == 1
+    assert not JobWorker.objects.exists()
+
+
+def test_the_job_of_a_worker_that_still_beats_is_left_to_it(settings):
+    settings.JOBS_WORKER_TIMEOUT = 60
+    queue()
+    job = claimed_by("slow-worker")
+
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=10)):
+        beat("slow-worker")  # its heartbeat thread runs while the job does
+        assert recover_abandoned() == 0
+
+    job.refresh_from_db()
+    assert job.status == Status.RUNNING
+
+
+def test_a_job_that_killed_its_workers_every_attempt_ends_failed_naming_the_lost_worker(settings):
+    settings.JOBS_WORKER_TIMEOUT = 60
+    queue()
+    job = claimed_by("worker-10")
+    Job.objects.filter(pk=job.pk).update(worker_ids=[f"worker-{n}" for n in range(1, MAIL_RETRY.attempts + 1)])
+
+    with time_machine.travel(timezone.now() + datetime.timedelta(seconds=61)):
+        assert recover_abandoned() == 1
+
+    job.refresh_from_db()
+    assert job.status == Status.FAILED
+    assert "WorkerLost: worker worker-10 stopped before the job finished" in job.traceback
+    assert run_jobs() == 0
