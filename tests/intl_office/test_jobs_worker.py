@@ -99,10 +99,10 @@ def test_a_worker_killed_in_the_middle_of_a_job_leaves_it_to_another_which_sends
     assert jobs(worker_env) == [[TaskResultStatus.SUCCESSFUL, ["worker-a", "worker-b"]]]
 
 
+# SQLite has no row locks, so one worker at most runs on it (README); PostgreSQL runs many.
+@pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True)
 def test_two_workers_side_by_side_never_run_the_same_job(tmp_path):
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite has no row locks, so one worker at most runs on it (README); PostgreSQL runs many")
     runs = tmp_path / "runs.txt"
     for number in range(40):
         record_run.enqueue(path=str(runs), number=number)
