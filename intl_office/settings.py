@@ -136,6 +136,10 @@ DATABASES = {
 # request; the health check replaces a connection the database dropped (a restart) before it is used.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if DEBUG else 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if "postgresql" in DATABASES["default"]["ENGINE"]:
+    # An unreachable server fails a request in seconds (the outage page) rather than after the
+    # operating system's TCP timeout of minutes; `?connect_timeout=N` in DATABASE_URL overrides it.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # URL fields typed without a scheme mean https (the Django 6.0 default, adopted now).
 FORMS_URLFIELD_ASSUME_HTTPS = True
@@ -195,7 +199,9 @@ if DEBUG:
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    # Sessions are read from Redis and written through to the database, so a Redis restart (it
+    # keeps nothing on disk) or an eviction under memory pressure signs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {

@@ -1,6 +1,7 @@
 """Production keeps each worker's database connection, checked before use; development opens one per request."""
 
 import json
+import socket
 
 import pytest
 
@@ -10,6 +11,7 @@ pytestmark = pytest.mark.slow
 
 PRINT_DATABASE = """
 import json
+import socket
 from django.conf import settings
 database = settings.DATABASES["default"]
 print(json.dumps({"age": database["CONN_MAX_AGE"], "health": database["CONN_HEALTH_CHECKS"]}))
@@ -37,3 +39,35 @@ def test_production_keeps_connections_a_minute_with_health_checks():
 
 def test_development_opens_a_connection_per_request():
     assert database_settings()["age"] == 0
+
+
+CONNECT = """
+import time
+from django.db import connection
+started = time.monotonic()
+try:
+    connection.ensure_connection()
+except Exception as error:
+    print(type(error).__name__, round(time.monotonic() - started))
+"""
+
+
+@pytest.fixture
+def silent_server():
+    """A port that accepts TCP connections and never answers, like a database host that hangs."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.listen(8)
+    yield listener.getsockname()[1]
+    listener.close()
+
+
+def test_a_database_that_never_answers_fails_within_the_connect_timeout(silent_server):
+    url = f"postgres://postgres@127.0.0.1:{silent_server}/intl_office"
+
+    name, seconds = run_python(CONNECT, DATABASE_URL=url).stdout.split()
+    assert name == "OperationalError"
+    assert 4 <= int(seconds) <= 7
+
+    name, seconds = run_python(CONNECT, DATABASE_URL=f"{url}?connect_timeout=2").stdout.split()
+    assert name == "OperationalError"
+    assert int(seconds) <= 3

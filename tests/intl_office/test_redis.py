@@ -32,7 +32,7 @@ def store():
     server.flushdb()
     settings = {
         "CACHES": {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}},
-        "SESSION_ENGINE": "django.contrib.sessions.backends.cache",
+        "SESSION_ENGINE": "django.contrib.sessions.backends.cached_db",
     }
     with override_settings(**settings):
         yield server
@@ -57,6 +57,16 @@ def test_a_session_made_on_one_worker_is_valid_on_another(store, student):
     other = Client()
     other.cookies["sessionid"] = session_key
     response = other.get("/my/applications/")
+    assert response.status_code == 200
+    assert response.wsgi_request.user == student
+
+
+def test_a_session_outlives_a_redis_restart(store, student):
+    client = Client()
+    assert client.post("/accounts/login/", {"login": student.email, "password": PASSWORD}).status_code == 302
+    # Redis keeps nothing on disk: a restart empties it. The session was written through to the database.
+    store.flushdb()
+    response = client.get("/my/applications/")
     assert response.status_code == 200
     assert response.wsgi_request.user == student
 

@@ -144,7 +144,7 @@ def test_allowed_hosts_come_from_a_comma_separated_list():
 def test_redis_url_moves_cache_and_sessions_to_redis():
     values = settings_with(REDIS_URL="redis://127.0.0.1:6379/1")
     assert values["CACHE_BACKEND"] == "django.core.cache.backends.redis.RedisCache"
-    assert values["SESSION_ENGINE"] == "django.contrib.sessions.backends.cache"
+    assert values["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
 
 
 def test_test_settings_use_the_fast_hasher_and_keep_mail_in_memory():
