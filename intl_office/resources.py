@@ -10,6 +10,7 @@ whose cells never start a formula, in ``intl_office.exports``.
 """
 
 import datetime
+import re
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -26,6 +27,10 @@ from .exports import FORMATS  # noqa: F401 (the formats every import and export 
 LOOKUP_BATCH = 500
 
 
+# Uzbek spells oʻ and gʻ with the turned comma (U+02BB); a spreadsheet has an apostrophe or a quote.
+UZBEK_TURNED_COMMA = re.compile("(?<=[OoGg])['`\u2018\u2019\u02bc]")
+
+
 def country_code(text):
     """The ISO 3166 code for "DE", "DEU", "Germany" or a name in one of the site's languages; "" if unknown."""
     text = " ".join(str(text).split())
@@ -35,10 +40,12 @@ def country_code(text):
         code = countries.alpha2(text)
         if code:
             return code
+    spellings = dict.fromkeys([text, UZBEK_TURNED_COMMA.sub("\u02bb", text)])
     for language in dict.fromkeys(["en", translation.get_language() or "en", *dict(settings.LANGUAGES)]):
-        code = countries.by_name(text, language=language)
-        if code:
-            return code
+        for spelling in spellings:
+            code = countries.by_name(spelling, language=language)
+            if code:
+                return code
     return ""
 
 

@@ -227,7 +227,9 @@ LANGUAGES = [
 ]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The portal's own catalogues, then the Uzbek country names from CLDR (scripts/country_names.py),
+# which django-countries lacks.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "intl_office" / "country_names"]
 TIME_ZONE = env.str("TIME_ZONE", default="Asia/Tashkent")
 USE_I18N = True
 USE_TZ = True

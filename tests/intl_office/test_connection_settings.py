@@ -43,12 +43,15 @@ def test_development_opens_a_connection_per_request():
 
 CONNECT = """
 import time
+import django
+django.setup()
 from django.db import connection
+connection.settings_dict  # settings read and the driver imported before the clock starts
 started = time.monotonic()
 try:
     connection.ensure_connection()
 except Exception as error:
-    print(type(error).__name__, round(time.monotonic() - started))
+    print(type(error).__name__, time.monotonic() - started)
 """
 
 
@@ -66,8 +69,9 @@ def test_a_database_that_never_answers_fails_within_the_connect_timeout(silent_s
 
     name, seconds = run_python(CONNECT, DATABASE_URL=url).stdout.split()
     assert name == "OperationalError"
-    assert 4 <= int(seconds) <= 7
+    # Five seconds, not the minutes of the operating system's TCP timeout (with room for a loaded machine).
+    assert 5 <= float(seconds) < 20
 
-    name, seconds = run_python(CONNECT, DATABASE_URL=f"{url}?connect_timeout=2").stdout.split()
+    name, shorter = run_python(CONNECT, DATABASE_URL=f"{url}?connect_timeout=2").stdout.split()
     assert name == "OperationalError"
-    assert int(seconds) <= 3
+    assert 2 <= float(shorter) < float(seconds)
