@@ -6,9 +6,17 @@ import pytest
 from django.core import mail
 
 from mobility.models import Application, LearningAgreement, LearningAgreementEvent, LearningAgreementVersion
+from mobility.services import learning_agreement_new_version, learning_agreement_save_draft, learning_agreement_submit
 from tests.factories import ApplicationFactory
 from tests.jobs import run_jobs
-from tests.mobility.learning_agreements import ROW, accepted_mobility, formset_data, page_url, submitted
+from tests.mobility.learning_agreements import (
+    ROW,
+    accepted_mobility,
+    approve_by_both,
+    formset_data,
+    page_url,
+    submitted,
+)
 from tests.users import signed_in
 
 pytestmark = pytest.mark.django_db
@@ -158,3 +166,30 @@ def test_hostile_course_titles_are_inert_on_the_page(client, student, accepted):
     body = client.get(page_url(application)).content.decode()
     assert "<script>alert" not in body and "<img src=x" not in body
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in body
+
+
+def test_the_page_queries_do_not_grow_with_versions(
+    client, student, accepted, coordinator, django_assert_max_num_queries
+):
+    # session, user; application, mobility; agreement, versions, rows, approvals; the history; the row
+    # formset's draft rows; and a few for the page's chrome (home institution, messages)
+    application, mobility = accepted
+    client.force_login(student)
+
+    def versions(count):
+        for _number in range(count):
+            version = LearningAgreementVersion.objects.filter(agreement__mobility=mobility).order_by("-number").first()
+            if version is None:
+                version = submitted(mobility, student)
+            else:
+                version = learning_agreement_new_version(agreement=version.agreement, actor=student)
+                learning_agreement_save_draft(mobility=mobility, actor=student, rows=[ROW, ROW])
+                learning_agreement_submit(version=version, actor=student)
+            approve_by_both(version, coordinator)
+
+    versions(1)
+    with django_assert_max_num_queries(14) as one:
+        assert client.get(page_url(application)).status_code == 200
+    versions(4)
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        assert client.get(page_url(application)).status_code == 200
