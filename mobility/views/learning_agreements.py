@@ -10,6 +10,7 @@ through ``mobility.services``.
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -110,6 +111,9 @@ def _save(request, mobility, formset, comment_form, action, page_url, extra):
             return None
         _report(request, error)
         return redirect(page_url)
+    except ValidationError as error:  # a row the form let through and the model refused: nothing was stored
+        formset._non_form_errors = formset.error_class(error.messages)
+        return None
     if action == SUBMIT:
         messages.success(request, _("Submitted: both coordinators have been asked to approve it."))
     else:
