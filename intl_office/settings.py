@@ -367,3 +367,5 @@ HEALTHZ_MAX_JOB_DELAY = env.int("HEALTHZ_MAX_JOB_DELAY", default=300)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # The jobs' own rows change every few seconds and no public page shows them.
 PUBLIC_PAGE_CACHE_IGNORED_MODELS += ["intl_office.Job", "intl_office.JobWorker", "intl_office.OutgoingMessage"]
+# How long a link e-mailed to a partner's coordinator (intl_office/host_links.py) stays valid.
+HOST_LINK_MAX_AGE_DAYS = env.int("HOST_LINK_MAX_AGE_DAYS", default=30)

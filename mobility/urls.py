@@ -2,7 +2,7 @@ from django.urls import path
 
 from intl_office.page_cache import public_page
 
-from .views import applications, statistics, visits
+from .views import applications, learning_agreements, statistics, visits
 
 app_name = "mobility"
 
@@ -30,4 +30,25 @@ urlpatterns = [
         name="staff-application-document",
     ),
     path("staff/applications/<int:pk>/photo/", applications.staff_application_photo, name="staff-application-photo"),
+    # Learning agreements: the student's page, its PDF, the host's signed link and the office's PDF.
+    path(
+        "my/applications/<int:pk>/learning-agreement/",
+        learning_agreements.learning_agreement,
+        name="learning-agreement",
+    ),
+    path(
+        "my/applications/<int:pk>/learning-agreement/<int:number>/pdf/",
+        learning_agreements.learning_agreement_pdf_view,
+        name="learning-agreement-pdf",
+    ),
+    path(
+        "host/learning-agreements/<int:pk>/<int:number>/<str:token>/",
+        learning_agreements.learning_agreement_host,
+        name="learning-agreement-host",
+    ),
+    path(
+        "staff/learning-agreements/<int:pk>/<int:number>/pdf/",
+        learning_agreements.staff_learning_agreement_pdf,
+        name="staff-learning-agreement-pdf",
+    ),
 ]

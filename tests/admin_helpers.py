@@ -61,7 +61,8 @@ THIRD_PARTY_BUILDERS = {
 # The audit trail is evidence: staff read it in the admin but can never add or change an entry.
 # Nor read or set anyone's second factor: an administrator may only delete a lost one. Background
 # jobs are the workers' to change; staff only run a failed one again (an action).
-READ_ONLY_MODELS = {"auditlog.LogEntry", "mfa.Authenticator", "intl_office.Job"}
+# Learning agreements are written by the student and answered through the services; their admin only reads.
+READ_ONLY_MODELS = {"auditlog.LogEntry", "mfa.Authenticator", "intl_office.Job", "mobility.LearningAgreement"}
 
 
 def make_rows(model, count):

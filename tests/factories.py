@@ -17,6 +17,9 @@ from mobility.models import (
     ApplicationReview,
     Direction,
     HostPreference,
+    LearningAgreement,
+    LearningAgreementRow,
+    LearningAgreementVersion,
     Mobility,
     Visit,
     VisitMember,
@@ -306,3 +309,29 @@ class JobFactory(factory.django.DjangoModelFactory):
         message = extracted or OutgoingMessageFactory(job=job, **kwargs)
         job.args_kwargs = {"args": [], "kwargs": {"message_id": message.pk}}
         Job.objects.filter(pk=job.pk).update(args_kwargs=job.args_kwargs)
+
+
+class LearningAgreementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LearningAgreement
+
+    mobility = factory.SubFactory(MobilityFactory)
+
+
+class LearningAgreementVersionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LearningAgreementVersion
+
+    agreement = factory.SubFactory(LearningAgreementFactory)
+    number = 1
+
+
+class LearningAgreementRowFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LearningAgreementRow
+
+    version = factory.SubFactory(LearningAgreementVersionFactory)
+    host_code = factory.Sequence(lambda n: f"C{n}")
+    host_title = factory.Sequence(lambda n: f"Course {n}")
+    host_credits = 5
+    semester = LearningAgreementRow.Semester.AUTUMN

@@ -2,9 +2,10 @@
 
 ``records``: mobility records. ``applications`` (with ``application_inlines`` and
 ``application_workflow``): student applications. ``visits``: delegation visits.
+``learning_agreements``: learning agreements and the faculty's answers on them.
 ``agreements``: the agreement admin of partners, with the use of its places.
 """
 
-from . import agreements, applications, records, visits
+from . import agreements, applications, learning_agreements, records, visits
 
-__all__ = ["agreements", "applications", "records", "visits"]
+__all__ = ["agreements", "applications", "learning_agreements", "records", "visits"]

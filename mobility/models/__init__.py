@@ -1,4 +1,4 @@
-"""People on the move, one module per subdomain: mobility records, student applications, delegation visits.
+"""People on the move, one module per subdomain: records, applications, learning agreements, visits.
 
 Django finds the models of an app in ``<app>.models``; importing every module here registers
 them all, and lets the rest of the portal import any model from ``mobility.models``.
@@ -12,6 +12,14 @@ from .applications import (
     ApplicationReview,
     HostPreference,
     StudyLevel,
+)
+from .learning_agreements import (
+    LearningAgreement,
+    LearningAgreementApproval,
+    LearningAgreementEvent,
+    LearningAgreementQuerySet,
+    LearningAgreementRow,
+    LearningAgreementVersion,
 )
 from .records import (
     Direction,
@@ -30,6 +38,12 @@ __all__ = [
     "ApplicationReview",
     "Direction",
     "HostPreference",
+    "LearningAgreement",
+    "LearningAgreementApproval",
+    "LearningAgreementEvent",
+    "LearningAgreementQuerySet",
+    "LearningAgreementRow",
+    "LearningAgreementVersion",
     "Mobility",
     "MobilityQuerySet",
     "StudyLevel",

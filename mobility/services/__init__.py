@@ -2,7 +2,8 @@
 
 ``application_drafts``: the student starts and saves a draft. ``applications``: submission,
 withdrawal, review and the office's decisions. ``records``: the mobility an accepted
-application becomes. The names below are the ones views, the admin and commands call.
+application becomes. ``learning_agreements``: the courses abroad, drafted by the student and
+approved by both coordinators. The names below are the ones views, the admin and commands call.
 """
 
 from .application_drafts import DRAFT_FIELDS, MAX_HOST_PREFERENCES, application_save_draft, application_start
@@ -23,6 +24,15 @@ from .applications import (
     call_places_taken,
     may_review,
 )
+from .learning_agreements import (
+    LearningAgreementError,
+    learning_agreement_decide,
+    learning_agreement_mobility,
+    learning_agreement_new_version,
+    learning_agreement_save_draft,
+    learning_agreement_submit,
+    may_answer_for_faculty,
+)
 from .records import mobility_for_application
 
 __all__ = [
@@ -32,6 +42,7 @@ __all__ = [
     "REQUIRED_FOR_SUBMISSION",
     "STAFF_TARGETS",
     "ApplicationError",
+    "LearningAgreementError",
     "TransitionOutcome",
     "application_accept",
     "application_missing",
@@ -44,6 +55,12 @@ __all__ = [
     "application_transition_each",
     "application_withdraw",
     "call_places_taken",
+    "learning_agreement_decide",
+    "learning_agreement_mobility",
+    "learning_agreement_new_version",
+    "learning_agreement_save_draft",
+    "learning_agreement_submit",
+    "may_answer_for_faculty",
     "may_review",
     "mobility_for_application",
 ]
