@@ -107,11 +107,40 @@ class ApplicationForm(forms.ModelForm):
             help_text=self._photo_help(),
         )
 
-        if submitting:
-            for name in REQUIRED_FOR_SUBMISSION:
-                self.fields[name].required = True
+        # What submission needs is marked from the first view on (an asterisk and the ``required``
+        # attribute, which the form's ``novalidate`` keeps from blocking a draft); it is demanded only
+        # on submission, by ``full_clean`` below and by the checks of files and hosts in ``clean``.
+        self.marked_required = list(REQUIRED_FOR_SUBMISSION) + self.host_fields[:1]
+        self.marked_required += [name for name, kind in self.document_types.items() if kind.pk not in self.uploaded]
+        if not self.instance.photo:
+            self.marked_required.append("photo")
+        for name in self.marked_required:
+            self.fields[name].required = True
 
         self.helper = self._helper()
+
+    def full_clean(self):
+        """Validate with only what this action demands required; the marks stay for the page."""
+        demanded = set(REQUIRED_FOR_SUBMISSION) if self.submitting else set()
+        for name in self.marked_required:
+            self.fields[name].required = name in demanded
+        try:
+            super().full_clean()
+        finally:
+            for name in self.marked_required:
+                self.fields[name].required = True
+
+    def error_summary(self):
+        """Every error of a failed save, as ``(field id or "", label, message)``, for the list atop the form."""
+        summary = []
+        for name, errors in self.errors.items():
+            field = self[name] if name in self.fields else None
+            for message in errors:
+                if field is None:
+                    summary.append(("", "", message))
+                else:
+                    summary.append((field.id_for_label, field.label, message))
+        return summary
 
     # --- checks ----------------------------------------------------------------------------
 

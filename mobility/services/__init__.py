@@ -5,7 +5,15 @@ withdrawal, review and the office's decisions. ``records``: the mobility an acce
 application becomes. The names below are the ones views, the admin and commands call.
 """
 
-from .application_drafts import DRAFT_FIELDS, MAX_HOST_PREFERENCES, application_save_draft, application_start
+from .application_drafts import (
+    DRAFT_FIELDS,
+    MAX_HOST_PREFERENCES,
+    PERSONAL_FIELDS,
+    application_delete_draft,
+    application_save_draft,
+    application_start,
+    personal_data_of,
+)
 from .applications import (
     DECISIONS,
     REQUIRED_FOR_SUBMISSION,
@@ -29,11 +37,13 @@ __all__ = [
     "DECISIONS",
     "DRAFT_FIELDS",
     "MAX_HOST_PREFERENCES",
+    "PERSONAL_FIELDS",
     "REQUIRED_FOR_SUBMISSION",
     "STAFF_TARGETS",
     "ApplicationError",
     "TransitionOutcome",
     "application_accept",
+    "application_delete_draft",
     "application_missing",
     "application_review",
     "application_save_draft",
@@ -46,4 +56,5 @@ __all__ = [
     "call_places_taken",
     "may_review",
     "mobility_for_application",
+    "personal_data_of",
 ]
