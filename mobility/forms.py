@@ -185,6 +185,11 @@ class ApplicationForm(forms.ModelForm):
         if self.submitting and not self.host_fields:
             raise ValidationError(_("This call has no host institutions yet; it cannot be applied to."))
 
+        # Who may apply: the call's audience, levels and years, each refusal at its own field.
+        refusals = self.call.eligibility_refusal(level=cleaned.get("level"), year=cleaned.get("year_of_study"))
+        for name, message in refusals.items():
+            self.add_error(None if name == "audience" else name, ValidationError(message, code="not_eligible"))
+
         if self.submitting and cleaned.get("language_certificate") and not cleaned.get("language_score"):
             self.add_error("language_score", _("Give the score of your certificate."))
         return cleaned

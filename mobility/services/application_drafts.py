@@ -89,6 +89,8 @@ def application_start(*, call: Call, student, language=None) -> tuple[Applicatio
         return existing, False
     if not call.is_open_on(today()):
         raise ApplicationError(_("This call is not accepting applications."), code="call_closed")
+    if call.for_staff:
+        raise ApplicationError(call.eligibility_refusal()["audience"], code="not_eligible")
     try:
         with transaction.atomic():
             application = Application.objects.create(
@@ -154,6 +156,9 @@ def application_save_draft(
             if supported_language(language):
                 locked.language = supported_language(language)
             locked.full_clean(exclude=["photo"])
+            refusals = call.eligibility_refusal(level=locked.level, year=locked.year_of_study)
+            if refusals:
+                raise ApplicationError(list(refusals.values()), code="not_eligible")
 
             if photo is not None:
                 if locked.photo:

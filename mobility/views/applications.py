@@ -71,6 +71,10 @@ def application_create(request, slug):
     if application is None and not call.is_open:
         messages.error(request, _("This call is not accepting applications."))
         return redirect(call.get_absolute_url())
+    if application is None and call.for_staff:
+        # Staff calls are applied to through the office; the call's page says how.
+        messages.error(request, call.eligibility_refusal()["audience"])
+        return redirect(call.get_absolute_url())
 
     if application is None:
         # Not saved here: the row is created by application_start once the form is good.
