@@ -133,7 +133,8 @@ class ApplicationForm(forms.ModelForm):
     def error_summary(self):
         """Every error of a failed save, as ``(field id or "", label, message)``, for the list atop the form."""
         summary = []
-        for name, errors in self.errors.items():
+        order = {name: position for position, name in enumerate(["__all__", *self.fields])}
+        for name, errors in sorted(self.errors.items(), key=lambda item: order.get(item[0], len(order))):
             field = self[name] if name in self.fields else None
             for message in errors:
                 if field is None:

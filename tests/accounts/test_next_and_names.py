@@ -171,7 +171,7 @@ def test_no_mail_or_page_shows_the_username_allauth_made_up(client, call):
 
     # The header names the student by their e-mail; the welcome message too.
     home = client.get(reverse("mobility:my-applications")).content.decode()
-    assert f"Signed in as </span>{EMAIL}" in home
+    assert f'Signed in as <span class="fw-semibold">{EMAIL}</span>' in home
     assert user.username not in home.replace(EMAIL, "")
 
     mail.outbox.clear()
