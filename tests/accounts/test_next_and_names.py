@@ -15,7 +15,9 @@ from django.test import Client
 from django.urls import reverse
 
 from intl_office.accounts import local_path
-from tests.factories import CallFactory, UserFactory
+from mobility.emails import application_status_message
+from mobility.models import Application
+from tests.factories import ApplicationFactory, CallFactory, UserFactory
 from tests.jobs import run_jobs
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("home_institution")]
@@ -189,3 +191,11 @@ def test_the_header_names_a_student_who_gave_their_name(client):
     page = client.get(reverse("mobility:my-applications")).content.decode()
     assert "Bekzod Toshev" in page
     assert "u8f3k2" not in page
+
+
+def test_an_application_mail_greets_a_nameless_student_by_e_mail_not_username():
+    user = UserFactory(username="u8f3k2", email="bek@example.org", first_name="", last_name="")
+    application = ApplicationFactory(student=user, first_name="", last_name="")
+    message = application_status_message(application=application, to_status=Application.Status.SUBMITTED)
+    assert "Dear bek@example.org," in message.body
+    assert "u8f3k2" not in message.body
