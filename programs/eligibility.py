@@ -75,8 +75,10 @@ class Eligibility(models.Model):
             who = str(_("Students of every level"))
         else:
             who = _("Students: %(levels)s") % {"levels": self.levels_text}
-        years = self.years_range
-        return f"{who} · {_('years of study %(years)s') % {'years': years}}" if years else who
+        if not self.years_range:
+            return who
+        years = _("years of study %(years)s") % {"years": self.years_range}
+        return f"{who} · {years}"
 
     @property
     def levels_text(self) -> str:
