@@ -149,6 +149,8 @@ def test_a_forged_next_in_the_confirmation_link_is_not_followed(client, call):
         ("https://evil.example.com/", False),
         ("calls/x/", False),
         ("/\\evil", False),
+        ("/\t/evil.example.com", False),  # a browser drops the tab: "//evil.example.com"
+        ("///evil.example.com", False),
         (None, False),
     ],
 )
