@@ -10,20 +10,43 @@ adapter keeps allauth's paths (language prefix and key included) and puts them o
 ``intl_office.mail``, as every other e-mail of the portal does, and queues them there rather than send
 them while the student waits: a mail server that is down delays a verification or reset mail, it does
 not lose it.
+
+Where a student was going (``next``: the call they wanted to apply to) survives the sign-up: it rides
+in the verification link itself, so it is there whichever browser opens the mail, and allauth carries
+it from the confirmation page onward. Only a path on this portal is ever followed.
+
+Names: students sign up with their e-mail alone, and allauth makes a username up for the account.
+That username is never shown to them: pages, messages and e-mails name them by ``user_display``,
+their name or, until they gave one, their e-mail address.
 """
 
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from .mail import absolute_url, queue_email, site_host
 
 # The links allauth puts in its e-mails: verification, password reset, "you already have an account"
 # and "no account with this address" (the last two link to the reset and sign-up pages).
 LINK_KEYS = ("activate_url", "password_reset_url", "signup_url")
+
+NEXT = "next"
+
+
+def user_display(user) -> str:
+    """How the portal names an account: the name the person gave, else their e-mail, else the login."""
+    return user.get_full_name() or user.email or user.get_username()
+
+
+def local_path(url) -> str:
+    """``url`` if it is a path on this portal ("/calls/x/apply/"), else "": never another site's address."""
+    if not isinstance(url, str) or not url.startswith("/") or url.startswith("//") or "\\" in url:
+        return ""
+    return url if url_has_allowed_host_and_scheme(url, allowed_hosts=None, require_https=False) else ""
 
 
 def on_public_address(url: str) -> str:
@@ -40,7 +63,19 @@ class PublicSite:
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def is_safe_url(self, url):
+        """Redirects after sign-in, sign-up and confirmation go to this portal's own paths only."""
+        return bool(local_path(url))
+
+    def get_email_confirmation_url(self, request, emailconfirmation):
+        """The verification link, carrying where the student was going when they signed up or in."""
+        url = super().get_email_confirmation_url(request, emailconfirmation)
+        target = _next_of(request)
+        return f"{url}?{urlencode({NEXT: target})}" if target else url
+
     def send_mail(self, template_prefix, email, context):
+        # The student never chose a username and signs in with their e-mail: no mail reminds them of one.
+        context = {key: value for key, value in context.items() if key != "username"}
         context = {**context, "current_site": PublicSite()}
         for key in LINK_KEYS:
             if context.get(key):
@@ -66,3 +101,9 @@ class AccountAdapter(DefaultAccountAdapter):
             if len(accounts) == 1:
                 return f"account:{accounts[0]}"
         return super()._get_login_attempts_cache_key(request, **credentials)
+
+
+def _next_of(request) -> str:
+    if request is None:
+        return ""
+    return local_path(request.POST.get(NEXT) or request.GET.get(NEXT) or "")

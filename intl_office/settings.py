@@ -165,6 +165,11 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# Students are named by their name or e-mail, never by the username allauth made up for them.
+ACCOUNT_USER_DISPLAY = "intl_office.accounts.user_display"
+# Confirming the address in the browser that signed up signs the student in and takes them on to
+# where they were going (the call); allauth does so only when that sign-up is in the session.
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 # intl_office/accounts.py: failed logins count per account, whether typed as e-mail or username (the
 # student login and the admin's, which goes through allauth too, share one limit per person), and
 # allauth's e-mails link to SITE_URL, not to the host a request happened to use.

@@ -107,11 +107,41 @@ class ApplicationForm(forms.ModelForm):
             help_text=self._photo_help(),
         )
 
-        if submitting:
-            for name in REQUIRED_FOR_SUBMISSION:
-                self.fields[name].required = True
+        # What submission needs is marked from the first view on (an asterisk and the ``required``
+        # attribute, which the form's ``novalidate`` keeps from blocking a draft); it is demanded only
+        # on submission, by ``full_clean`` below and by the checks of files and hosts in ``clean``.
+        self.marked_required = list(REQUIRED_FOR_SUBMISSION) + self.host_fields[:1]
+        self.marked_required += [name for name, kind in self.document_types.items() if kind.pk not in self.uploaded]
+        if not self.instance.photo:
+            self.marked_required.append("photo")
+        for name in self.marked_required:
+            self.fields[name].required = True
 
         self.helper = self._helper()
+
+    def full_clean(self):
+        """Validate with only what this action demands required; the marks stay for the page."""
+        demanded = set(REQUIRED_FOR_SUBMISSION) if self.submitting else set()
+        for name in self.marked_required:
+            self.fields[name].required = name in demanded
+        try:
+            super().full_clean()
+        finally:
+            for name in self.marked_required:
+                self.fields[name].required = True
+
+    def error_summary(self):
+        """Every error of a failed save, as ``(field id or "", label, message)``, for the list atop the form."""
+        summary = []
+        order = {name: position for position, name in enumerate(["__all__", *self.fields])}
+        for name, errors in sorted(self.errors.items(), key=lambda item: order.get(item[0], len(order))):
+            field = self[name] if name in self.fields else None
+            for message in errors:
+                if field is None:
+                    summary.append(("", "", message))
+                else:
+                    summary.append((field.id_for_label, field.label, message))
+        return summary
 
     # --- checks ----------------------------------------------------------------------------
 
@@ -155,6 +185,11 @@ class ApplicationForm(forms.ModelForm):
             self.add_error(self.host_fields[0], _("Choose at least one host institution."))
         if self.submitting and not self.host_fields:
             raise ValidationError(_("This call has no host institutions yet; it cannot be applied to."))
+
+        # Who may apply: the call's audience, levels and years, each refusal at its own field.
+        refusals = self.call.eligibility_refusal(level=cleaned.get("level"), year=cleaned.get("year_of_study"))
+        for name, message in refusals.items():
+            self.add_error(None if name == "audience" else name, ValidationError(message, code="not_eligible"))
 
         if self.submitting and cleaned.get("language_certificate") and not cleaned.get("language_score"):
             self.add_error("language_score", _("Give the score of your certificate."))

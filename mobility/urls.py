@@ -17,6 +17,7 @@ urlpatterns = [
     path("my/applications/", applications.ApplicationListView.as_view(), name="my-applications"),
     path("my/applications/<int:pk>/", applications.application_detail, name="application-detail"),
     path("my/applications/<int:pk>/withdraw/", applications.application_withdraw_view, name="application-withdraw"),
+    path("my/applications/<int:pk>/delete/", applications.application_delete_view, name="application-delete"),
     path(
         "my/applications/<int:pk>/documents/<int:doc_pk>/",
         applications.application_document,

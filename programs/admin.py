@@ -145,14 +145,28 @@ class CallAdmin(CheckedInput, RecordHistory, AdminExtraMedia, CompactTextareas, 
         "state_badge",
         "application_count",
     )
-    list_filter = (CallStateFilter, "program", "target_group", "is_published")
+    list_filter = (CallStateFilter, "program", "audience", "is_published")
     search_fields = (*translated("title"), *translated("program__name"), "program__short_name")
     autocomplete_fields = ("program", "hosts", "required_documents")
     list_select_related = ("program",)
     date_hierarchy = "deadline"
     readonly_fields = ("state_badge", "created_at")
     fieldsets = (
-        (_("Call"), {"fields": ("program", "title", "target_group", "places", "hosts")}),
+        (_("Call"), {"fields": ("program", "title", "places", "hosts")}),
+        (
+            _("Who may apply"),
+            {
+                "fields": (
+                    "audience",
+                    ("for_bachelor", "for_master", "for_doctorate"),
+                    ("min_year_of_study", "max_year_of_study"),
+                ),
+                "description": _(
+                    "Students apply online and the form refuses those of other levels or years; "
+                    "the levels and years are not asked of a staff call."
+                ),
+            },
+        ),
         (
             _("Dates"),
             {"fields": (("opens_on", "deadline"), ("mobility_start", "mobility_end"), "state_badge")},

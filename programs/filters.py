@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from intl_office.i18n import localized
 
+from .eligibility import StudyLevel
 from .models import Call, GrantProgram
 
 
@@ -39,8 +40,18 @@ class CallFilterSet(django_filters.FilterSet):
         to_field_name="slug",
         empty_label=_("All programmes"),
     )
+    # Named as before the call said levels and years, so that shared links keep working.
     target_group = django_filters.ChoiceFilter(
-        label=_("Who can apply"), choices=Call.TargetGroup.choices, empty_label=_("Everyone")
+        label=_("Who can apply"),
+        choices=[
+            (StudyLevel.BACHELOR, _("Bachelor students")),
+            (StudyLevel.MASTER, _("Master students")),
+            (StudyLevel.DOCTORATE, _("Doctoral students")),
+            (Call.Audience.STUDENTS, _("All students")),
+            (Call.Audience.STAFF, _("Academic and administrative staff")),
+        ],
+        method="filter_target_group",
+        empty_label=_("Everyone"),
     )
 
     class Meta:
@@ -51,6 +62,9 @@ class CallFilterSet(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         for field in self.form.fields.values():
             field.widget.attrs.setdefault("class", "form-select")
+
+    def filter_target_group(self, queryset, name, value):
+        return queryset.open_to(value)
 
     def filter_status(self, queryset, name, value):
         # The values appear in URLs (?status=open); the date rules are the queryset's.

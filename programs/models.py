@@ -11,6 +11,7 @@ from intl_office.status import StatusTones
 from intl_office.text import unique_slug
 from partners.models import Agreement, Institution
 
+from .eligibility import YEARS_OF_STUDY, Eligibility
 from .querysets import (
     CallQuerySet,
     GrantProgramQuerySet,
@@ -266,7 +267,7 @@ class DocumentType(models.Model):
         return self.name
 
 
-class Call(StatusTones, SluggedModel):
+class Call(StatusTones, Eligibility, SluggedModel):
     """A call for applications: who may go where, how many places, until when."""
 
     class Status(models.TextChoices):
@@ -276,13 +277,6 @@ class Call(StatusTones, SluggedModel):
 
     status_tones = {Status.OPEN: "success", Status.UPCOMING: "info", Status.CLOSED: "secondary"}
 
-    class TargetGroup(models.TextChoices):
-        BACHELOR = "bachelor", _("Bachelor students")
-        MASTER = "master", _("Master students")
-        DOCTORATE = "doctorate", _("Doctoral students")
-        STUDENTS = "students", _("All students")
-        STAFF = "staff", _("Academic and administrative staff")
-
     slug_source = "title"
 
     program = models.ForeignKey(
@@ -291,9 +285,6 @@ class Call(StatusTones, SluggedModel):
     title = models.CharField(_("title"), max_length=255)
     hosts = models.ManyToManyField(Institution, verbose_name=_("host institutions"), related_name="calls")
     places = models.PositiveSmallIntegerField(_("places"))
-    target_group = models.CharField(
-        _("target group"), max_length=20, choices=TargetGroup.choices, default=TargetGroup.STUDENTS
-    )
     opens_on = models.DateField(_("opens on"))
     deadline = models.DateField(_("deadline"), help_text=_("Applications are accepted until the end of this day."))
     mobility_start = models.DateField(_("mobility starts"), null=True, blank=True)
@@ -326,6 +317,24 @@ class Call(StatusTones, SluggedModel):
                 violation_error_message=_("The mobility cannot end before it starts."),
             ),
             models.CheckConstraint(condition=Q(places__gte=0), name="call_places_not_negative"),
+            models.CheckConstraint(
+                condition=(Q(min_year_of_study__isnull=True) | Q(min_year_of_study__range=YEARS_OF_STUDY))
+                & (Q(max_year_of_study__isnull=True) | Q(max_year_of_study__range=YEARS_OF_STUDY)),
+                name="call_years_of_study_range",
+                violation_error_message=_("Years of study are between 1 and 7."),
+            ),
+            models.CheckConstraint(
+                condition=Q(min_year_of_study__isnull=True)
+                | Q(max_year_of_study__isnull=True)
+                | Q(max_year_of_study__gte=F("min_year_of_study")),
+                name="call_years_of_study_in_order",
+                violation_error_message=_("The last year of study cannot be before the first."),
+            ),
+            models.CheckConstraint(
+                condition=Q(audience="staff") | Q(for_bachelor=True) | Q(for_master=True) | Q(for_doctorate=True),
+                name="call_students_of_some_level",
+                violation_error_message=_("A call for students is open to at least one level of study."),
+            ),
         ]
         indexes = [
             models.Index(fields=["opens_on", "deadline"], name="call_dates_idx"),

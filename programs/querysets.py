@@ -112,6 +112,16 @@ class CallQuerySet(models.QuerySet):
         on = on or today()
         return self.published().filter(deadline__lt=on)
 
+    def open_to(self, group):
+        """Calls ``group`` may apply to: "staff", "students" (any level), or a level of study ("master")."""
+        model = self.model
+        if group == model.Audience.STAFF:
+            return self.filter(audience=model.Audience.STAFF)
+        students = self.filter(audience=model.Audience.STUDENTS)
+        if group in model.LEVEL_FIELDS:
+            return students.filter(**{model.LEVEL_FIELDS[group]: True})
+        return students
+
     def with_status(self, on=None):
         """Annotate ``computed_status`` (one of ``Call.Status``) and ``status_rank`` (open 0, upcoming 1, closed 2).
 

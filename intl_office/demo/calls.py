@@ -26,6 +26,26 @@ STUDENT_DOCUMENTS = [
 STAFF_DOCUMENTS = ["passport-copy", "cv", "language-certificate", "recommendation-letter"]
 
 
+# Who may apply, as the eligibility texts below say it.
+FROM_SECOND_YEAR_BACHELOR_AND_MASTER = {
+    "audience": Call.Audience.STUDENTS,
+    "for_bachelor": True,
+    "for_master": True,
+    "for_doctorate": False,
+    "min_year_of_study": 2,
+    "max_year_of_study": None,
+}
+FROM_SECOND_YEAR_BACHELOR = {**FROM_SECOND_YEAR_BACHELOR_AND_MASTER, "for_master": False}
+STAFF_ONLY = {
+    "audience": Call.Audience.STAFF,
+    "for_bachelor": True,
+    "for_master": True,
+    "for_doctorate": True,
+    "min_year_of_study": None,
+    "max_year_of_study": None,
+}
+
+
 def call_specs(today):
     """The calls for applications, past, open and upcoming; the open and the upcoming one are dated from ``today``."""
     student_eligibility = (
@@ -51,7 +71,7 @@ def call_specs(today):
             "title": "Erasmus+ semester exchange, spring semester 2024",
             "hosts": ["PL:WUT", "LT:KTU", "LV:RTU", "ES:UPV", "IT:POLITO"],
             "places": 8,
-            "target_group": Call.TargetGroup.STUDENTS,
+            **FROM_SECOND_YEAR_BACHELOR_AND_MASTER,
             "opens_on": as_date("2023-10-02"),
             "deadline": as_date("2023-11-10"),
             "mobility_start": as_date("2024-02-05"),
@@ -66,7 +86,7 @@ def call_specs(today):
             "title": "Erasmus+ semester exchange, autumn semester 2024",
             "hosts": ["PL:GUT", "LT:VILNIUS TECH", "HU:BME", "IT:UNIGE"],
             "places": 6,
-            "target_group": Call.TargetGroup.STUDENTS,
+            **FROM_SECOND_YEAR_BACHELOR_AND_MASTER,
             "opens_on": as_date("2024-04-01"),
             "deadline": as_date("2024-05-10"),
             "mobility_start": as_date("2024-09-30"),
@@ -81,7 +101,7 @@ def call_specs(today):
             "title": "Semester exchange at partner universities, autumn 2024",
             "hosts": ["KR:INHA", "RU:TPU", "KZ:KazNU", "TR:ITU", "TR:KTU"],
             "places": 10,
-            "target_group": Call.TargetGroup.BACHELOR,
+            **FROM_SECOND_YEAR_BACHELOR,
             "opens_on": as_date("2024-04-15"),
             "deadline": as_date("2024-05-24"),
             "mobility_start": as_date("2024-09-01"),
@@ -97,7 +117,7 @@ def call_specs(today):
             "title": "ITEC courses in India, 2025",
             "hosts": ITEC_HOSTS,
             "places": 10,
-            "target_group": Call.TargetGroup.STAFF,
+            **STAFF_ONLY,
             "opens_on": as_date("2025-01-13"),
             "deadline": as_date("2025-02-14"),
             "mobility_start": None,
@@ -117,7 +137,7 @@ def call_specs(today):
             ),
             "hosts": ["PL:WUT", "PL:AGH", "LT:KTU", "LV:RTU", "ES:UPV", "IT:POLITO", "HU:BME", "FR:INSA"],
             "places": 8,
-            "target_group": Call.TargetGroup.STUDENTS,
+            **FROM_SECOND_YEAR_BACHELOR_AND_MASTER,
             "opens_on": opens,
             "deadline": deadline,
             "mobility_start": mobility_start,
@@ -139,7 +159,7 @@ def call_specs(today):
             "title": "KOICA Fellowship Programme: staff nominations",
             "hosts": ["KR:KOICA"],
             "places": 4,
-            "target_group": Call.TargetGroup.STAFF,
+            **STAFF_ONLY,
             "opens_on": upcoming_opens,
             "deadline": upcoming_opens + 30 * day,
             "mobility_start": None,

@@ -240,7 +240,7 @@ class Application(StatusTones, models.Model):
 
     @property
     def full_name(self):
-        return f"{self.first_name} {self.last_name}".strip() or self.student.get_username()
+        return f"{self.first_name} {self.last_name}".strip() or self.student.email or self.student.get_username()
 
     def can_move_to(self, status) -> bool:
         return status in self.TRANSITIONS[self.status]

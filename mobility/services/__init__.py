@@ -6,7 +6,15 @@ application becomes. ``learning_agreements``: the courses abroad, drafted by the
 approved by both coordinators. The names below are the ones views, the admin and commands call.
 """
 
-from .application_drafts import DRAFT_FIELDS, MAX_HOST_PREFERENCES, application_save_draft, application_start
+from .application_drafts import (
+    DRAFT_FIELDS,
+    MAX_HOST_PREFERENCES,
+    PERSONAL_FIELDS,
+    application_delete_draft,
+    application_save_draft,
+    application_start,
+    personal_data_of,
+)
 from .applications import (
     DECISIONS,
     REQUIRED_FOR_SUBMISSION,
@@ -39,12 +47,14 @@ __all__ = [
     "DECISIONS",
     "DRAFT_FIELDS",
     "MAX_HOST_PREFERENCES",
+    "PERSONAL_FIELDS",
     "REQUIRED_FOR_SUBMISSION",
     "STAFF_TARGETS",
     "ApplicationError",
     "LearningAgreementError",
     "TransitionOutcome",
     "application_accept",
+    "application_delete_draft",
     "application_missing",
     "application_review",
     "application_save_draft",
@@ -63,4 +73,5 @@ __all__ = [
     "may_answer_for_faculty",
     "may_review",
     "mobility_for_application",
+    "personal_data_of",
 ]

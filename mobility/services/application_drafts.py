@@ -44,6 +44,38 @@ DRAFT_FIELDS = (
 # How many ranked host preferences one application may hold.
 MAX_HOST_PREFERENCES = 3
 
+# What a student tells about themselves rather than about one exchange: offered again in their next
+# application. Grades and the motivation belong to each application and are asked afresh.
+PERSONAL_FIELDS = (
+    "first_name",
+    "last_name",
+    "date_of_birth",
+    "nationality",
+    "phone",
+    "faculty",
+    "level",
+    "year_of_study",
+    "language_certificate",
+    "language_score",
+)
+
+
+def personal_data_of(student) -> dict:
+    """What the student entered last time about themselves (``PERSONAL_FIELDS``), to start a new application with.
+
+    From their most recently saved application, whatever became of it; only what was filled in,
+    keyed as ``Application(**data)`` takes it (``faculty_id``). Without one, the name on their account.
+    """
+    last = (
+        Application.objects.filter(student=student)
+        .order_by("-updated_at", "-pk")
+        .values(*(f"{name}_id" if name == "faculty" else name for name in PERSONAL_FIELDS))
+        .first()
+    )
+    if last is None:
+        last = {"first_name": student.first_name, "last_name": student.last_name}
+    return {name: value for name, value in last.items() if value not in (None, "")}
+
 
 def application_start(*, call: Call, student, language=None) -> tuple[Application, bool]:
     """The student's application to ``call``, created as a draft if they have none yet.
@@ -57,6 +89,8 @@ def application_start(*, call: Call, student, language=None) -> tuple[Applicatio
         return existing, False
     if not call.is_open_on(today()):
         raise ApplicationError(_("This call is not accepting applications."), code="call_closed")
+    if call.for_staff:
+        raise ApplicationError(call.eligibility_refusal()["audience"], code="not_eligible")
     try:
         with transaction.atomic():
             application = Application.objects.create(
@@ -122,6 +156,9 @@ def application_save_draft(
             if supported_language(language):
                 locked.language = supported_language(language)
             locked.full_clean(exclude=["photo"])
+            refusals = call.eligibility_refusal(level=locked.level, year=locked.year_of_study)
+            if refusals:
+                raise ApplicationError(list(refusals.values()), code="not_eligible")
 
             if photo is not None:
                 if locked.photo:
@@ -157,6 +194,26 @@ def application_save_draft(
         raise
     application.refresh_from_db()
     return application
+
+
+def application_delete_draft(*, application: Application, actor) -> None:
+    """Delete a draft the student no longer wants, with its host choices and files.
+
+    Only the student's own draft: a submitted application is the office's record and is withdrawn
+    instead. The row and its history go; django-auditlog keeps who deleted it and when. The files
+    leave private storage once the deletion is committed.
+    """
+    with transaction.atomic():
+        locked = lock_application(application)
+        if locked.student_id != actor.pk:
+            raise ApplicationError(_("Only the student can delete their own draft."), code="not_own_draft")
+        if locked.status != Status.DRAFT:
+            raise ApplicationError(
+                _("This application has been submitted: it can be withdrawn, not deleted."), code="not_draft"
+            )
+        files = [locked.photo.name] + [document.file.name for document in locked.documents.all()]
+        locked.delete()
+        transaction.on_commit(lambda: _delete_files(files))
 
 
 # --- helpers ---------------------------------------------------------------------------------

@@ -87,6 +87,8 @@ def application_missing(application: Application) -> list[str]:
             missing.append(gettext("Fill in: %(field)s.") % {"field": field.verbose_name})
     if application.language_certificate and not application.language_score:
         missing.append(gettext("Give the score of your language certificate."))
+    refusals = application.call.eligibility_refusal(level=application.level, year=application.year_of_study)
+    missing += [str(refusal) for refusal in refusals.values()]
     if not application.photo:
         missing.append(gettext("Upload your photo."))
     if not application.preferences.exists():

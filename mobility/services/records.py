@@ -20,7 +20,7 @@ def mobility_for_application(*, application, call: Call, partner) -> Mobility:
     the acceptance's transaction, so a mobility that fails validation leaves nothing accepted.
     """
     start, end, dates_guessed = _mobility_period(call)
-    staff_call = call.target_group == Call.TargetGroup.STAFF
+    staff_call = call.for_staff
     mobility = Mobility(
         direction=Direction.OUTGOING,
         participant_kind=Mobility.ParticipantKind.STAFF if staff_call else Mobility.ParticipantKind.STUDENT,

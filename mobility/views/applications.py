@@ -25,11 +25,13 @@ from ..forms import ApplicationForm
 from ..models import Application, ApplicationDocument
 from ..services import (
     ApplicationError,
+    application_delete_draft,
     application_missing,
     application_save_draft,
     application_start,
     application_submit,
     application_withdraw,
+    personal_data_of,
 )
 from ..uploads import download_name
 
@@ -69,12 +71,15 @@ def application_create(request, slug):
     if application is None and not call.is_open:
         messages.error(request, _("This call is not accepting applications."))
         return redirect(call.get_absolute_url())
+    if application is None and call.for_staff:
+        # Staff calls are applied to through the office; the call's page says how.
+        messages.error(request, call.eligibility_refusal()["audience"])
+        return redirect(call.get_absolute_url())
 
     if application is None:
         # Not saved here: the row is created by application_start once the form is good.
-        application = Application(
-            call=call, student=request.user, first_name=request.user.first_name, last_name=request.user.last_name
-        )
+        # Offered again: what the student told about themselves in their last application.
+        application = Application(call=call, student=request.user, **personal_data_of(request.user))
     submitting = request.POST.get("action") == ApplicationForm.SUBMIT
     form = ApplicationForm(
         request.POST or None, request.FILES or None, call=call, instance=application, submitting=submitting
@@ -143,6 +148,25 @@ def application_withdraw_view(request, pk):
     else:
         messages.success(request, _("Your application has been withdrawn."))
     return redirect("mobility:application-detail", pk=application.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def application_delete_view(request, pk):
+    """Delete one's own draft: a page that says what goes, then a POST; a submitted one is withdrawn instead."""
+    application = _get_application_for_user(request.user, pk)
+    if not application.is_draft:
+        messages.error(request, _("This application has been submitted: it can be withdrawn, not deleted."))
+        return redirect("mobility:application-detail", pk=application.pk)
+    if request.method == "POST":
+        try:
+            application_delete_draft(application=application, actor=request.user)
+        except ApplicationError as error:
+            _report(request, error)
+            return redirect("mobility:application-detail", pk=application.pk)
+        messages.success(request, _("Your draft for “%(call)s” has been deleted.") % {"call": application.call.title})
+        return redirect("mobility:my-applications")
+    return render(request, "mobility/application_delete.html", {"application": application, "call": application.call})
 
 
 class ApplicationListView(LoginRequiredMixin, ListView):
@@ -237,7 +261,8 @@ def _report(request, error):
 
 
 def _can_withdraw(application):
-    return application.can_move_to(Status.WITHDRAWN) and application.call.is_open
+    """Withdrawing is for what the office has seen; a draft is deleted instead."""
+    return not application.is_draft and application.can_move_to(Status.WITHDRAWN) and application.call.is_open
 
 
 def _download(field_file, *, original_name="", stem=""):

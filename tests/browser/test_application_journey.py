@@ -70,8 +70,13 @@ def test_a_student_applies_and_the_office_accepts(page: Page, demo, tmp_path, li
     files, photo = documents(tmp_path, call)
     mail.outbox.clear()
 
-    # Sign up, and confirm the address from the e-mail.
-    page.goto("/accounts/signup/")
+    # From the call, a new student is asked to sign in, signs up instead, and confirms the address
+    # from the e-mail: the confirmation takes them back to the call's application form, signed in.
+    page.goto(call.get_absolute_url())
+    expect(page.get_by_text("Students: Bachelor, Master · years of study from 2")).to_be_visible()
+    page.get_by_role("link", name="Apply now").click()
+    page.wait_for_url(re.compile(r"/accounts/login/\?next="))
+    page.get_by_role("link", name="sign up").click()
     page.get_by_label("Email").fill(EMAIL)
     page.get_by_label(PASSWORD_LABEL).fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
@@ -79,14 +84,21 @@ def test_a_student_applies_and_the_office_accepts(page: Page, demo, tmp_path, li
     page.wait_for_url("**/accounts/confirm-email/")
     run_jobs()  # the worker sends what the sign-up queued
     (verification,) = mail.outbox
+    assert "username" not in verification.body
     page.goto(link_to("/accounts/confirm-email/", verification))
     page.get_by_role("button", name="Confirm").click()
-    sign_in(page, EMAIL, PASSWORD)
+    page.wait_for_url(f"**/calls/{call.slug}/apply/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(call.title_en)
+    expect(page.locator("header.site-header")).to_contain_text(EMAIL)  # the header names them by their e-mail
+
+    # Submitting the empty form lists what is missing at the top, linking to each field.
+    page.get_by_role("button", name="Submit application").click()
+    summary = page.get_by_role("alert").filter(has_text="Nothing was saved")
+    expect(summary).to_be_visible()
+    summary.get_by_role("link", name="First name").click()
+    expect(page.get_by_label("First name")).to_be_focused()
 
     # Apply to the open call: fill in the form, upload the files, save a draft, then submit.
-    page.goto(call.get_absolute_url())
-    page.get_by_role("link", name="Apply now").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text(call.title_en)
     page.get_by_label("First name").fill("Aziza")
     page.get_by_label("Last name").fill("Karimova")
     page.get_by_label("Date of birth").fill("2004-04-12")
@@ -108,6 +120,9 @@ def test_a_student_applies_and_the_office_accepts(page: Page, demo, tmp_path, li
     page.get_by_label("Photo").set_input_files(photo)
     page.get_by_role("button", name="Save as draft").click()
     expect(page.get_by_text("Your draft has been saved.")).to_be_visible()
+    # A draft is deleted, not withdrawn (this one is kept).
+    expect(page.get_by_role("link", name="Delete draft")).to_be_visible()
+    expect(page.get_by_text("Withdraw application")).to_have_count(0)
 
     page.get_by_role("button", name="Submit application").click()
     expect(page.get_by_text("Your application has been submitted.")).to_be_visible()

@@ -301,11 +301,13 @@ def test_application_str_gives_the_applicant_and_the_call():
     assert str(application) == "Aziza Rahimova: KOICA 2025"
 
 
-def test_application_without_a_name_falls_back_to_the_username():
-    application = ApplicationFactory(
-        first_name="", last_name="", student=UserFactory(username="arahimova"), call=CallFactory(title="KOICA 2025")
-    )
-    assert str(application) == "arahimova: KOICA 2025"
+def test_application_without_a_name_falls_back_to_the_e_mail_then_the_username():
+    # The username of a student's account was made up at sign-up: the e-mail is what they gave.
+    student = UserFactory(username="x8k2p", email="arahimova@example.org")
+    application = ApplicationFactory(first_name="", last_name="", student=student, call=CallFactory(title="KOICA 2025"))
+    assert str(application) == "arahimova@example.org: KOICA 2025"
+    student.email = ""
+    assert str(application) == "x8k2p: KOICA 2025"
 
 
 def test_host_preference_str_gives_rank_and_host():

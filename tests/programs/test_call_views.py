@@ -10,7 +10,6 @@ from django.urls import URLResolver, path, reverse
 import intl_office.urls
 import mobility.urls
 from intl_office.dates import today
-from programs.models import Call
 from tests.factories import CallFactory, DocumentTypeFactory, GrantProgramFactory, InstitutionFactory
 from tests.programs.calls import DAY, closed_call, open_call, upcoming_call
 
@@ -77,14 +76,14 @@ def test_upcoming_call_says_when_applications_open(client):
     assert "Apply now" not in html
 
 
-def test_call_list_card_names_programme_hosts_places_and_target_group(client):
+def test_call_list_card_names_programme_hosts_places_and_who_may_apply(client):
     program = GrantProgramFactory(name="Erasmus+ International Credit Mobility")
     host = InstitutionFactory(name="University of Pécs", country="HU")
-    open_call(program=program, hosts=[host], places=4, target_group=Call.TargetGroup.MASTER)
+    open_call(program=program, hosts=[host], places=4, for_bachelor=False, for_doctorate=False)
 
     html = client.get(reverse("programs:call-list")).content.decode()
 
-    for text in ("Erasmus+ International Credit Mobility", "University of Pécs", "Hungary", "Master students"):
+    for text in ("Erasmus+ International Credit Mobility", "University of Pécs", "Hungary", "Students: Master"):
         assert text in html
     assert '<dd class="col-7 col-sm-8">4</dd>' in html
 
@@ -119,7 +118,10 @@ def test_call_detail_shows_everything_about_the_call(client):
         title="Semester exchange, spring 2026",
         hosts=hosts,
         places=6,
-        target_group=Call.TargetGroup.BACHELOR,
+        for_master=False,
+        for_doctorate=False,
+        min_year_of_study=2,
+        max_year_of_study=3,
         opens_on=on - 3 * DAY,
         deadline=on + 20 * DAY,
         mobility_start=datetime.date(2026, 2, 1),
@@ -139,7 +141,7 @@ def test_call_detail_shows_everything_about_the_call(client):
         "Erasmus+ KA171",
         "Open",
         "20 days left",
-        "Bachelor students",
+        "Students: Bachelor · years of study 2–3",
         "One semester at a partner university.",
         "GPA of at least 3.5 and English at B2.",
         "Transcript of records",

@@ -99,12 +99,17 @@ def test_status_and_programme_filters_combine():
 
 
 def test_target_group_filter():
-    CallFactory(title="For staff", target_group=Call.TargetGroup.STAFF)
-    CallFactory(title="For master students", target_group=Call.TargetGroup.MASTER)
+    CallFactory(title="For staff", audience=Call.Audience.STAFF)
+    CallFactory(title="For master students", for_bachelor=False, for_doctorate=False)
+    CallFactory(title="For every student")
 
-    filterset = CallFilterSet({"target_group": "staff"}, queryset=published_calls())
+    def found(group):
+        return sorted(titles(CallFilterSet({"target_group": group}, queryset=published_calls())))
 
-    assert titles(filterset) == ["For staff"]
+    assert found("staff") == ["For staff"]
+    assert found("master") == ["For every student", "For master students"]
+    assert found("bachelor") == ["For every student"]
+    assert found("students") == ["For every student", "For master students"]
 
 
 def test_empty_values_leave_the_list_unfiltered(calls):

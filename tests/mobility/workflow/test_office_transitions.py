@@ -216,7 +216,7 @@ def test_without_a_mobility_period_the_dates_are_an_estimate_to_correct(student,
 
 
 def test_a_staff_call_makes_a_staff_training_mobility(student, staff):
-    call = CallFactory(target_group=Call.TargetGroup.STAFF)
+    call = CallFactory(audience=Call.Audience.STAFF)
     application = ApplicationFactory(call=call, student=student, status=Status.SHORTLISTED)
     HostPreferenceFactory(application=application, institution=call.hosts.get(), rank=1)
     services.application_accept(application=application, actor=staff)
