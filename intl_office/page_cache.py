@@ -17,11 +17,22 @@ ever stored under, so a page can only be served while nothing has changed since 
 
 Only views marked with ``public_page`` are cached, only for GET and HEAD from a visitor who
 sends no session or messages cookie, and only responses that set no cookie, used no CSRF
-token and showed no message. A revisit with ``If-None-Match`` gets 304.
+token and showed no message. A revisit with ``If-None-Match`` gets 304. A query string is
+cached only when it holds nothing but the parameters the view declares
+(``public_page_params``, on the view function or its class) and each of them once: any other
+(a tracking tag, a cache buster) renders the page afresh without taking a cache entry.
+
+Parts of pages that many URLs share (the home page's figures, the statistics, the directory's
+country counts) are cached on their own under the same generation, the office's today and the
+language (``cached_fragment`` and the ``{% public_fragment %}`` tag), so that a page not in the
+cache (another filter, another page number, a signed-in user) is still cheap to render. They are
+bypassed, read and write, while the current transaction holds an uncommitted change: the cache
+reflects only what has been committed, and a writer must see its own change.
 """
 
 import hashlib
 import uuid
+from collections import Counter
 
 from django.apps import apps
 from django.conf import settings
@@ -29,7 +40,7 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import quote_etag
@@ -37,16 +48,42 @@ from django.utils.http import quote_etag
 from . import dates
 
 GENERATION_KEY = "public-page:generation"
+# Stored pages are (status, body, headers, streamed); bump the version when that shape changes.
+PAGE_KEY_PREFIX = "public-page:v2"
 # A day is enough: the key changes with the office's date anyway.
 PAGE_TIMEOUT = 24 * 60 * 60
 # Headers a stored page keeps; the outer middleware (security, CSP, session) adds the rest afresh.
-KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Frame-Options", "Vary", "ETag")
+KEPT_HEADERS = (
+    "Content-Type",
+    "Content-Language",
+    "Content-Disposition",
+    "Last-Modified",
+    "X-Robots-Tag",
+    "X-Frame-Options",
+    "Vary",
+    "ETag",
+)
+# A streamed response (open data) is stored only up to this size; a larger one streams uncached.
+MAX_STORED_BYTES = 8 * 1024 * 1024
 
 
-def public_page(view):
-    """Mark a view whose page anonymous visitors may be served from the cache."""
+def public_page(view, *, params=None):
+    """Mark a view whose page anonymous visitors may be served from the cache.
+
+    ``params``: the query parameters the view reads; a class-based view may declare them as
+    ``public_page_params`` instead. A request with any other parameter is not cached.
+    """
     view.public_page = True
+    if params is not None:
+        view.public_page_params = frozenset(params)
     return view
+
+
+def accepted_params(view_func):
+    declared = getattr(view_func, "public_page_params", None)
+    if declared is None:
+        declared = getattr(getattr(view_func, "view_class", None), "public_page_params", ())
+    return frozenset(declared)
 
 
 def current_generation():
@@ -62,13 +99,61 @@ def bump_generation():
     cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 
+class _QueuedBump:
+    """A bump waiting for the commit; it knows when it has run.
+
+    Tests run the queued callbacks without committing (``django_capture_on_commit_callbacks``),
+    and the callbacks stay in the connection's list after they ran.
+    """
+
+    ran = False
+
+    def __call__(self):
+        self.ran = True
+        bump_generation()
+
+
 def content_changed(**_ignored):
     """Make every cached public page fresh once the current transaction commits.
 
     Called by the model signals, and directly after writes that send none
     (``bulk_create``, ``QuerySet.update``). Outside a transaction it bumps at once.
     """
-    transaction.on_commit(bump_generation)
+    transaction.on_commit(_QueuedBump())
+
+
+def changes_pending():
+    """Whether the current transaction changed content that is not committed yet."""
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return False
+    queued = (callback for _savepoints, callback, _robust in connection.run_on_commit)
+    return any(isinstance(callback, _QueuedBump) and not callback.ran for callback in queued)
+
+
+_MISSING = object()
+
+
+def fragment_key(name, vary=()):
+    varies = hashlib.sha256(repr(tuple(vary)).encode()).hexdigest()[:32]
+    day, language = dates.today().isoformat(), translation.get_language()
+    return f"public-fragment:{current_generation()}:{day}:{language}:{name}:{varies}"
+
+
+def cached_fragment(name, compute, *, vary=()):
+    """``compute()``'s value, shared by every request until the content or the office's date changes.
+
+    The value must depend only on the committed rows, the date, the language and ``vary``
+    (never on the user, the session or a CSRF token), and be picklable.
+    """
+    if not settings.PUBLIC_FRAGMENT_CACHE or changes_pending():
+        return compute()
+    key = fragment_key(name, vary)
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, PAGE_TIMEOUT)
+    return value
 
 
 def watch_content_models():
@@ -92,15 +177,21 @@ def watch_content_models():
 
 def page_key(request):
     url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"public-page:{current_generation()}:{dates.today().isoformat()}:{translation.get_language()}:{url}"
+    return f"{PAGE_KEY_PREFIX}:{current_generation()}:{dates.today().isoformat()}:{translation.get_language()}:{url}"
 
 
-def _may_use_cache(request):
+def _may_use_cache(request, view_func):
     return (
         request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and CookieStorage.cookie_name not in request.COOKIES
+        and _only_accepted_params(request, accepted_params(view_func))
     )
+
+
+def _only_accepted_params(request, accepted):
+    names = Counter(name for name, _value in request.GET.lists() for _each in _value)
+    return all(name in accepted and count == 1 for name, count in names.items())
 
 
 class PublicPageCacheMiddleware:
@@ -118,23 +209,26 @@ class PublicPageCacheMiddleware:
         key = getattr(request, "_public_page_key", None)
         if key is None or not self._storable(request, response):
             return response
-        response["ETag"] = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
-        stored = (response.status_code, response.content, [(h, response[h]) for h in KEPT_HEADERS if h in response])
-        cache.set(key, stored, PAGE_TIMEOUT)
+        content = _read_whole(response) if response.streaming else response.content
+        if content is None:
+            return response
+        response["ETag"] = quote_etag(hashlib.sha256(content).hexdigest()[:32])
+        headers = [(h, response[h]) for h in KEPT_HEADERS if h in response]
+        cache.set(key, (response.status_code, content, headers, response.streaming), PAGE_TIMEOUT)
         return get_conditional_response(request, etag=response["ETag"], response=response) or response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if not settings.PUBLIC_PAGE_CACHE or not getattr(view_func, "public_page", False):
             return None
-        if not _may_use_cache(request):
+        if not _may_use_cache(request, view_func):
             return None
         key = page_key(request)
         stored = cache.get(key)
         if stored is None:
             request._public_page_key = key
             return None
-        status, content, headers = stored
-        response = HttpResponse(content, status=status)
+        status, content, headers, streamed = stored
+        response = (StreamingHttpResponse if streamed else HttpResponse)([content], status=status)
         for header, value in headers:
             response[header] = value
         return get_conditional_response(request, etag=response["ETag"], response=response) or response
@@ -145,9 +239,31 @@ class PublicPageCacheMiddleware:
         user = getattr(request, "user", None)
         return (
             response.status_code == 200
-            and not response.streaming
             and not response.cookies
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
             and not (messages is not None and (messages.used or messages.added_new))
             and not (user is not None and user.is_authenticated)
         )
+
+
+def _read_whole(response):
+    """A streamed response's body, read to store it (the response then streams it from memory).
+
+    None when it is larger than ``MAX_STORED_BYTES``: the response streams on, uncached.
+    """
+    chunks, size = [], 0
+    iterator = iter(response.streaming_content)
+    for chunk in iterator:
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > MAX_STORED_BYTES:
+            response.streaming_content = _chained(chunks, iterator)
+            return None
+    content = b"".join(chunks)
+    response.streaming_content = [content]
+    return content
+
+
+def _chained(read, rest):
+    yield from read
+    yield from rest

@@ -220,6 +220,8 @@ else:
 # shared cache above, and made fresh by any save or delete in these apps' models. Users are left
 # out: a login writes last_login, and no public page shows an account.
 PUBLIC_PAGE_CACHE = env.bool("PUBLIC_PAGE_CACHE", default=True)
+# Parts of public pages shared by many URLs (figures, statistics, counts), cached on the same generation.
+PUBLIC_FRAGMENT_CACHE = env.bool("PUBLIC_FRAGMENT_CACHE", default=True)
 PUBLIC_PAGE_CACHE_APPS = ["intl_office", "partners", "programs", "mobility"]
 PUBLIC_PAGE_CACHE_IGNORED_MODELS = ["intl_office.User"]
 

@@ -1,15 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.decorators.cache import cache_page
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
 from .health import healthz
-from .site.sitemaps import SITEMAPS
-from .site.views import robots_txt
+from .site.views import robots_txt, sitemap_xml
 
 # Files for crawlers exist once, outside the language prefixes; the sitemap lists every language.
 urlpatterns = [
@@ -22,8 +19,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots-txt"),
     # For the load balancer: JSON, 200 or 503, over plain HTTP too (intl_office/health.py).
     path("healthz", healthz, name="healthz"),
-    # Thousands of URLs in three languages take a second to build; crawlers can wait an hour for news.
-    path("sitemap.xml", cache_page(60 * 60)(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap_xml, name="sitemap"),
 ]
 
 # English at /partners/, Uzbek at /uz/partners/, Russian at /ru/partners/.

@@ -8,6 +8,8 @@ from django_countries.fields import Country
 from django_filters.fields import ChoiceField
 
 from intl_office.i18n import localized
+from intl_office.page_cache import cached_fragment
+from intl_office.widgets import FastSelect
 
 from .models import CooperationArea, Institution
 
@@ -73,22 +75,26 @@ class InstitutionFilterSet(django_filters.FilterSet):
         max_length=MAX_SEARCH_LENGTH,
         help_text=_("Name, short name, city or country, in any language."),
     )
-    country = django_filters.ChoiceFilter(label=_("Country"), empty_label=_("All countries"))
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Institution.Kind.choices, empty_label=_("All kinds"))
+    country = django_filters.ChoiceFilter(label=_("Country"), empty_label=_("All countries"), widget=FastSelect)
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=Institution.Kind.choices, empty_label=_("All kinds"), widget=FastSelect
+    )
     area = django_filters.ModelChoiceFilter(
         label=_("Cooperation area"),
         field_name="cooperation_areas",
         to_field_name="slug",
         queryset=areas_with_public_partners,
         empty_label=_("All areas"),
+        widget=FastSelect,
     )
     in_force = django_filters.ChoiceFilter(
         label=_("Agreement in force"),
         choices=[(IN_FORCE_YES, _("Yes")), (IN_FORCE_NO, _("No"))],
         empty_label=_("Any"),
         method="filter_in_force",
+        widget=FastSelect,
     )
-    sort = SortFilter(label=_("Sort by"), choices=SORT_CHOICES, empty_label=None)
+    sort = SortFilter(label=_("Sort by"), choices=SORT_CHOICES, empty_label=None, widget=FastSelect)
 
     class Meta:
         model = Institution
@@ -96,8 +102,11 @@ class InstitutionFilterSet(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # One query gives the country select its choices and the page its "partners by country".
-        self.country_counts = country_counts(Institution.objects.public())
+        # One query gives the country select its choices and the page its "partners by country";
+        # every page of the directory shares it until a record changes.
+        self.country_counts = cached_fragment(
+            "partner-country-counts", lambda: country_counts(Institution.objects.public())
+        )
         self.filters["country"].extra["choices"] = [
             (country.code, f"{country.name} ({total})") for country, total in self.country_counts
         ]

@@ -9,8 +9,16 @@ app_name = "partners"
 urlpatterns = [
     path("partners/", public_page(views.InstitutionListView.as_view()), name="institution-list"),
     # Open data: the directory's filters apply to the query string of these files too.
-    re_path(r"^partners/data\.(?P<fmt>csv|json)$", views.institution_data, name="institution-data"),
-    re_path(r"^partners/agreements\.(?P<fmt>csv|json)$", views.agreement_data, name="agreement-data"),
+    re_path(
+        r"^partners/data\.(?P<fmt>csv|json)$",
+        public_page(views.institution_data, params=views.OPEN_DATA_PARAMS),
+        name="institution-data",
+    ),
+    re_path(
+        r"^partners/agreements\.(?P<fmt>csv|json)$",
+        public_page(views.agreement_data, params=views.OPEN_DATA_PARAMS),
+        name="agreement-data",
+    ),
     path("partners/<slug:slug>/", public_page(views.InstitutionDetailView.as_view()), name="institution-detail"),
     # Linked from the admin: signed documents live in private storage and leave it only through here.
     path("staff/agreements/<int:pk>/document/", views.agreement_document, name="agreement-document"),

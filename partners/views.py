@@ -22,6 +22,9 @@ PAGE_SIZE = 24
 # Countries drawn in the chart before the rest fold away under "more countries".
 COUNTRIES_SHOWN = 12
 
+# The query parameters the open data files read: the directory's filters and sort.
+OPEN_DATA_PARAMS = tuple(InstitutionFilterSet.base_filters)
+
 _NAME_WORDS = re.compile(r"[\w']+")
 _UNSAFE_FILENAME = re.compile(r"[\x00-\x1f\x7f\"\\/:*?<>|]+")
 
@@ -60,6 +63,7 @@ class InstitutionListView(PaginationMixin, ListView):
     template_name = "partners/institution_list.html"
     context_object_name = "institutions"
     paginate_by = PAGE_SIZE
+    public_page_params = (*OPEN_DATA_PARAMS, "page")
 
     def get_queryset(self):
         self.filterset = InstitutionFilterSet(self.request.GET, queryset=directory_queryset(), request=self.request)
@@ -98,6 +102,8 @@ class InstitutionListView(PaginationMixin, ListView):
             countries_top=chart[:COUNTRIES_SHOWN],
             countries_more=chart[COUNTRIES_SHOWN:],
             countries_more_open=any(row["is_selected"] for row in chart[COUNTRIES_SHOWN:]),
+            # The chart depends on nothing else: it is a fragment shared by every page of the directory.
+            selected_country=selected_country,
         )
         return context
 

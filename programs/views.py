@@ -29,6 +29,7 @@ class ProgramListView(ListView):
 
     template_name = "programs/program_list.html"
     context_object_name = "programs"
+    public_page_params = tuple(GrantProgramFilterSet.base_filters)
 
     def get_queryset(self):
         self.filterset = GrantProgramFilterSet(self.request.GET or None, queryset=GrantProgram.objects.public())
@@ -133,6 +134,7 @@ class CallListView(PaginationMixin, ListView):
     template_name = "programs/call_list.html"
     context_object_name = "calls"
     paginate_by = 10
+    public_page_params = (*CallFilterSet.base_filters, "page")
 
     def get_queryset(self):
         self.filterset = CallFilterSet(self.request.GET or None, queryset=Call.objects.published())

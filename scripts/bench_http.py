@@ -7,8 +7,10 @@ For the demo data (plus 1,100 partners with an agreement each, as `make bench` a
 ten times that (partners, their agreements and the mobility records copied nine more times),
 it serves the portal with gunicorn on 127.0.0.1 and
 runs ``wrk`` (Debian's; ``apt-get install wrk`` when missing) at 8 connections for ``--seconds``
-per page, twice: with the page cache on (each page fetched once before, so it is stored) and
-with it off (``PUBLIC_PAGE_CACHE=False``: every request renders, as with the cache cleared).
+per page, three times: with the page cache on (each page fetched once before, so it is stored),
+*uncached*: with it off (``PUBLIC_PAGE_CACHE=False``: every request renders, as a URL not in the
+cache does, while the fragments many URLs share stay cached), and *cold*: with the fragment cache
+off too (``PUBLIC_FRAGMENT_CACHE=False``: everything is computed, as right after an edit).
 Each row gives req/s, p99 and the ratio of its req/s to ``/robots.txt`` measured on the same
 server in the same run: robots.txt is the trivial view (no query, no template, a few lines of
 text through the same middleware).
@@ -31,6 +33,8 @@ PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 TRIVIAL = "/robots.txt"
 EXTRA_PARTNERS = 1100
+# (name, PUBLIC_PAGE_CACHE, PUBLIC_FRAGMENT_CACHE)
+MODES = (("cached", "True", "True"), ("uncached", "False", "True"), ("cold", "False", "False"))
 
 
 def main():
@@ -58,8 +62,8 @@ def main():
             print(f"\n## {factor}x the demo data ({engine}; set up in {setup:.0f} s)")
             pages = page_paths(env)
             results = {}
-            for mode, cache_on in (("cached", "True"), ("uncached", "False")):
-                with gunicorn({**env, "PUBLIC_PAGE_CACHE": cache_on}) as base:
+            for mode, pages_on, fragments_on in MODES:
+                with gunicorn({**env, "PUBLIC_PAGE_CACHE": pages_on, "PUBLIC_FRAGMENT_CACHE": fragments_on}) as base:
                     trivial = measure(wrk, base, TRIVIAL, args)
                     results[mode] = {name: (measure(wrk, base, path, args), trivial) for name, path in pages.items()}
             print_table(results)
@@ -83,15 +87,16 @@ def measure(wrk, base, path, args):
 
 
 def print_table(results):
-    print("| page | cached req/s | cached p99 ms | cached ratio | uncached req/s | uncached p99 ms | uncached ratio |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    modes = [mode for mode, _pages, _fragments in MODES]
+    print("| page | " + " | ".join(f"{mode} req/s | {mode} p99 ms | {mode} ratio" for mode in modes) + " |")
+    print("|---|" + "---:|---:|---:|" * len(modes))
     for name in results["cached"]:
         cells = []
-        for mode in ("cached", "uncached"):
+        for mode in modes:
             (rate, p99), (trivial_rate, _) = results[mode][name]
             cells += [f"{rate:,.0f}", f"{p99:,.1f}", f"{rate / trivial_rate:.2f}"]
         print(f"| {name} | " + " | ".join(cells) + " |")
-    for mode in ("cached", "uncached"):
+    for mode in modes:
         rate, p99 = next(iter(results[mode].values()))[1]
         print(f"trivial view {TRIVIAL} ({mode} server): {rate:,.0f} req/s, p99 {p99:.1f} ms")
 
@@ -147,7 +152,8 @@ class throwaway_database:
             return f"sqlite:///{tempfile.mkdtemp(prefix='intl-office-bench-db-')}/bench.sqlite3"
         import psycopg
 
-        self.name = f"intl_office_bench_{uuid.uuid4().hex[:10]}"
+        # Named after the database DATABASE_URL names, so that runs of several people never collide.
+        self.name = f"{self.url.rsplit('/', 1)[1].split('?')[0]}_bench_{uuid.uuid4().hex[:8]}"
         with psycopg.connect(self.url, autocommit=True) as conn:
             conn.execute(f'CREATE DATABASE "{self.name}"')
         return self.url.rsplit("/", 1)[0] + f"/{self.name}"

@@ -3,16 +3,20 @@
 import datetime
 
 from django.conf import settings
+from django.contrib.sitemaps.views import sitemap
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from intl_office.dates import today
 from intl_office.models import Page, Ranking, StaffMember
+from intl_office.page_cache import public_page
 from intl_office.site.figures import key_figures
+from intl_office.site.sitemaps import SITEMAPS
 from mobility.models import Visit, VisitPhoto
 from programs.models import Call
 
@@ -25,6 +29,8 @@ class HomeView(TemplateView):
 
     Queries: the home institution (context processor), four for the figures, open calls,
     their hosts, the latest visits, their photos, rankings: ten, whatever the row counts.
+    The page's content is one ``{% public_fragment %}``: while it is cached, the figures and
+    the querysets below are never evaluated, and only the home institution is read.
     """
 
     template_name = "intl_office/home.html"
@@ -45,7 +51,7 @@ class HomeView(TemplateView):
             .order_by("-start_date", "title")[:HOME_LATEST_VISITS]
         )
         return super().get_context_data(
-            figures=key_figures(on),
+            figures=SimpleLazyObject(lambda: key_figures(on)),
             open_calls=open_calls,
             latest_visits=latest_visits,
             rankings=Ranking.objects.all(),
@@ -87,3 +93,14 @@ def robots_txt(request):
     response = HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
     response["Cache-Control"] = f"public, max-age={int(datetime.timedelta(days=1).total_seconds())}"
     return response
+
+
+def sitemap_xml(request):
+    """Every public page in every language: thousands of URLs, served from the page cache like the pages.
+
+    ``p`` is the sitemap's page number when a section passes 50,000 URLs.
+    """
+    return sitemap(request, sitemaps=SITEMAPS)
+
+
+public_page(sitemap_xml, params=("p",))

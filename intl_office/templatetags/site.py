@@ -12,6 +12,9 @@ Tags
     ``{% absolute_uri url %}``           ``url`` made absolute on this site, or left as it is when it already is
     ``{% reuse_block "title" %}``        renders a block a second time (for og:title)
     ``{% og_locale %}``                  the Open Graph locale of the active language
+    ``{% public_fragment "name" var ... %}...{% endpublic_fragment %}``  the enclosed HTML cached on
+                                         the content generation, the office's today, the language and
+                                         the values of ``var ...`` (``intl_office.page_cache``)
 """
 
 import re
@@ -26,6 +29,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from ..page_cache import cached_fragment
 from ..pagination import page_number
 
 register = template.Library()
@@ -241,3 +245,29 @@ def reuse_block(context, name):
     if block is None:
         return ""
     return mark_safe(block.render(context).strip())
+
+
+class PublicFragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary):
+        self.nodelist, self.name, self.vary = nodelist, name, vary
+
+    def render(self, context):
+        vary = [value.resolve(context) for value in self.vary]
+        html = cached_fragment(self.name.resolve(context), lambda: str(self.nodelist.render(context)), vary=vary)
+        return mark_safe(html)
+
+
+@register.tag
+def public_fragment(parser, token):
+    """Cache the enclosed HTML until the content or the office's date changes (see the module docstring).
+
+    What it encloses may use only committed records, the language and the values it varies on:
+    never the user, the request's query string or a CSRF token.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("public_fragment needs a name")
+    nodelist = parser.parse(("endpublic_fragment",))
+    parser.delete_first_token()
+    vary = [parser.compile_filter(bit) for bit in bits[2:]]
+    return PublicFragmentNode(nodelist, parser.compile_filter(bits[1]), vary)

@@ -22,6 +22,7 @@ class VisitListView(PaginationMixin, ListView):
     context_object_name = "visits"
     paginate_by = 12
     pages_on_each_side = 2
+    public_page_params = (*VisitFilterSet.base_filters, "page")
 
     def get_queryset(self):
         visits = public_visits().with_delegation_size().with_first_photo_id()
