@@ -5,6 +5,6 @@
 ``agreements``: the agreement admin of partners, with the use of its places.
 """
 
-from . import agreements, applications, records, visits
+from . import agreements, applications, calls, records, visits
 
-__all__ = ["agreements", "applications", "records", "visits"]
+__all__ = ["agreements", "applications", "calls", "records", "visits"]

@@ -21,19 +21,39 @@ from .applications import (
     application_transition_each,
     application_withdraw,
     call_places_taken,
+    ensure_decisions_allowed,
     may_review,
 )
+from .corrections import CORRECTABLE_FIELDS, application_correct, may_correct
 from .records import mobility_for_application
+from .references import application_reference_assign, next_reference
+from .selection import (
+    ResultRow,
+    application_archive,
+    application_reopen,
+    call_close_early,
+    call_publish_results,
+    call_results,
+    call_results_final,
+    may_archive,
+    may_reopen,
+)
 
 __all__ = [
+    "CORRECTABLE_FIELDS",
     "DECISIONS",
     "DRAFT_FIELDS",
     "MAX_HOST_PREFERENCES",
     "REQUIRED_FOR_SUBMISSION",
     "STAFF_TARGETS",
     "ApplicationError",
+    "ResultRow",
     "TransitionOutcome",
     "application_accept",
+    "application_archive",
+    "application_correct",
+    "application_reference_assign",
+    "application_reopen",
     "application_missing",
     "application_review",
     "application_save_draft",
@@ -43,7 +63,16 @@ __all__ = [
     "application_transition",
     "application_transition_each",
     "application_withdraw",
+    "call_close_early",
     "call_places_taken",
+    "call_publish_results",
+    "call_results",
+    "call_results_final",
+    "ensure_decisions_allowed",
+    "may_archive",
+    "may_correct",
+    "may_reopen",
     "may_review",
     "mobility_for_application",
+    "next_reference",
 ]
