@@ -97,10 +97,19 @@ class ApplicationSelectionAdmin:
             return (*fields, *(name for name in services.CORRECTABLE_FIELDS if name not in fields))
         return fields
 
-    def has_delete_permission(self, request, obj=None):
-        if obj is not None and not obj.is_deletable:
-            return False
-        return super().has_delete_permission(request, obj)
+    # Not has_delete_permission(obj): the user admin asks it of a student's applications when deleting the
+    # account, and its "protected objects" page names the decided ones that stand in the way.
+    def delete_view(self, request, object_id, extra_context=None):
+        application = self.get_object(request, unquote(object_id))
+        if application is not None and not application.is_deletable:
+            raise PermissionDenied
+        return super().delete_view(request, object_id, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        application = self.get_object(request, unquote(object_id)) if object_id else None
+        if application is not None and not application.is_deletable:
+            extra_context = {**(extra_context or {}), "show_delete": False}
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def get_actions(self, request):
         actions = super().get_actions(request)
