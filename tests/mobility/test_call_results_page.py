@@ -1,6 +1,8 @@
 """The public side of a call's selection: the early close on its page, and the results list without names."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -93,3 +95,19 @@ def test_the_call_page_links_the_published_results_and_shows_the_reason_as_text(
     html = client.get(call.get_absolute_url()).content.decode()
     assert results_url(call) in html
     assert "&lt;b&gt;x&lt;/b&gt;" in html  # the reason is shown as text
+
+
+def test_the_results_page_takes_the_same_queries_for_5_and_60_applications(client):
+    def queries_for(count):
+        call = CallFactory(results_published_at=timezone.now(), closed_early_at=timezone.now())
+        for number in range(count):
+            ApplicationFactory(
+                call=call, status=Status.REJECTED, reference=f"R-{call.pk}-{number}", submitted_at=timezone.now()
+            )
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(results_url(call)).status_code == 200
+        return len(queries)
+
+    queries_for(1)  # the first request of the process also loads what every page caches (the home institution)
+    # The call with its programme, then the ranked applications with their review summary: a fixed number.
+    assert queries_for(5) == queries_for(60) <= 3
