@@ -109,15 +109,16 @@ class ApplicationAdmin(
     status is never a form field: buttons on the page and bulk actions call ``mobility.services``.
     """
 
+    # The reference last: sorting links (?o=5) name columns by position, and bookmarks keep working.
     list_display = (
         "applicant",
-        "reference",
         "call_title",
         "first_choice",
         "gpa",
         "score",
         "status_badge",
         "submitted",
+        "reference",
     )
     list_filter = (
         ArchivedFilter,
