@@ -16,7 +16,7 @@ from ..services.selection import REASON_MAX_LENGTH
 
 def reason_field(help_text):
     return forms.CharField(
-        label=_("reason"),
+        label=_("Reason"),
         max_length=REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"}),
         help_text=help_text,
@@ -64,7 +64,7 @@ class CorrectionForm(ServiceErrors, forms.ModelForm):
         current = [p.institution for p in application.preferences.select_related("institution").order_by("rank")]
         for rank in range(1, services.MAX_HOST_PREFERENCES + 1):
             self.fields[f"host_{rank}"] = forms.ModelChoiceField(
-                label=_("host choice %(rank)d") % {"rank": rank},
+                label=_("Host choice %(rank)d") % {"rank": rank},
                 queryset=hosts,
                 required=rank == 1,
                 initial=current[rank - 1].pk if len(current) >= rank else None,
