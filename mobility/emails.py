@@ -33,6 +33,7 @@ def application_status_message(*, application, to_status, language=None) -> Emai
             "status": to_status,
             "Status": application.Status,
             "status_label": str(application.Status(to_status).label),
+            "reference": application.reference,
             "url": my_applications_url(language=language),
             "department": HomeInstitution.load().department_name,
         }
@@ -55,3 +56,29 @@ def queue_application_status_email(*, application, to_status, language=None) -> 
     message = application_status_message(application=application, to_status=to_status, language=language)
     if message is not None:
         queue_email(message)
+
+
+def queue_application_reopened_email(*, application, language=None) -> None:
+    """Tell the student the office reopened the decision on their application, in ``language``."""
+    recipient = application.student.email
+    if not recipient:
+        return
+    language = language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = {
+            "name": application.full_name,
+            "call_title": application.call.title,
+            "reference": application.reference,
+            "status_label": str(application.get_status_display()),
+            "url": my_applications_url(language=language),
+            "department": HomeInstitution.load().department_name,
+        }
+    queue_email(
+        render_message(
+            to=[recipient],
+            subject_template="mobility/email/application_reopened_subject.txt",
+            body_template="mobility/email/application_reopened_body.txt",
+            context=context,
+            language=language,
+        )
+    )

@@ -1,6 +1,7 @@
 """Grant programmes, funded projects, joint degrees and calls for applications."""
 
 from auditlog.registry import auditlog
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -296,6 +297,19 @@ class Call(StatusTones, Eligibility, SluggedModel):
     )
     is_published = models.BooleanField(_("published"), default=True)
     created_at = models.DateTimeField(_("added"), auto_now_add=True)
+    # Closing early and publishing the results go through mobility.services.selection, which checks
+    # the applications; the admin shows these read-only.
+    closed_early_at = models.DateTimeField(_("closed early"), null=True, blank=True)
+    closed_early_reason = models.TextField(_("reason for closing early"), blank=True)
+    closed_early_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("closed early by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    results_published_at = models.DateTimeField(_("results published"), null=True, blank=True)
 
     objects = CallQuerySet.as_manager()
 
@@ -347,7 +361,12 @@ class Call(StatusTones, Eligibility, SluggedModel):
         return reverse("programs:call-detail", kwargs={"slug": self.slug})
 
     def status_on(self, on) -> str:
-        """Open, upcoming or closed by the dates alone; ``is_open_on`` also asks for publication."""
+        """Open, upcoming or closed by the dates and an early close; ``is_open_on`` also asks for publication.
+
+        A call closed early stays closed whatever day is asked about: the office closed it for good.
+        """
+        if self.closed_early_at is not None:
+            return self.Status.CLOSED
         if self.opens_on > on:
             return self.Status.UPCOMING
         if self.deadline < on:
@@ -364,6 +383,22 @@ class Call(StatusTones, Eligibility, SluggedModel):
     @property
     def is_open(self):
         return self.is_open_on(today())
+
+    @property
+    def is_closed_early(self) -> bool:
+        return self.closed_early_at is not None
+
+    def decisions_allowed_on(self, on) -> bool:
+        """Whether the office may decide on applications on the day ``on`` (the office's date).
+
+        Not before every student has had until the end of the deadline day to apply, unless the
+        office closed the call early with a recorded reason.
+        """
+        return self.is_closed_early or self.deadline < on
+
+    @property
+    def results_published(self) -> bool:
+        return self.results_published_at is not None
 
     @property
     def days_left(self):

@@ -28,7 +28,14 @@ def open_on(on, prefix=""):
     ``prefix`` reaches the call across a relation (``"calls__"`` from a programme), so
     counting open calls elsewhere applies the same rule as ``Call.objects.open()``.
     """
-    return Q(**{f"{prefix}is_published": True, f"{prefix}opens_on__lte": on, f"{prefix}deadline__gte": on})
+    return Q(
+        **{
+            f"{prefix}is_published": True,
+            f"{prefix}opens_on__lte": on,
+            f"{prefix}deadline__gte": on,
+            f"{prefix}closed_early_at__isnull": True,
+        }
+    )
 
 
 class GrantProgramQuerySet(models.QuerySet):
@@ -101,16 +108,21 @@ class CallQuerySet(models.QuerySet):
 
     def upcoming(self, on=None):
         on = on or today()
-        return self.published().filter(opens_on__gt=on)
+        return self.published().filter(opens_on__gt=on, closed_early_at__isnull=True)
 
     def current(self, on=None):
-        """Open or upcoming on the day: the deadline has not passed."""
+        """Open or upcoming on the day: the deadline has not passed and the office did not close it early."""
         on = on or today()
-        return self.published().filter(deadline__gte=on)
+        return self.published().filter(deadline__gte=on, closed_early_at__isnull=True)
 
     def closed(self, on=None):
+        """Past the deadline, or closed early by the office."""
         on = on or today()
-        return self.published().filter(deadline__lt=on)
+        return self.published().filter(Q(deadline__lt=on) | Q(closed_early_at__isnull=False))
+
+    def results_published(self):
+        """Calls whose results list visitors may read."""
+        return self.published().filter(results_published_at__isnull=False)
 
     def open_to(self, group):
         """Calls ``group`` may apply to: "staff", "students" (any level), or a level of study ("master")."""
@@ -130,17 +142,18 @@ class CallQuerySet(models.QuerySet):
         """
         on = on or today()
         status = self.model.Status
-        upcoming, closed = Q(opens_on__gt=on), Q(deadline__lt=on)
+        upcoming = Q(opens_on__gt=on, closed_early_at__isnull=True)
+        closed = Q(deadline__lt=on) | Q(closed_early_at__isnull=False)
         return self.annotate(
             computed_status=Case(
-                When(upcoming, then=Value(status.UPCOMING)),
                 When(closed, then=Value(status.CLOSED)),
+                When(upcoming, then=Value(status.UPCOMING)),
                 default=Value(status.OPEN),
                 output_field=CharField(),
             ),
             status_rank=Case(
-                When(upcoming, then=Value(1)),
                 When(closed, then=Value(2)),
+                When(upcoming, then=Value(1)),
                 default=Value(0),
                 output_field=IntegerField(),
             ),

@@ -13,4 +13,5 @@ urlpatterns = [
     path("joint-programmes/", public_page(views.JointProgrammeListView.as_view()), name="joint-programme-list"),
     path("calls/", public_page(views.CallListView.as_view()), name="call-list"),
     path("calls/<slug:slug>/", public_page(views.CallDetailView.as_view()), name="call-detail"),
+    path("calls/<slug:slug>/results/", public_page(views.CallResultsView.as_view()), name="call-results"),
 ]

@@ -166,3 +166,16 @@ class CallDetailView(DetailView):
             required_documents=self.object.required_documents.order_by(localized("name"), "pk"),
         )
         return context
+
+
+class CallResultsView(DetailView):
+    """The published results of a call: reference numbers and outcomes, no names; 404 until published.
+
+    The rows come from mobility (a template tag), which programs may not read itself.
+    """
+
+    template_name = "programs/call_results.html"
+    context_object_name = "call"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(Call.objects.results_published().select_related("program"), slug=self.kwargs["slug"])

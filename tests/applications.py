@@ -2,7 +2,9 @@
 
 import datetime
 
+from intl_office.dates import today
 from mobility import uploads
+from programs.models import Call
 from tests.files import jpeg_bytes, pdf_bytes, upload
 
 
@@ -27,3 +29,21 @@ PERSONAL = {
     "language_score": "6.5",
     "motivation_letter": "I want to study process engineering at a partner university.",
 }
+
+
+def past_deadline(call):
+    """Move ``call``'s deadline to yesterday, as the days pass: the office may decide from today."""
+    Call.objects.filter(pk=call.pk).update(
+        opens_on=min(call.opens_on, today() - datetime.timedelta(days=2)), deadline=today() - datetime.timedelta(days=1)
+    )
+    call.refresh_from_db()
+    return call
+
+
+def open_call(call):
+    """Move ``call``'s dates so that it takes applications today (and the office may not decide yet)."""
+    Call.objects.filter(pk=call.pk).update(
+        opens_on=today() - datetime.timedelta(days=10), deadline=today() + datetime.timedelta(days=10)
+    )
+    call.refresh_from_db()
+    return call

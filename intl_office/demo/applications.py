@@ -1,4 +1,8 @@
-"""Demo students and their applications to the open call, in every status of the review workflow.
+"""Demo students and their applications, in every status of the review workflow.
+
+The open call holds the applications still under way; the decided ones (accepted, waitlisted,
+rejected) are in a call the office closed early, whose results are published: nobody decides on
+an open call before its deadline.
 
 The students, a reviewer of the office and a faculty coordinator are invented people with
 example.org addresses, verified for django-allauth and without a usable password: nobody signs in
@@ -35,7 +39,9 @@ from mobility.models import (
     HostPreference,
     Mobility,
 )
+from mobility.services import next_reference
 
+from .calls import SELECTION_CALL
 from .names import NameBook, ascii_slug
 
 OPEN_CALL = "erasmus-semester-exchange-next-semester"
@@ -73,6 +79,10 @@ class Applicant:
     hosts: list
     language: str = "en"
     female: bool | None = None
+
+    @property
+    def call(self):
+        return SELECTION_CALL if self.status in DECISIONS else OPEN_CALL
 
 
 APPLICANTS = [
@@ -230,7 +240,6 @@ class ApplicationsLoader:
         return user
 
     def run(self):
-        call = self.loader.calls[OPEN_CALL]
         faculties = self.loader.faculties
         reviewers = {
             "office": self.user("reviewer|office", is_staff=True, groups=[OFFICE_STAFF]),
@@ -241,11 +250,18 @@ class ApplicationsLoader:
                 groups=[FACULTY_COORDINATOR],
             ),
         }
-        documents = list(call.required_documents.order_by("slug"))
+        students = {spec.key: self.user(spec.key) for spec in APPLICANTS}
+        for spec in APPLICANTS:
+            # An earlier demo kept every application in the open call: move a decided one to its call,
+            # before the first sync reads the applications.
+            call = self.loader.calls[spec.call]
+            Application.objects.filter(student=students[spec.key]).exclude(call=call).update(call=call)
         applications = {}
         for spec in APPLICANTS:
-            student = self.user(spec.key)
-            applications[spec.key] = self.application(call, student, spec, documents, reviewers)
+            call = self.loader.calls[spec.call]
+            documents = list(call.required_documents.order_by("slug"))
+            applications[spec.key] = self.application(call, students[spec.key], spec, documents, reviewers)
+        self.number(applications)
         for key, reviewer, score, comment in REVIEWS:
             application = applications[key]
             stamp = self.at(STEP_DAYS_AGO[Status.UNDER_REVIEW] - 1, hour=15)
@@ -256,6 +272,14 @@ class ApplicationsLoader:
                 "created_at",
                 stamp,
             )
+
+    def number(self, applications):
+        """Reference numbers for the submitted ones, taken as submitting takes them; a second run keeps them."""
+        for _key, application in sorted(applications.items(), key=lambda item: int(item[0][1:])):
+            if application.submitted_at is not None and not application.reference:
+                year = timezone.localtime(application.submitted_at).year
+                application.reference = next_reference(year=year)
+                Application.objects.filter(pk=application.pk).update(reference=application.reference)
 
     def application(self, call, student, spec, documents, reviewers):
         steps = PATHS[spec.status]

@@ -2,11 +2,16 @@
 
 import datetime
 
+from django.utils import timezone
+
 from programs.models import Call
 
 from .content import T
 from .stays import ITEC_HOSTS
 from .sync import as_date
+
+# The call whose applications the demo shows decided, with its results published.
+SELECTION_CALL = "erasmus-short-term-engineering-selection"
 
 RU_MONTHS = [
     "января", "февраля", "марта", "апреля", "мая", "июня",
@@ -64,6 +69,10 @@ def call_specs(today):
     mobility_start = (deadline + 60 * day).replace(day=1)
     month, year = mobility_start.month, mobility_start.year
     upcoming_opens = today + 20 * day
+    # The selection the demo shows decided: a call the office closed early, four days ago, to decide at once.
+    selection_opens, selection_deadline = today - 30 * day, today + 5 * day
+    selection_start = (selection_deadline + 45 * day).replace(day=1)
+    closed_early_at = timezone.make_aware(datetime.datetime.combine(today - 4 * day, datetime.time(11, 30)))
     return [
         {
             "slug": "erasmus-spring-2024",
@@ -152,6 +161,33 @@ def call_specs(today):
             ),
             "eligibility": student_eligibility,
             "documents": STUDENT_DOCUMENTS,
+        },
+        {
+            "slug": SELECTION_CALL,
+            "program": "erasmus-plus-credit-mobility",
+            "title": T(
+                "Erasmus+ short-term exchange: engineering places",
+                "Erasmus+ qisqa muddatli almashinuvi: muhandislik oʻrinlari",
+                "Краткосрочный обмен Erasmus+: инженерные места",
+            ),
+            "hosts": ["PL:WUT", "LT:KTU", "LV:RTU", "HU:BME", "FR:INSA"],
+            "places": 1,
+            **FROM_SECOND_YEAR_BACHELOR_AND_MASTER,
+            "opens_on": selection_opens,
+            "deadline": selection_deadline,
+            "mobility_start": selection_start,
+            "mobility_end": selection_start + 90 * day,
+            "description": T(
+                erasmus_description,
+                "Yevropa hamkor universitetida Erasmus+ granti bilan qisqa muddatli tahsil.",
+                "Краткосрочная учёба в европейском вузе-партнёре со стипендией Erasmus+.",
+            ),
+            "eligibility": student_eligibility,
+            "documents": STUDENT_DOCUMENTS,
+            "closed_early_at": closed_early_at,
+            "closed_early_reason": "The partner universities confirmed their places early and asked for our "
+            "nomination within a week; every eligible student of the engineering faculties had applied.",
+            "results_published_at": closed_early_at + 3 * day,
         },
         {
             "slug": "koica-fellowship-staff-nominations",

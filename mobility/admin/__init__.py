@@ -6,6 +6,6 @@
 ``agreements``: the agreement admin of partners, with the use of its places.
 """
 
-from . import agreements, applications, learning_agreements, records, visits
+from . import agreements, applications, calls, learning_agreements, records, visits
 
-__all__ = ["agreements", "applications", "learning_agreements", "records", "visits"]
+__all__ = ["agreements", "applications", "calls", "learning_agreements", "records", "visits"]

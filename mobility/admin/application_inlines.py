@@ -4,7 +4,8 @@ from django import forms
 from django.contrib import admin
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -12,15 +13,26 @@ from intl_office.admin_helpers import ReadOnlyInline, person
 from intl_office.admin_input import CheckedAutocomplete
 
 from .. import services
-from ..models import ApplicationDocument, ApplicationEvent, ApplicationReview, HostPreference
+from ..models import Application, ApplicationDocument, ApplicationEvent, ApplicationReview, HostPreference
 
 
 class HostPreferenceInline(CheckedAutocomplete, admin.TabularInline):
+    """The student's ranked hosts; read-only once submitted (a correction is its own step)."""
+
     model = HostPreference
     extra = 0
     fields = ("rank", "institution")
     autocomplete_fields = ("institution",)
     ordering = ("rank",)
+
+    def has_add_permission(self, request, obj=None):
+        return (obj is None or obj.is_draft) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return (obj is None or obj.is_draft) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return (obj is None or obj.is_draft) and super().has_delete_permission(request, obj)
 
 
 class ApplicationDocumentInline(ReadOnlyInline):
@@ -44,8 +56,22 @@ class ApplicationDocumentInline(ReadOnlyInline):
 
 class ApplicationEventInline(ReadOnlyInline):
     model = ApplicationEvent
-    fields = ("created_at", "from_status", "to_status", "by", "note")
+    fields = ("created_at", "kind", "from_status", "to_status", "by", "note", "changed_values")
     readonly_fields = fields
+
+    @admin.display(description=_("old → new"))
+    def changed_values(self, obj):
+        if not obj.changes:
+            return "—"
+        labels = {field.name: field.verbose_name for field in Application._meta.fields}
+        return format_html_join(
+            mark_safe("<br>"),
+            "{}: {} → {}",
+            (
+                (labels.get(name, gettext("host choices") if name == "hosts" else name), old or "—", new or "—")
+                for name, (old, new) in obj.changes.items()
+            ),
+        )
 
     @admin.display(description=_("by"))
     def by(self, obj):

@@ -21,6 +21,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from intl_office.admin_helpers import admin_url
+from intl_office.dates import today
 from intl_office.validators import NoControlCharacters
 
 from .. import services
@@ -146,6 +147,10 @@ class ApplicationWorkflowAdmin:
             "places": application.call.places,
             "mobility_link": self.mobility_link(application),
             "review_summary": self.review_summary(application),
+            "steps": self.selection_steps(request, application),
+            "decisions_open": application.call.decisions_allowed_on(today()),
+            "deadline": application.call.deadline,
+            "closed_early": application.call.is_closed_early,
         }
 
     def transition_view(self, request, object_id):

@@ -47,6 +47,7 @@ from .application_inlines import (
     HostPreferenceInline,
     YourReviewInline,
 )
+from .application_selection import ApplicationSelectionAdmin, ArchivedFilter
 from .application_workflow import ApplicationWorkflowAdmin
 
 Status = Application.Status
@@ -92,6 +93,7 @@ class ColumnExportForm(SelectableFieldsExportForm):
 @admin.register(Application)
 class ApplicationAdmin(
     CheckedInput,
+    ApplicationSelectionAdmin,
     ApplicationWorkflowAdmin,
     CheckedExport,
     TypedExportCells,
@@ -107,8 +109,19 @@ class ApplicationAdmin(
     status is never a form field: buttons on the page and bulk actions call ``mobility.services``.
     """
 
-    list_display = ("applicant", "call_title", "first_choice", "gpa", "score", "status_badge", "submitted")
+    # The reference last: sorting links (?o=5) name columns by position, and bookmarks keep working.
+    list_display = (
+        "applicant",
+        "call_title",
+        "first_choice",
+        "gpa",
+        "score",
+        "status_badge",
+        "submitted",
+        "reference",
+    )
     list_filter = (
+        ArchivedFilter,
         "status",
         ("call", admin.RelatedOnlyFieldListFilter),
         ("faculty", admin.RelatedOnlyFieldListFilter),
@@ -116,6 +129,7 @@ class ApplicationAdmin(
         "level",
     )
     search_fields = (
+        "reference",
         "first_name",
         "last_name",
         "student__username",
@@ -126,6 +140,9 @@ class ApplicationAdmin(
     list_select_related = ("call", "student", "faculty")
     date_hierarchy = "submitted_at"
     readonly_fields = (
+        "reference",
+        "archived_at",
+        "archived_reason",
         "photo_state",
         "status_badge",
         "review_summary",
@@ -148,6 +165,7 @@ class ApplicationAdmin(
             _("Applicant"),
             {
                 "fields": (
+                    "reference",
                     "call",
                     "student",
                     ("first_name", "last_name"),
@@ -179,6 +197,8 @@ class ApplicationAdmin(
                     "mobility_link",
                     "submitted_at",
                     "decided_at",
+                    "archived_at",
+                    "archived_reason",
                     "language",
                     "created_at",
                     "updated_at",
@@ -212,6 +232,12 @@ class ApplicationAdmin(
         if "call__id__exact" in request.GET:
             columns.remove("call_title")
         return columns
+
+    def get_ordering(self, request):
+        # One call's applications come in the order its places are given (Application.objects.ranked()).
+        if "call__id__exact" in request.GET:
+            return Application.objects.ranked().query.order_by
+        return super().get_ordering(request)
 
     def get_readonly_fields(self, request, obj=None):
         fields = super().get_readonly_fields(request, obj)

@@ -4,15 +4,8 @@ Django finds the models of an app in ``<app>.models``; importing every module he
 them all, and lets the rest of the portal import any model from ``mobility.models``.
 """
 
-from .applications import (
-    Application,
-    ApplicationDocument,
-    ApplicationEvent,
-    ApplicationQuerySet,
-    ApplicationReview,
-    HostPreference,
-    StudyLevel,
-)
+from .application_parts import ApplicationDocument, ApplicationReview, HostPreference, ReferenceCounter
+from .applications import Application, ApplicationEvent, ApplicationQuerySet, StudyLevel
 from .learning_agreements import (
     LearningAgreement,
     LearningAgreementApproval,
@@ -46,6 +39,7 @@ __all__ = [
     "LearningAgreementVersion",
     "Mobility",
     "MobilityQuerySet",
+    "ReferenceCounter",
     "StudyLevel",
     "Visit",
     "VisitMember",

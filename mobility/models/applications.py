@@ -32,13 +32,19 @@ from intl_office.roles import is_faculty_coordinator
 from intl_office.status import StatusTones
 from intl_office.storage import get_private_storage
 from partners.models import Institution
-from programs.models import Call, DocumentType
+from programs.models import Call
+
+from .application_parts import ApplicationDocument, ApplicationReview, HostPreference
 
 
 class StudyLevel(models.TextChoices):
     BACHELOR = "bachelor", _("Bachelor")
     MASTER = "master", _("Master")
     DOCTORATE = "doctorate", _("Doctorate")
+
+
+# An application that never reached the office: a draft, or a draft the student gave up.
+DELETABLE_STATUSES = ("draft", "withdrawn")
 
 
 def protect_decided_applications(collector, field, sub_objs, using):
@@ -56,13 +62,41 @@ def protect_decided_applications(collector, field, sub_objs, using):
     CASCADE(collector, field, sub_objs, using)
 
 
+def _deletable_q():
+    return Q(submitted_at__isnull=True, decided_at__isnull=True, status__in=DELETABLE_STATUSES)
+
+
 class ApplicationQuerySet(models.QuerySet):
+    def delete(self):
+        """Refuses as a whole when one of the rows reached the office (``Application.is_deletable``)."""
+        kept = list(self.exclude(_deletable_q())[:1])
+        if kept:
+            raise ProtectedError("Submitted applications are kept: withdraw or archive them instead.", set(kept))
+        return super().delete()
+
+    def deletable(self):
+        """Applications that never reached the office (``Application.is_deletable``)."""
+        return self.filter(_deletable_q())
+
     def submitted(self):
         """Applications that reached the office: anything but drafts."""
         return self.exclude(status=Application.Status.DRAFT)
 
     def awaiting_review(self):
-        return self.filter(status__in=[Application.Status.SUBMITTED, Application.Status.UNDER_REVIEW])
+        return self.filter(
+            status__in=[Application.Status.SUBMITTED, Application.Status.UNDER_REVIEW], archived_at__isnull=True
+        )
+
+    def not_archived(self):
+        """What staff lists show by default: an archived application is kept, but out of the way."""
+        return self.filter(archived_at__isnull=True)
+
+    def archived(self):
+        return self.filter(archived_at__isnull=False)
+
+    def in_selection(self):
+        """The applications a call's selection is about: submitted, neither withdrawn nor archived."""
+        return self.submitted().exclude(status=Application.Status.WITHDRAWN).not_archived()
 
     def accepted(self):
         """Applications that took one of their call's places."""
@@ -89,7 +123,13 @@ class ApplicationQuerySet(models.QuerySet):
             self.filter(student=user)
             .select_related("call", "call__program")
             .prefetch_related(
-                Prefetch("events", queryset=ApplicationEvent.objects.order_by("created_at", "pk")),
+                # Corrections and archiving are the office's bookkeeping; the student's history shows statuses.
+                Prefetch(
+                    "events",
+                    queryset=ApplicationEvent.objects.filter(kind__in=ApplicationEvent.STUDENT_KINDS).order_by(
+                        "created_at", "pk"
+                    ),
+                ),
                 Prefetch("documents", queryset=ApplicationDocument.objects.select_related("document_type")),
                 Prefetch("preferences", queryset=HostPreference.objects.select_related("institution").order_by("rank")),
             )
@@ -202,8 +242,18 @@ class Application(StatusTones, models.Model):
     hosts = models.ManyToManyField(
         Institution, through="HostPreference", verbose_name=_("host preferences"), related_name="+"
     )
+    reference = models.CharField(
+        _("reference number"),
+        max_length=40,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Given when the application is submitted; the student quotes it."),
+    )
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
+    archived_reason = models.TextField(_("reason for archiving"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -214,6 +264,7 @@ class Application(StatusTones, models.Model):
         ordering = [F("submitted_at").desc(nulls_last=True), "-created_at"]
         verbose_name = _("application")
         verbose_name_plural = _("applications")
+        permissions = [("reopen_application", _("Can reopen a decided application"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["call", "student"],
@@ -242,6 +293,20 @@ class Application(StatusTones, models.Model):
     def full_name(self):
         return f"{self.first_name} {self.last_name}".strip() or self.student.email or self.student.get_username()
 
+    def delete(self, *args, **kwargs):
+        if not self.is_deletable:
+            raise ProtectedError("A submitted application is kept: withdraw or archive it instead.", {self})
+        return super().delete(*args, **kwargs)
+
+    @property
+    def is_deletable(self) -> bool:
+        """Only an application that never reached the office may be deleted; the others are withdrawn or archived."""
+        return self.submitted_at is None and self.decided_at is None and self.status in DELETABLE_STATUSES
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
+
     def can_move_to(self, status) -> bool:
         return status in self.TRANSITIONS[self.status]
 
@@ -261,7 +326,20 @@ class Application(StatusTones, models.Model):
 
 
 class ApplicationEvent(models.Model):
-    """One entry of an application's dated history: who moved it from which status to which."""
+    """One entry of an application's dated history: who moved it from which status to which, or what else they did.
+
+    A correction keeps the old and new values in ``changes`` (``{field: [old, new]}``); a
+    correction, an archiving and a reopening keep the office's reason in ``note``.
+    """
+
+    class Kind(models.TextChoices):
+        STATUS = "status", _("Status change")
+        CORRECTION = "correction", _("Correction of the student's data")
+        REOPEN = "reopen", _("Decision reopened")
+        ARCHIVE = "archive", _("Archived")
+
+    # What the student's own history shows.
+    STUDENT_KINDS = (Kind.STATUS, Kind.REOPEN)
 
     application = models.ForeignKey(
         Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="events"
@@ -276,7 +354,9 @@ class ApplicationEvent(models.Model):
         blank=True,
         related_name="+",
     )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.STATUS)
     note = models.TextField(_("note"), blank=True)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
     created_at = models.DateTimeField(_("changed at"), auto_now_add=True, db_index=True)
 
     class Meta:
@@ -286,86 +366,6 @@ class ApplicationEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_from_status_display() or '-'} -> {self.get_to_status_display()}"
-
-
-class ApplicationReview(models.Model):
-    """A reviewer's score and comment on an application; one per reviewer."""
-
-    MAX_SCORE = 10
-
-    application = models.ForeignKey(
-        Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="reviews"
-    )
-    reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("reviewer"), on_delete=models.PROTECT, related_name="+"
-    )
-    score = models.PositiveSmallIntegerField(_("score"), help_text=_("From 0 to 10."))
-    comment = models.TextField(_("comment"), blank=True)
-    created_at = models.DateTimeField(_("reviewed"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["application", "created_at"]
-        verbose_name = _("review")
-        verbose_name_plural = _("reviews")
-        constraints = [
-            models.UniqueConstraint(fields=["application", "reviewer"], name="applicationreview_one_per_reviewer"),
-            models.CheckConstraint(
-                condition=Q(score__gte=0) & Q(score__lte=10),
-                name="applicationreview_score_range",
-                violation_error_message=_("The score is between 0 and 10."),
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.reviewer}: {self.score}"
-
-
-class HostPreference(models.Model):
-    """One ranked choice of host institution in an application (1 = first choice)."""
-
-    application = models.ForeignKey(
-        Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="preferences"
-    )
-    institution = models.ForeignKey(Institution, verbose_name=_("host"), on_delete=models.PROTECT, related_name="+")
-    rank = models.PositiveSmallIntegerField(_("rank"))
-
-    class Meta:
-        ordering = ["application", "rank"]
-        verbose_name = _("host preference")
-        verbose_name_plural = _("host preferences")
-        constraints = [
-            models.UniqueConstraint(fields=["application", "rank"], name="hostpreference_unique_rank"),
-            models.UniqueConstraint(fields=["application", "institution"], name="hostpreference_unique_host"),
-            models.CheckConstraint(condition=Q(rank__gte=1), name="hostpreference_rank_positive"),
-        ]
-
-    def __str__(self):
-        return f"{self.rank}. {self.institution}"
-
-
-class ApplicationDocument(models.Model):
-    """A file a student uploaded for one of the call's required documents."""
-
-    application = models.ForeignKey(
-        Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="documents"
-    )
-    document_type = models.ForeignKey(
-        DocumentType, verbose_name=_("document"), on_delete=models.PROTECT, related_name="+"
-    )
-    file = models.FileField(_("file"), storage=get_private_storage, upload_to="documents/")
-    original_name = models.CharField(_("original file name"), max_length=255, blank=True)
-    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["application", "document_type__name"]
-        verbose_name = _("application document")
-        verbose_name_plural = _("application documents")
-        constraints = [
-            models.UniqueConstraint(fields=["application", "document_type"], name="applicationdocument_one_per_type"),
-        ]
-
-    def __str__(self):
-        return f"{self.document_type}: {self.original_name or self.file.name}"
 
 
 # Every change to an application is kept with who, when and what changed (django-auditlog).

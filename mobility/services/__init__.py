@@ -30,8 +30,10 @@ from .applications import (
     application_transition_each,
     application_withdraw,
     call_places_taken,
+    ensure_decisions_allowed,
     may_review,
 )
+from .corrections import CORRECTABLE_FIELDS, application_correct, may_correct
 from .learning_agreements import (
     LearningAgreementError,
     learning_agreement_decide,
@@ -42,8 +44,21 @@ from .learning_agreements import (
     may_answer_for_faculty,
 )
 from .records import mobility_for_application
+from .references import application_reference_assign, next_reference
+from .selection import (
+    ResultRow,
+    application_archive,
+    application_reopen,
+    call_close_early,
+    call_publish_results,
+    call_results,
+    call_results_final,
+    may_archive,
+    may_reopen,
+)
 
 __all__ = [
+    "CORRECTABLE_FIELDS",
     "DECISIONS",
     "DRAFT_FIELDS",
     "MAX_HOST_PREFERENCES",
@@ -52,9 +67,14 @@ __all__ = [
     "STAFF_TARGETS",
     "ApplicationError",
     "LearningAgreementError",
+    "ResultRow",
     "TransitionOutcome",
     "application_accept",
+    "application_archive",
+    "application_correct",
     "application_delete_draft",
+    "application_reference_assign",
+    "application_reopen",
     "application_missing",
     "application_review",
     "application_save_draft",
@@ -64,14 +84,23 @@ __all__ = [
     "application_transition",
     "application_transition_each",
     "application_withdraw",
+    "call_close_early",
     "call_places_taken",
+    "call_publish_results",
+    "call_results",
+    "call_results_final",
+    "ensure_decisions_allowed",
     "learning_agreement_decide",
     "learning_agreement_mobility",
     "learning_agreement_new_version",
     "learning_agreement_save_draft",
     "learning_agreement_submit",
     "may_answer_for_faculty",
+    "may_archive",
+    "may_correct",
+    "may_reopen",
     "may_review",
     "mobility_for_application",
+    "next_reference",
     "personal_data_of",
 ]

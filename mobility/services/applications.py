@@ -31,6 +31,7 @@ from programs.models import Call
 from ..emails import queue_application_status_email
 from ..models import Application, ApplicationEvent, ApplicationReview
 from .records import mobility_for_application
+from .references import application_reference_assign
 
 Status = Application.Status
 
@@ -121,6 +122,7 @@ def application_submit(*, application: Application, actor, language=None) -> App
         if missing:
             raise ApplicationError(missing, code="incomplete")
         _remember_language(locked, actor, language)
+        application_reference_assign(application=locked)
         _move(locked, Status.SUBMITTED, actor=actor, language=language)
     application.refresh_from_db()
     return application
@@ -191,6 +193,7 @@ def application_accept(*, application: Application, actor, host=None, note="", l
         locked = lock_application(application)
         if not locked.can_move_to(Status.ACCEPTED):
             raise _not_allowed(locked, Status.ACCEPTED)
+        ensure_decisions_allowed(call)
         if call_places_taken(call) >= call.places:
             raise ApplicationError(
                 _("All %(places)s places of this call are taken; no more applications can be accepted."),
@@ -309,6 +312,10 @@ def _move(application, to_status, *, actor, note="", language=None):
     """
     if not application.can_move_to(to_status):
         raise _not_allowed(application, to_status)
+    if application.is_archived:
+        raise ApplicationError(_("An archived application does not move any more."), code="archived")
+    if to_status in DECISIONS:
+        ensure_decisions_allowed(application.call)
     language = supported_language(language) or application.language
     from_status = application.status
     now = timezone.now()
@@ -324,6 +331,19 @@ def _move(application, to_status, *, actor, note="", language=None):
     # In the same transaction: a rolled-back change is not announced, a committed one cannot lose its
     # e-mail, and a mail server that is down delays the e-mail rather than the decision.
     queue_application_status_email(application=application, to_status=to_status, language=language)
+
+
+def ensure_decisions_allowed(call: Call) -> None:
+    """Refuse a decision before the end of the call's deadline day (office time), unless it was closed early."""
+    if not call.decisions_allowed_on(today()):
+        raise ApplicationError(
+            _(
+                "No decision before the call's deadline: students may apply until the end of %(date)s. "
+                "To decide earlier, close the call early with a reason."
+            ),
+            code="before_deadline",
+            params={"date": date_format(call.deadline)},
+        )
 
 
 def _chosen_host(application, host):

@@ -14,6 +14,7 @@ from intl_office.roles import FACULTY_COORDINATOR, OFFICE_STAFF, ROLES, VIEWER, 
 from mobility.models import Application, ApplicationReview, LearningAgreement, Mobility
 from partners.models import Institution
 from tests.admin_helpers import admin_url, form_data, form_errors, make_row, model_id, registered_models
+from tests.applications import past_deadline
 from tests.factories import (
     ApplicationDocumentFactory,
     ApplicationFactory,
@@ -98,6 +99,7 @@ def test_the_migration_made_the_three_roles_of_roles_py():
 def test_office_staff_may_do_everything_to_the_records_and_only_read_the_audit_log():
     assert codenames(OFFICE_STAFF) == project_permissions("add", "change", "delete", "view") | {
         "auditlog.view_logentry",
+        "mobility.reopen_application",
         *JOB_RIGHTS,
     }
 
@@ -278,11 +280,15 @@ def test_a_coordinator_cannot_hand_an_application_to_another_faculty(coordinator
     url = admin_url(Application, "change", own.pk)
     data = form_data(coordinator_client.get(url), Application)
     data["faculty"] = str(physics.pk)
+    # Submitted: the faculty is read-only on the page, and the posted value is ignored.
+    coordinator_client.post(url, data)
 
-    response = coordinator_client.post(url, data)
+    response = coordinator_client.post(
+        admin_url(Application, "correct", own.pk), {"faculty": str(physics.pk), "reason": "Moved faculty"}
+    )
 
     assert response.status_code == 200
-    assert "faculty" in response.context["adminform"].form.errors
+    assert "faculty" in response.context["form"].errors
     own.refresh_from_db()
     assert own.faculty.slug == "chemical-engineering"
 
@@ -366,6 +372,8 @@ def test_office_staff_delete_a_record(office_client):
 
 
 def test_office_staff_move_any_facultys_application_and_accept_it(office_client, own, other):
+    for application in (own, other):
+        past_deadline(application.call)
     for application in (own, other):
         for status in (Status.UNDER_REVIEW, Status.SHORTLISTED, Status.ACCEPTED):
             assert transition(office_client, application, status).status_code == 302

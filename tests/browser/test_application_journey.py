@@ -142,9 +142,21 @@ def test_a_student_applies_and_the_office_accepts(page: Page, demo, tmp_path, li
     answer_code_prompt(page, reviewer)
     page.get_by_role("link", name="Applications", exact=True).first.click()
     page.get_by_role("link", name=re.compile(r"^Aziza Karimova")).click()
-    for button, status in (("Start the review", "Under review"), ("Shortlist", "Shortlisted"), ("Accept", "Accepted")):
+    application_page = page.url
+    for button, status in (("Start the review", "Under review"), ("Shortlist", "Shortlisted")):
         page.get_by_role("button", name=button, exact=True).click()
         expect(page.locator(".messagelist")).to_contain_text(f"The application is now “{status}”")
+    # Before the deadline no decision: the office closes the call early, with a reason, to decide now.
+    page.get_by_role("button", name="Accept", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("No decision before the call's deadline")
+    page.goto(f"/admin/programs/call/{call.pk}/change/")
+    page.get_by_role("link", name="Close early").click()
+    page.get_by_label("Reason").fill("Every eligible student has applied; the partner asks for our nomination.")
+    page.get_by_role("button", name="Close the call now").click()
+    expect(page.locator(".messagelist")).to_contain_text("The call is closed")
+    page.goto(application_page)
+    page.get_by_role("button", name="Accept", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("The application is now “Accepted”")
     expect(page.locator(".io-workflow")).to_contain_text("Accepted")
     page.get_by_role("button", name="Log out").click()
 
@@ -152,6 +164,7 @@ def test_a_student_applies_and_the_office_accepts(page: Page, demo, tmp_path, li
     sign_in(page, EMAIL, PASSWORD)
     page.goto("/my/applications/")
     expect(page.get_by_text("Accepted", exact=True).first).to_be_visible()
+    expect(page.get_by_text(Application.objects.get(student__email=EMAIL).reference)).to_be_visible()
     run_jobs()
     accepted = [message for message in mail.outbox if "Accepted" in message.subject]
     assert len(accepted) == 1

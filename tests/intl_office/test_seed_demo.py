@@ -9,14 +9,17 @@ from allauth.account.models import EmailAddress
 from django.apps import apps
 from django.core.management import call_command
 from django.db import connection, models, transaction
+from django.urls import reverse
 from django.utils import translation
 
 from intl_office.dates import academic_year_of, today
+from intl_office.demo.calls import SELECTION_CALL
 from intl_office.demo.loader import load_demo
 from intl_office.models import HomeInstitution, Page, Ranking, StaffMember, User
 from intl_office.roles import FACULTY_COORDINATOR, OFFICE_STAFF
 from intl_office.storage import private_storage
 from mobility.models import Application, ApplicationEvent, ApplicationReview, Mobility, Visit, VisitMember
+from mobility.services import call_results_final
 from partners.models import Agreement, CooperationArea, Institution
 from programs.models import Call, DocumentType, GrantProgram, JointProgramme, Project
 
@@ -289,17 +292,37 @@ def test_phone_numbers_are_dummies(demo):
     assert all(dummy.match(phone) for phone in phones)
 
 
-# Applications to the open call ---------------------------------------------------------------------------------------
+# Applications: under way in the open call, decided in a call closed early ------------------------------------------
 
 EVERY_STATUS = set(Application.Status.values)
 
 
 def open_call_applications():
-    return Application.objects.filter(call=Call.objects.open().get()).select_related("student", "call")
+    """The demo's applications: those to the open call and those to the call closed early for its selection."""
+    calls = [Call.objects.open().get(), Call.objects.get(slug=SELECTION_CALL)]
+    return Application.objects.filter(call__in=calls).select_related("student", "call")
 
 
-def test_the_open_call_has_applications_in_every_status(demo):
+def test_the_applications_are_in_every_status_and_the_open_call_holds_no_decision(demo):
     assert {application.status for application in open_call_applications()} == EVERY_STATUS
+    assert not Application.objects.filter(call=Call.objects.open().get()).decided().exists()
+
+
+def test_the_decided_call_was_closed_early_with_a_reason_and_its_results_are_published(demo, client):
+    call = Call.objects.get(slug=SELECTION_CALL)
+    assert call.is_closed_early and call.closed_early_reason and call.decisions_allowed_on(today())
+    assert call.closed_early_at < call.results_published_at
+    assert call_results_final(call)
+    decided = call.applications.all()
+    assert all(application.decided_at > call.closed_early_at for application in decided)
+    html = client.get(reverse("programs:call-results", kwargs={"slug": call.slug})).content.decode()
+    assert all(application.reference in html and application.last_name not in html for application in decided)
+
+
+def test_every_submitted_application_has_its_own_reference_number(demo):
+    submitted = open_call_applications().exclude(status=Application.Status.DRAFT)
+    references = [application.reference for application in submitted]
+    assert all(references) and len(set(references)) == len(references)
 
 
 def test_each_application_has_its_history_from_draft_to_its_status(demo):

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 
+from intl_office.dates import today
 from mobility import services
 from mobility.models import Application, ApplicationReview, Mobility
 from tests.factories import ApplicationFactory, CallFactory, HostPreferenceFactory, InstitutionFactory, UserFactory
@@ -17,7 +18,14 @@ Status = Application.Status
 
 @pytest.fixture
 def call():
-    return CallFactory(places=2, mobility_start=datetime.date(2027, 2, 1), mobility_end=datetime.date(2027, 6, 30))
+    # Past its deadline: the office decides only then.
+    return CallFactory(
+        places=2,
+        opens_on=today() - datetime.timedelta(days=40),
+        deadline=today() - datetime.timedelta(days=1),
+        mobility_start=datetime.date(2027, 2, 1),
+        mobility_end=datetime.date(2027, 6, 30),
+    )
 
 
 def application_at(call, status, *, submitted_days_ago=10, **kwargs):

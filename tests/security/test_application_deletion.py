@@ -45,8 +45,9 @@ def test_a_delete_rolled_back_keeps_the_files(django_capture_on_commit_callbacks
     assert all(private_storage.exists(name) for name in names)
 
 
-def test_an_application_deleted_in_the_admin_leaves_no_files(client, staff, django_capture_on_commit_callbacks):
-    application, names = application_with_files(status=Status.SUBMITTED)
+def test_a_draft_deleted_in_the_admin_leaves_no_files(client, staff, django_capture_on_commit_callbacks):
+    # Only a draft may be deleted; a submitted application is archived instead (tests/mobility/admin).
+    application, names = application_with_files(status=Status.DRAFT)
     client.force_login(staff)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("admin:mobility_application_delete", args=[application.pk]), {"post": "yes"})

@@ -11,6 +11,7 @@ from django.urls import reverse
 from intl_office.roles import OFFICE_STAFF, VIEWER
 from mobility.models import Application, ApplicationEvent, Mobility
 from tests.admin_helpers import admin_url
+from tests.applications import past_deadline
 from tests.factories import ApplicationFactory, CallFactory, HostPreferenceFactory, InstitutionFactory
 from tests.jobs import run_jobs
 from tests.users import member_of, signed_in
@@ -35,7 +36,8 @@ def office(officer):
 @pytest.fixture
 def call():
     host = InstitutionFactory(name="Gazi University", country="TR")
-    return CallFactory(title="Erasmus+ semester exchange", places=5, hosts=[host])
+    # Past its deadline: the office decides only then.
+    return past_deadline(CallFactory(title="Erasmus+ semester exchange", places=5, hosts=[host]))
 
 
 def applications_at(call, status, names):

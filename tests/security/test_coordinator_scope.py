@@ -115,7 +115,8 @@ def test_the_office_finds_every_student(office_client, ours, theirs, nobodys):
 
 @pytest.fixture
 def application(faculty):
-    return ApplicationFactory(status=Application.Status.SUBMITTED, faculty=faculty)
+    # A draft: its form is editable. A submitted application's faculty changes only through a correction (below).
+    return ApplicationFactory(status=Application.Status.DRAFT, faculty=faculty)
 
 
 def edit_faculty(client, application, faculty_pk):
@@ -163,3 +164,38 @@ def test_the_office_may_move_an_application_to_another_faculty(office_client, ap
     assert response.status_code == 302
     application.refresh_from_db()
     assert application.faculty == physics
+
+
+def correct_faculty(client, application, faculty_pk):
+    data = {"faculty": faculty_pk, "host_1": str(application.call.hosts.get().pk), "reason": "Wrong faculty chosen"}
+    return client.post(admin_url(Application, "correct", application.pk), data)
+
+
+@pytest.fixture
+def submitted(faculty):
+    application = ApplicationFactory(status=Application.Status.SUBMITTED, faculty=faculty)
+    Application.objects.filter(pk=application.pk).update(submitted_at=application.created_at)
+    return application
+
+
+@pytest.mark.parametrize("target", ["", "physics"])
+def test_a_coordinator_cannot_blank_or_move_a_submitted_applications_faculty(
+    coordinator_client, submitted, physics, target
+):
+    response = correct_faculty(coordinator_client, submitted, str(physics.pk) if target else "")
+
+    assert response.status_code == 200
+    assert "faculty" in response.context["form"].errors
+    submitted.refresh_from_db()
+    assert submitted.faculty.slug == "chemical-engineering"
+
+
+def test_the_office_moves_a_submitted_application_to_another_faculty_with_a_correction(
+    office_client, submitted, physics
+):
+    response = correct_faculty(office_client, submitted, str(physics.pk))
+
+    assert response.status_code == 302
+    submitted.refresh_from_db()
+    assert submitted.faculty == physics
+    assert submitted.events.get().changes["faculty"] == ["Faculty of Chemical Engineering", "Faculty of Physics"]

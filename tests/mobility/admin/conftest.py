@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 
+from intl_office.dates import today
 from tests.factories import CallFactory, GrantProgramFactory, InstitutionFactory
 
 
@@ -17,8 +18,11 @@ def hosts():
 
 @pytest.fixture
 def call(hosts):
+    # Past its deadline: the office decides only then (or after closing a call early).
     return CallFactory(
         title="Erasmus+ semester exchange 2026/27",
+        opens_on=today() - datetime.timedelta(days=40),
+        deadline=today() - datetime.timedelta(days=1),
         slug="erasmus-2026",
         places=2,
         program=GrantProgramFactory(name="Erasmus+ credit mobility"),

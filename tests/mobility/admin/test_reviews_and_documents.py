@@ -9,7 +9,7 @@ from intl_office.roles import FACULTY_COORDINATOR
 from mobility import services
 from mobility.models import Application, ApplicationReview
 from tests.admin_helpers import admin_url, form_data, form_errors
-from tests.applications import checked_pdf
+from tests.applications import checked_pdf, open_call
 from tests.factories import ApplicationDocumentFactory, ApplicationReviewFactory, FacultyFactory, UserFactory
 from tests.mobility.admin.helpers import Status, application_at
 
@@ -128,6 +128,7 @@ def test_document_links_open_the_staff_download_and_a_coordinator_of_another_fac
 
 
 def test_documents_uploaded_through_the_services_are_listed_with_download_links(staff_client, student, call):
+    open_call(call)
     application, _created = services.application_start(call=call, student=student)
     document_type = call.required_documents.create(name="Transcript", slug="transcript")
     services.application_save_draft(

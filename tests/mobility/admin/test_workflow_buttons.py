@@ -10,7 +10,7 @@ from mobility import services
 from mobility.models import Application, ApplicationEvent, Direction, Mobility
 from programs.models import Call
 from tests.admin_helpers import admin_url
-from tests.applications import PERSONAL, checked_photo
+from tests.applications import PERSONAL, checked_photo, open_call
 from tests.factories import FacultyFactory
 from tests.jobs import clear_mail, run_jobs
 from tests.mobility.admin.helpers import Status, application_at, press, shown, transition_url
@@ -42,6 +42,7 @@ def test_a_button_moves_the_application_records_who_and_mails_the_student_in_the
 ):
     settings.SITE_URL = "https://intl.example.org"
     # The student applied in Uzbek; the staff member works in English.
+    open_call(call)
     application, _created = services.application_start(call=call, student=student, language="uz")
     services.application_save_draft(
         application=application,

@@ -88,9 +88,10 @@ def test_a_document_gone_from_the_bucket_is_a_404(submitted, object_storage, cli
     assert client.get(document_url(document)).status_code == 404
 
 
-def test_deleting_the_application_empties_the_bucket_after_the_commit(
+def test_deleting_the_students_account_empties_the_bucket_after_the_commit(
     submitted, object_storage, django_capture_on_commit_callbacks
 ):
+    # A submitted application is never deleted by itself; it goes with the account of its student.
     with django_capture_on_commit_callbacks(execute=True):
-        submitted.delete()
+        submitted.student.delete()
     assert object_storage.keys(object_storage.private) == []

@@ -12,6 +12,7 @@ from mobility.emails import my_applications_url
 from mobility.models import Application, ApplicationEvent, Mobility
 from mobility.services import ApplicationError
 from programs.models import Call
+from tests.applications import past_deadline
 from tests.factories import ApplicationFactory, CallFactory, HostPreferenceFactory
 from tests.jobs import clear_mail, run_jobs
 from tests.mobility.workflow.helpers import DAY, Status, at_status, complete_draft, submitted
@@ -28,6 +29,7 @@ REVIEW_STATUSES = [Status.UNDER_REVIEW, Status.SHORTLISTED, Status.WAITLISTED, S
 @pytest.mark.parametrize("to_status", REVIEW_STATUSES)
 def test_status_moves_only_along_the_allowed_transitions(call, student, staff, from_status, to_status):
     application = at_status(call, student, from_status)
+    past_deadline(call)
     events_before = application.events.count()
     if to_status in Application.TRANSITIONS[from_status]:
         services.application_transition(application=application, to_status=to_status, actor=staff)
@@ -70,6 +72,7 @@ def test_history_keeps_every_change_with_who_and_when(call, student, staff):
 
 def test_every_status_change_sends_one_email_with_the_link(call, student, staff):
     application = submitted(call, student)
+    past_deadline(call)
     clear_mail()
     steps = [Status.UNDER_REVIEW, Status.SHORTLISTED, Status.WAITLISTED, Status.REJECTED]
     for step in steps:
@@ -131,6 +134,7 @@ def test_a_refused_acceptance_creates_nothing_and_sends_nothing(call, student, s
 
 def test_accepting_creates_the_outgoing_mobility(call, student, staff, hosts):
     application = submitted(call, student, hosts=[hosts[1], hosts[0]])
+    past_deadline(call)
     services.application_transition(application=application, to_status=Status.UNDER_REVIEW, actor=staff)
     services.application_transition(application=application, to_status=Status.SHORTLISTED, actor=staff)
     services.application_accept(application=application, actor=staff)
@@ -155,12 +159,14 @@ def test_accepting_creates_the_outgoing_mobility(call, student, staff, hosts):
 
 def test_staff_may_send_the_student_to_another_of_their_choices(call, student, staff, hosts):
     application = at_status(call, student, Status.SHORTLISTED)
+    past_deadline(call)
     services.application_accept(application=application, actor=staff, host=hosts[1])
     assert Mobility.objects.get().partner == hosts[1]
 
 
 def test_a_host_the_student_did_not_choose_is_refused(call, student, staff, hosts):
     application = at_status(call, student, Status.SHORTLISTED)
+    past_deadline(call)
     with pytest.raises(ApplicationError) as excinfo:
         services.application_accept(application=application, actor=staff, host=hosts[2])
     assert excinfo.value.code == "host_not_preferred"
@@ -171,6 +177,7 @@ def test_a_host_the_student_did_not_choose_is_refused(call, student, staff, host
 
 def test_the_generic_transition_to_accepted_also_creates_the_mobility(call, student, staff):
     application = at_status(call, student, Status.WAITLISTED)
+    past_deadline(call)
     services.application_transition(application=application, to_status=Status.ACCEPTED, actor=staff)
     assert Mobility.objects.get().application == application
 
@@ -179,6 +186,7 @@ def test_accepting_past_the_places_limit_is_refused(call, student, outsider, sta
     Call.objects.filter(pk=call.pk).update(places=1)
     first = at_status(call, student, Status.SHORTLISTED)
     second = at_status(call, outsider, Status.SHORTLISTED)
+    past_deadline(call)
     services.application_accept(application=first, actor=staff)
     with pytest.raises(ApplicationError) as excinfo:
         services.application_accept(application=second, actor=staff)
@@ -193,6 +201,7 @@ def test_only_accepted_applications_take_places(call, student, outsider, staff):
     Call.objects.filter(pk=call.pk).update(places=1)
     at_status(call, outsider, Status.WITHDRAWN)
     application = at_status(call, student, Status.SHORTLISTED)
+    past_deadline(call)
     services.application_accept(application=application, actor=staff)
     assert application.status == Status.ACCEPTED
 
@@ -206,6 +215,7 @@ def test_an_application_not_yet_shortlisted_cannot_be_accepted(call, student, st
 
 def test_without_a_mobility_period_the_dates_are_an_estimate_to_correct(student, staff):
     call = CallFactory(opens_on=today() - 10 * DAY, deadline=today() + 5 * DAY)
+    services.call_close_early(call=call, actor=staff, reason="All places are promised to the first applicants.")
     application = ApplicationFactory(call=call, student=student, status=Status.SHORTLISTED)
     HostPreferenceFactory(application=application, institution=call.hosts.get(), rank=1)
     services.application_accept(application=application, actor=staff)
@@ -217,6 +227,7 @@ def test_without_a_mobility_period_the_dates_are_an_estimate_to_correct(student,
 
 def test_a_staff_call_makes_a_staff_training_mobility(student, staff):
     call = CallFactory(audience=Call.Audience.STAFF)
+    past_deadline(call)
     application = ApplicationFactory(call=call, student=student, status=Status.SHORTLISTED)
     HostPreferenceFactory(application=application, institution=call.hosts.get(), rank=1)
     services.application_accept(application=application, actor=staff)

@@ -1,0 +1,151 @@
+"""The call admin with the selection steps only mobility can judge: close a call early, publish its results.
+
+Programs sit below mobility and know nothing of applications, so ``programs.admin.CallAdmin`` has
+no such buttons; this subclass adds them and takes the registration over (as ``agreements`` does).
+Both steps go through ``mobility.services`` and need the right to change calls (Office staff).
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.timezone import localtime
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from intl_office.admin_helpers import admin_url, person
+from programs.admin import CallAdmin as ProgramsCallAdmin
+from programs.models import Call
+
+from .. import services
+from .application_selection import STEP_TEMPLATE
+from .application_steps import ReasonForm, ServiceErrors, reason_field
+
+
+class CloseEarlyForm(ReasonForm):
+    reason = reason_field(_("Shown on the call's public page, in the language you write it in; kept in the history."))
+
+
+class PublishResultsForm(ServiceErrors, forms.Form):
+    pass
+
+
+class SelectionCallAdmin(ProgramsCallAdmin):
+    def get_readonly_fields(self, request, obj=None):
+        return (*super().get_readonly_fields(request, obj), "closed_early", "results_link")
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if obj is not None:
+            fieldsets.insert(-1, (_("Selection"), {"fields": ("closed_early", "results_link")}))
+        return fieldsets
+
+    @admin.display(description=_("closed early"))
+    def closed_early(self, obj):
+        if not obj.is_closed_early:
+            return "—"
+        when = date_format(localtime(obj.closed_early_at), "DATETIME_FORMAT")
+        return format_html("{} ({}): {}", when, person(obj.closed_early_by), obj.closed_early_reason)
+
+    @admin.display(description=_("results"))
+    def results_link(self, obj):
+        if not obj.results_published:
+            return _("Not published")
+        url = reverse("programs:call-results", kwargs={"slug": obj.slug})
+        return format_html('<a href="{}">{}</a>', url, url)
+
+    def get_urls(self):
+        steps = [
+            path(
+                f"<path:object_id>/{name.replace('_', '-')}/",
+                self.admin_site.admin_view(getattr(self, f"{name}_view")),
+                name=f"{self.opts.app_label}_{self.opts.model_name}_{name}",
+            )
+            for name in ("close_early", "publish_results")
+        ]
+        return [*steps, *super().get_urls()]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        call = self.get_object(request, unquote(object_id)) if object_id else None
+        if call is not None and self.has_change_permission(request, call):
+            steps = []
+            if not call.is_closed_early and call.status != Call.Status.CLOSED:
+                steps.append((admin_url(self.opts, "close_early", call.pk), gettext("Close early")))
+            if not call.results_published and services.call_results_final(call):
+                steps.append((admin_url(self.opts, "publish_results", call.pk), gettext("Publish the results")))
+            extra_context["selection_steps"] = steps
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _step(self, request, object_id, *, form_class, run, title, intro, submit, done):
+        call = self.get_object(request, unquote(object_id))
+        if call is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_change_permission(request, call):
+            raise PermissionDenied
+        form = form_class(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                run(call, form)
+            except ValidationError as error:
+                form.add_service_errors(error)
+            else:
+                self.log_change(request, call, done)
+                messages.success(request, done)
+                return redirect(admin_url(self.opts, "change", call.pk))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": title,
+            "subtitle": str(call),
+            "intro": intro,
+            "submit": submit,
+            "opts": self.opts,
+            "original": call,
+            "form": form,
+            "change_url": admin_url(self.opts, "change", call.pk),
+            "has_view_permission": self.has_view_permission(request, call),
+            "media": self.media + form.media,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, STEP_TEMPLATE, context)
+
+    def close_early_view(self, request, object_id):
+        return self._step(
+            request,
+            object_id,
+            form_class=CloseEarlyForm,
+            run=lambda call, form: services.call_close_early(
+                call=call, actor=request.user, reason=form.cleaned_data["reason"]
+            ),
+            title=_("Close the call early"),
+            intro=_(
+                "Nobody can apply any more, and the office may decide on the applications at once. "
+                "The reason and the time are shown on the call's public page."
+            ),
+            submit=_("Close the call now"),
+            done=gettext("The call is closed; its applications may be decided."),
+        )
+
+    def publish_results_view(self, request, object_id):
+        return self._step(
+            request,
+            object_id,
+            form_class=PublishResultsForm,
+            run=lambda call, form: services.call_publish_results(call=call, actor=request.user),
+            title=_("Publish the results"),
+            intro=_(
+                "A public page lists the reference numbers of the call's applications with their outcome: "
+                "accepted, on the waiting list with its rank, or not selected. No names."
+            ),
+            submit=_("Publish the results"),
+            done=gettext("The results are published."),
+        )
+
+
+admin.site.unregister(Call)
+admin.site.register(Call, SelectionCallAdmin)
