@@ -359,3 +359,9 @@ HEALTHZ_MAX_JOB_DELAY = env.int("HEALTHZ_MAX_JOB_DELAY", default=300)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # The jobs' own rows change every few seconds and no public page shows them.
 PUBLIC_PAGE_CACHE_IGNORED_MODELS += ["intl_office.Job", "intl_office.JobWorker", "intl_office.OutgoingMessage"]
+PUBLIC_PAGE_CACHE_IGNORED_MODELS += ["intl_office.FileImport", "intl_office.ReportFile"]
+# An admin import of more rows than this is written by a background job instead of in the request;
+# its uploader follows it on a status page and gets an e-mail when it is done.
+IMPORT_BACKGROUND_ROWS = env.int("IMPORT_BACKGROUND_ROWS", default=300)
+# Files of the annual report's XLSX are kept this many days (manage.py clean_up_files removes them).
+REPORT_FILE_DAYS = env.int("REPORT_FILE_DAYS", default=7)

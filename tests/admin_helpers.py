@@ -60,8 +60,9 @@ THIRD_PARTY_BUILDERS = {
 
 # The audit trail is evidence: staff read it in the admin but can never add or change an entry.
 # Nor read or set anyone's second factor: an administrator may only delete a lost one. Background
-# jobs are the workers' to change; staff only run a failed one again (an action).
-READ_ONLY_MODELS = {"auditlog.LogEntry", "mfa.Authenticator", "intl_office.Job"}
+# jobs are the workers' to change; staff only run a failed one again (an action). An import written by
+# a job is a record of what happened, read by whoever confirmed it.
+READ_ONLY_MODELS = {"auditlog.LogEntry", "mfa.Authenticator", "intl_office.Job", "intl_office.FileImport"}
 
 
 def make_rows(model, count):

@@ -9,7 +9,7 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.models import get_date_max
 
 from intl_office.dates import today
-from intl_office.models import Faculty, Job, OutgoingMessage, Page, Ranking, StaffMember
+from intl_office.models import Faculty, FileImport, Job, OutgoingMessage, Page, Ranking, StaffMember
 from mobility.models import (
     Application,
     ApplicationDocument,
@@ -306,3 +306,21 @@ class JobFactory(factory.django.DjangoModelFactory):
         message = extracted or OutgoingMessageFactory(job=job, **kwargs)
         job.args_kwargs = {"args": [], "kwargs": {"message_id": message.pk}}
         Job.objects.filter(pk=job.pk).update(args_kwargs=job.args_kwargs)
+
+
+class FileImportFactory(factory.django.DjangoModelFactory):
+    """An import of a big file its job has finished: 400 partners written."""
+
+    class Meta:
+        model = FileImport
+
+    user = factory.SubFactory(UserFactory)
+    model = "partners.Institution"
+    resource_path = "partners.resources.InstitutionResource"
+    original_name = factory.Sequence(lambda n: f"partners-{n}.csv")
+    upload_name = factory.Sequence(lambda n: f"upload-{n}")
+    input_format = "csv"
+    language = "en"
+    rows = 400
+    status = FileImport.Status.DONE
+    totals = factory.LazyFunction(lambda: {"new": 400})
