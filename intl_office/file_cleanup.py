@@ -66,7 +66,8 @@ def delete_file_later(instance_or_model, field_name: str, name: str) -> None:
     if not name:
         return
     label = instance_or_model._meta.label
-    with transaction.atomic():  # outside a transaction too, enqueued with the change just written
+    # One INSERT: no savepoint of its own inside the caller's transaction (a delete of many rows).
+    with transaction.atomic(savepoint=False):
         delete_file.enqueue(model=label, field=field_name, name=name)
 
 

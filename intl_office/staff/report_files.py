@@ -35,7 +35,9 @@ def report_file_request(*, period: reports.Period, user, language: str) -> Repor
     pending = {"kind": period.kind, "year": period.year, "language": language, "status": ReportFile.Status.PENDING}
     try:
         with transaction.atomic():
-            existing = ReportFile.objects.select_for_update().filter(**pending).select_related("job").first()
+            existing = (
+                ReportFile.objects.select_for_update(of=("self",)).filter(**pending).select_related("job").first()
+            )
             if existing is not None and not report_file_failed(existing):
                 return existing
             if existing is not None:

@@ -5,6 +5,7 @@ from auditlog.models import LogEntry
 from django.contrib.admin.models import LogEntry as AdminLogEntry
 from django.core import mail
 from django.core.files.base import ContentFile
+from django.utils import translation
 from django_tasks_db.models import DBTaskResult
 
 from intl_office.import_jobs import file_import_enqueue, run_file_import
@@ -215,3 +216,20 @@ def test_a_job_that_stopped_on_an_error_says_so_on_the_page_and_runs_again_from_
     file_import.refresh_from_db()
     assert file_import.status == FileImport.Status.DONE
     assert Institution.objects.count() == 6
+
+
+def test_the_email_is_in_the_language_the_import_was_confirmed_in(staff_client, rows_6):
+    initial = preview(staff_client, rows_6)
+    with translation.override("ru"):
+        url = admin_url(Institution, "process_import")
+    assert url.startswith("/ru/")
+    staff_client.post(url, initial)
+    mail.outbox.clear()
+
+    run_jobs()
+
+    file_import = FileImport.objects.get()
+    assert file_import.language == "ru"
+    [message] = mail.outbox
+    assert f"/ru/admin/intl_office/fileimport/{file_import.pk}/change/" in message.body
+    assert message.body.startswith(f"Здравствуйте, {file_import.user.get_full_name() or file_import.user.username}!")
