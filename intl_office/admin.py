@@ -231,5 +231,6 @@ class AuthenticatorAdmin(CheckedInput, admin.ModelAdmin):
         return False
 
 
-# Background jobs: what waits, what failed and why, and "Run again" (intl_office/admin_jobs.py).
-from . import admin_jobs  # noqa: E402, F401
+# Background jobs: what waits, what failed and why, and "Run again" (intl_office/admin_jobs.py);
+# imports written by a background job, each with its page (intl_office/admin_file_imports.py).
+from . import admin_file_imports, admin_jobs  # noqa: E402, F401

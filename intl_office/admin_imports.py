@@ -2,18 +2,20 @@
 
 ``OfficeImportExport`` is the mixin every importing admin uses; its resources build on
 ``intl_office.resources`` and write through the formula-safe formats of ``intl_office.exports``.
+A file of more than ``IMPORT_BACKGROUND_ROWS`` rows is written by a background job once confirmed
+(``intl_office.import_jobs``): its uploader follows it on its page in the admin and gets an e-mail.
 """
 
-import datetime
 import os
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect
-from django.utils import timezone
+from django.utils import translation
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
@@ -23,12 +25,11 @@ from import_export.tmp_storages import MediaStorage
 from .admin_helpers import admin_url
 from .admin_input import CheckedExport
 from .exports import FORMATS
+from .import_jobs import IMPORTS_FOLDER, file_import_enqueue, remove_stale_imports
 from .pagination import parse_int
 from .storage import private_storage
 
-# Uploaded import files wait for their confirmation here, in private storage, for a day at most.
-IMPORTS_FOLDER = "imports"
-STALE_IMPORT_AGE = datetime.timedelta(days=1)
+__all__ = ["IMPORTS_FOLDER", "OfficeImportExport", "PrivateImportStorage", "remove_stale_imports"]
 
 
 class PrivateImportStorage(MediaStorage):
@@ -41,22 +42,6 @@ class PrivateImportStorage(MediaStorage):
 
     def _configure_storage(self):
         self._storage = private_storage
-
-
-def remove_stale_imports(older_than=STALE_IMPORT_AGE):
-    """Delete the files of previews nobody confirmed; a confirmed import deletes its own file."""
-    try:
-        _folders, names = private_storage.listdir(IMPORTS_FOLDER)
-    except FileNotFoundError:
-        return
-    limit = timezone.now() - older_than
-    for name in names:
-        path = f"{IMPORTS_FOLDER}/{name}"
-        try:
-            if private_storage.get_modified_time(path) < limit:
-                private_storage.delete(path)
-        except FileNotFoundError:
-            pass  # removed meanwhile by the confirmation, or by another host
 
 
 UPLOADER_SALT = "pending-import-uploader"
@@ -155,11 +140,53 @@ class OfficeImportExport(CheckedExport, TypedExportCells, ImportExportMixin):
                 )
                 return redirect(admin_url(self.opts, "import"))
         try:
+            in_background = self.confirm_in_background(request)
+            if in_background is not None:
+                return in_background
             return super().process_import(request, **kwargs)
         except FileNotFoundError:
             # The Confirm button pressed twice, or a preview left open for too long.
             messages.error(request, _("This import was already confirmed, or its file is gone: upload the file again."))
             return redirect(admin_url(self.opts, "import"))
+
+    def confirm_in_background(self, request):
+        """For a file of more than ``IMPORT_BACKGROUND_ROWS`` rows: enqueue its import and show its page; else None.
+
+        The confirmation form is django-import-export's own, checked as it checks it; a damaged one is
+        left to it. FileNotFoundError when the waiting file is gone.
+        """
+        confirm_form = self.create_confirm_form(request)
+        if not confirm_form.is_valid():
+            return None
+        input_format = self.get_import_formats()[int(confirm_form.cleaned_data["format"])](encoding=self.from_encoding)
+        upload_name = confirm_form.cleaned_data["import_file_name"]
+        tmp_storage = self.get_tmp_storage_class()(
+            name=upload_name,
+            encoding=None if input_format.is_binary() else self.from_encoding,
+            read_mode=input_format.get_read_mode(),
+            **self.get_tmp_storage_class_kwargs(),
+        )
+        rows = len(input_format.create_dataset(tmp_storage.read()))
+        if rows <= settings.IMPORT_BACKGROUND_ROWS:
+            return None
+        file_import = file_import_enqueue(
+            user=request.user,
+            model=self.model,
+            resource_class=self.choose_import_resource_class(confirm_form, request),
+            upload_name=upload_name,
+            original_name=confirm_form.cleaned_data.get("original_file_name") or upload_name,
+            input_format=input_format.get_title(),
+            rows=rows,
+            language=translation.get_language() or settings.LANGUAGE_CODE,
+        )
+        messages.success(
+            request,
+            _(
+                "The file is being imported in the background. This page shows how it ends; "
+                "you will also get an e-mail."
+            ),
+        )
+        return redirect("admin:intl_office_fileimport_change", file_import.pk)
 
     def process_result(self, result, request):
         if result.has_errors() or result.has_validation_errors():

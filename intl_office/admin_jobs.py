@@ -66,8 +66,8 @@ class JobAdmin(CheckedInput, admin.ModelAdmin):
     actions = ("run_again",)
 
     def get_queryset(self, request):
-        # Whom an e-mail job writes to, for the whole page in one query.
-        return super().get_queryset(request).prefetch_related("messages")
+        # Whom an e-mail job writes to, which file an import reads, for the whole page in a query each.
+        return super().get_queryset(request).prefetch_related("messages", "imports", "reports")
 
     def has_add_permission(self, request):
         return False

@@ -14,10 +14,12 @@ class IntlOfficeConfig(AppConfig):
         from allauth.mfa.signals import authenticator_removed
         from django.contrib.auth.signals import user_logged_in
 
+        from .file_cleanup import watch_file_fields
         from .page_cache import watch_content_models
         from .second_factor import forget_state, remember_state_at_login
 
         watch_content_models()
+        watch_file_fields()
 
         user_logged_in.connect(remember_state_at_login, dispatch_uid="intl_office.second_factor.login")
         authenticator_removed.connect(forget_state, dispatch_uid="intl_office.second_factor.removed")

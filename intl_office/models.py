@@ -287,3 +287,7 @@ class OutgoingMessage(models.Model):
         if self.html_body:
             message.attach_alternative(self.html_body, "text/html")
         return message
+
+
+# Files the background jobs work on (a module of its own, so this one stays readable).
+from .file_records import FileImport, ReportFile  # noqa: E402, F401

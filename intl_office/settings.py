@@ -376,3 +376,9 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 PUBLIC_PAGE_CACHE_IGNORED_MODELS += ["intl_office.Job", "intl_office.JobWorker", "intl_office.OutgoingMessage"]
 # How long a link e-mailed to a partner's coordinator (intl_office/host_links.py) stays valid.
 HOST_LINK_MAX_AGE_DAYS = env.int("HOST_LINK_MAX_AGE_DAYS", default=30)
+PUBLIC_PAGE_CACHE_IGNORED_MODELS += ["intl_office.FileImport", "intl_office.ReportFile"]
+# An admin import of more rows than this is written by a background job instead of in the request;
+# its uploader follows it on a status page and gets an e-mail when it is done.
+IMPORT_BACKGROUND_ROWS = env.int("IMPORT_BACKGROUND_ROWS", default=300)
+# Files of the annual report's XLSX are kept this many days (manage.py clean_up_files removes them).
+REPORT_FILE_DAYS = env.int("REPORT_FILE_DAYS", default=7)

@@ -10,4 +10,3 @@ class MobilityConfig(AppConfig):
 
     def ready(self):
         refuse_control_characters(self)
-        from . import signals  # noqa: F401  (connects the receivers that delete an application's files)

@@ -60,9 +60,16 @@ THIRD_PARTY_BUILDERS = {
 
 # The audit trail is evidence: staff read it in the admin but can never add or change an entry.
 # Nor read or set anyone's second factor: an administrator may only delete a lost one. Background
-# jobs are the workers' to change; staff only run a failed one again (an action).
-# Learning agreements are written by the student and answered through the services; their admin only reads.
-READ_ONLY_MODELS = {"auditlog.LogEntry", "mfa.Authenticator", "intl_office.Job", "mobility.LearningAgreement"}
+# jobs are the workers' to change; staff only run a failed one again (an action). An import written by
+# a job is a record of what happened, read by whoever confirmed it. Learning agreements are written by the student
+# and answered through the services; their admin only reads.
+READ_ONLY_MODELS = {
+    "auditlog.LogEntry",
+    "mfa.Authenticator",
+    "intl_office.Job",
+    "intl_office.FileImport",
+    "mobility.LearningAgreement",
+}
 
 
 def make_rows(model, count):

@@ -9,7 +9,7 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.models import get_date_max
 
 from intl_office.dates import today
-from intl_office.models import Faculty, Job, OutgoingMessage, Page, Ranking, StaffMember
+from intl_office.models import Faculty, FileImport, Job, OutgoingMessage, Page, Ranking, StaffMember
 from mobility.models import (
     Application,
     ApplicationDocument,
@@ -335,3 +335,21 @@ class LearningAgreementRowFactory(factory.django.DjangoModelFactory):
     host_title = factory.Sequence(lambda n: f"Course {n}")
     host_credits = 5
     semester = LearningAgreementRow.Semester.AUTUMN
+
+
+class FileImportFactory(factory.django.DjangoModelFactory):
+    """An import of a big file its job has finished: 400 partners written."""
+
+    class Meta:
+        model = FileImport
+
+    user = factory.SubFactory(UserFactory)
+    model = "partners.Institution"
+    resource_path = "partners.resources.InstitutionResource"
+    original_name = factory.Sequence(lambda n: f"partners-{n}.csv")
+    upload_name = factory.Sequence(lambda n: f"upload-{n}")
+    input_format = "csv"
+    language = "en"
+    rows = 400
+    status = FileImport.Status.DONE
+    totals = factory.LazyFunction(lambda: {"new": 400})

@@ -10,7 +10,6 @@ read its records, so an account with no role sees an empty page that says so. Th
 feed is opened by a signed token instead of a session.
 """
 
-import io
 from urllib.parse import urlencode
 
 from django import forms
@@ -19,16 +18,20 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from intl_office import dates, roles
 from intl_office.mail import absolute_url
+from intl_office.models import ReportFile
 from intl_office.staff import calendar, dashboard, reports
+from intl_office.staff.report_files import report_file_failed, report_file_for, report_file_request
+from intl_office.staff.tasks import report_file_name
+from intl_office.storage import private_file_response
 from mobility.models import Application
 
 
@@ -143,7 +146,8 @@ REPORT_PERMISSION = "intl_office.view_reports"
 def report_view(request):
     """The annual report for staff: tables with charts, printable, exportable to XLSX.
 
-    Twelve queries whatever the number of rows: session, user, home institution and the report's nine.
+    Thirteen queries whatever the number of rows: session, user, home institution, the report's nine
+    and its XLSX file's state. While that file is being prepared the page reloads itself.
     """
     on = dates.today()
     form = ReportForm(request.GET or None, on=on)
@@ -151,12 +155,14 @@ def report_view(request):
     report = reports.annual_report(period, on=on)
     previous_period = reports.Period(period.kind, period.year - 1)
     next_period = reports.Period(period.kind, period.year + 1) if period.year < on.year else None
+    report_file = report_file_for(period, language=translation.get_language())
     context = {
         "form": form,
         "report": report,
+        "report_file": report_file,
+        "report_file_failed": report_file is not None and report_file_failed(report_file),
         "period": period,
         "is_complete": period.is_complete(on),
-        "export_url": reverse("staff:report-export") + "?" + report_query(period),
         "statistics_url": reverse("mobility:statistics") + "?" + urlencode({"year": period.year}),
         "previous_url": reverse("staff:report") + "?" + report_query(previous_period),
         "previous_period": previous_period,
@@ -167,29 +173,34 @@ def report_view(request):
     return render(request, "staff/report.html", context)
 
 
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+@require_POST
+@staff_member_required
+@permission_required(REPORT_PERMISSION, raise_exception=True)
+def report_export_view(request):
+    """Ask for the annual report as an XLSX workbook, one sheet per table: a job prepares it.
+
+    Back to the report's page, which shows the file being prepared and then its download. A year or
+    period that does not make sense leads back to the report page too, which says what is wrong.
+    """
+    on = dates.today()
+    form = ReportForm(request.POST, on=on)
+    query = request.POST.copy()
+    query.pop("csrfmiddlewaretoken", None)
+    if not form.is_valid():
+        return redirect(reverse("staff:report") + "?" + query.urlencode())
+    period = form.period_asked()
+    report_file_request(period=period, user=request.user, language=translation.get_language())
+    return redirect(reverse("staff:report") + "?" + report_query(period) + "#xlsx")
 
 
 @require_safe
 @staff_member_required
 @permission_required(REPORT_PERMISSION, raise_exception=True)
-def report_export_view(request):
-    """The annual report as an XLSX workbook, one sheet per table.
-
-    A year or period that does not make sense leads back to the report page, which says what is wrong.
-    """
-    on = dates.today()
-    form = ReportForm(request.GET or None, on=on)
-    if form.is_bound and not form.is_valid():
-        return redirect(reverse("staff:report") + "?" + request.GET.urlencode())
-    period = form.period_asked()
-    workbook = reports.report_workbook(reports.annual_report(period, on=on), generated_at=timezone.now())
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
-    filename = f"annual-report-{period.kind}-{period.label.replace('/', '-')}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+def report_file_view(request, pk):
+    """The prepared XLSX, for whoever may read the report; 404 for one not ready or gone."""
+    report_file = get_object_or_404(ReportFile, pk=pk, status=ReportFile.Status.READY)
+    period = reports.Period(report_file.kind, report_file.year)
+    return private_file_response(report_file.file, filename=report_file_name(period))
 
 
 @require_safe

@@ -3,7 +3,8 @@
 Nothing here changes an application's status: a draft is created by ``application_start`` and
 stays a draft however often it is saved; ``mobility.services.applications`` submits it.
 Files arrive already checked by ``mobility.uploads``; private storage never keeps a file of a
-save that failed, nor one an upload replaced.
+save that failed; one an upload replaced goes by the clean-up job its save enqueues
+(``intl_office.file_cleanup``), once the save is committed.
 """
 
 from collections.abc import Iterable, Mapping
@@ -143,7 +144,6 @@ def application_save_draft(
             raise ApplicationError(_("This call does not ask for that document."), code="document_not_required")
 
     stored: list = []  # files written so far, removed again if the transaction fails
-    replaced: list = []  # files of replaced uploads, removed once the new ones are committed
     try:
         with transaction.atomic():
             locked = lock_application(application)
@@ -161,8 +161,7 @@ def application_save_draft(
                 raise ApplicationError(list(refusals.values()), code="not_eligible")
 
             if photo is not None:
-                if locked.photo:
-                    replaced.append(locked.photo.name)
+                # The photo it replaces goes by the clean-up job this save enqueues (intl_office.file_cleanup).
                 locked.photo.save(photo.storage_name(), ContentFile(photo.content), save=False)
                 stored.append(locked.photo.name)
             locked.save()
@@ -179,16 +178,12 @@ def application_save_draft(
                 document = ApplicationDocument.objects.filter(application=locked, document_type=document_type).first()
                 if document is None:
                     document = ApplicationDocument(application=locked, document_type=document_type)
-                else:
-                    replaced.append(document.file.name)
                 document.original_name = checked.original_name
                 document.file.save(checked.storage_name(), ContentFile(checked.content), save=False)
                 stored.append(document.file.name)
                 # The upload time says which version staff are reading.
                 document.uploaded_at = timezone.now()
                 document.save()
-
-            transaction.on_commit(lambda: _delete_files(replaced))
     except BaseException:
         _delete_files(stored)
         raise
@@ -201,7 +196,7 @@ def application_delete_draft(*, application: Application, actor) -> None:
 
     Only the student's own draft: a submitted application is the office's record and is withdrawn
     instead. The row and its history go; django-auditlog keeps who deleted it and when. The files
-    leave private storage once the deletion is committed.
+    leave private storage by the clean-up jobs the deletion enqueues, run once it is committed.
     """
     with transaction.atomic():
         locked = lock_application(application)
@@ -211,9 +206,7 @@ def application_delete_draft(*, application: Application, actor) -> None:
             raise ApplicationError(
                 _("This application has been submitted: it can be withdrawn, not deleted."), code="not_draft"
             )
-        files = [locked.photo.name] + [document.file.name for document in locked.documents.all()]
         locked.delete()
-        transaction.on_commit(lambda: _delete_files(files))
 
 
 # --- helpers ---------------------------------------------------------------------------------

@@ -115,7 +115,8 @@ CHANGELIST_QUERIES = {
     "mfa.Authenticator": 6,
     "auth.Group": 6,
     "intl_office.Faculty": 6,
-    "intl_office.Job": 6 + 1,  # the e-mails the page's jobs send
+    "intl_office.FileImport": 6,  # their confirming users and jobs joined to the rows
+    "intl_office.Job": 6 + 3,  # the e-mails, imports and report files of the page's jobs
     "intl_office.Page": 6,
     "intl_office.Ranking": 6 + 2,  # years and ranking names in use
     "intl_office.StaffMember": 6,

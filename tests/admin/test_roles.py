@@ -9,7 +9,7 @@ from auditlog.models import LogEntry
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
-from intl_office.models import HomeInstitution, Job
+from intl_office.models import FileImport, HomeInstitution, Job
 from intl_office.roles import FACULTY_COORDINATOR, OFFICE_STAFF, ROLES, VIEWER, is_faculty_coordinator
 from mobility.models import Application, ApplicationReview, LearningAgreement, Mobility
 from partners.models import Institution
@@ -30,7 +30,9 @@ PROJECT_APPS = ("intl_office", "partners", "programs", "mobility")
 # Background jobs are no record of the office: Office staff read them and run one again, nobody else
 # (tests/intl_office/test_jobs_admin.py).
 JOB_RIGHTS = {"intl_office.view_job", "intl_office.rerun_job"}
-PROJECT_MODELS = [model for model in registered_models() if model._meta.app_label in PROJECT_APPS and model is not Job]
+PROJECT_MODELS = [
+    model for model in registered_models() if model._meta.app_label in PROJECT_APPS and model not in (Job, FileImport)
+]
 # One row, made at first sight and never added or deleted: its admin refuses both to everybody.
 ROW_MODELS = [model for model in PROJECT_MODELS if model is not HomeInstitution]
 # Written by the student and answered through the services, every version kept: the admin only reads
@@ -86,7 +88,8 @@ def project_permissions(*actions):
     return {
         f"{p.content_type.app_label}.{p.codename}"
         for p in Permission.objects.filter(content_type__app_label__in=PROJECT_APPS)
-        .exclude(content_type__model="job")
+        # Jobs have rights of their own; imports written by a job are read by whoever confirmed them.
+        .exclude(content_type__model__in=["job", "fileimport"])
         .select_related("content_type")
         if p.codename.split("_", 1)[0] in actions
     }

@@ -12,7 +12,6 @@ URLS = [
     reverse("staff:dashboard"),
     reverse("staff:report"),
     reverse("staff:report") + "?year=2024&period=calendar",
-    reverse("staff:report-export") + "?year=2024&period=academic",
 ]
 
 

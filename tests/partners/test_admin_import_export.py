@@ -27,7 +27,8 @@ CSV_FORMAT, XLSX_FORMAT = (str(FORMATS.index(fmt)) for fmt in FORMATS)
 # Through the admin.
 
 
-def test_admin_import_previews_1000_universities_then_writes_them_on_confirm(staff_client, staff):
+def test_admin_import_previews_1000_universities_then_writes_them_on_confirm(staff_client, staff, settings):
+    settings.IMPORT_BACKGROUND_ROWS = 1000  # written in the request (test_background_imports.py has the job)
     import_url = admin_url(Institution, "import")
     data = csv_text(university_rows())
 

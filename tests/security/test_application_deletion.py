@@ -1,4 +1,4 @@
-"""Deleting an application takes its files along; a student with a decided application is not deleted."""
+"""Deleting an application takes its files along, by a job; a student with a decided application is not deleted."""
 
 import pytest
 from django.core.files.base import ContentFile
@@ -9,6 +9,7 @@ from django.urls import reverse
 from intl_office.storage import private_storage
 from mobility.models import Application
 from tests.factories import ApplicationDocumentFactory, ApplicationFactory, UserFactory
+from tests.jobs import run_jobs
 
 pytestmark = pytest.mark.django_db
 
@@ -22,45 +23,42 @@ def application_with_files(**kwargs):
     return application, [application.photo.name, document.file.name]
 
 
-def test_deleting_an_application_deletes_its_photo_and_documents_after_the_commit(
-    django_capture_on_commit_callbacks,
-):
+def test_deleting_an_application_deletes_its_photo_and_documents_by_a_job():
     application, names = application_with_files()
     assert all(private_storage.exists(name) for name in names)
-    with django_capture_on_commit_callbacks() as callbacks:
-        application.delete()
-    assert all(private_storage.exists(name) for name in names), "files must wait for the commit"
-    for callback in callbacks:
-        callback()
+    application.delete()
+    assert all(private_storage.exists(name) for name in names), "files wait for the job, which runs after the commit"
+    run_jobs()
     assert not any(private_storage.exists(name) for name in names)
 
 
-def test_a_delete_rolled_back_keeps_the_files(django_capture_on_commit_callbacks):
+def test_a_delete_rolled_back_keeps_the_files():
     application, names = application_with_files()
     pk = application.pk
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError), transaction.atomic():
+    with pytest.raises(RuntimeError), transaction.atomic():
         application.delete()
         raise RuntimeError("something failed after the delete")
+    assert run_jobs() == 0
     assert Application.objects.filter(pk=pk).exists()
     assert all(private_storage.exists(name) for name in names)
 
 
-def test_a_draft_deleted_in_the_admin_leaves_no_files(client, staff, django_capture_on_commit_callbacks):
+def test_a_draft_deleted_in_the_admin_leaves_no_files(client, staff):
     # Only a draft may be deleted; a submitted application is archived instead (tests/mobility/admin).
     application, names = application_with_files(status=Status.DRAFT)
     client.force_login(staff)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("admin:mobility_application_delete", args=[application.pk]), {"post": "yes"})
+    response = client.post(reverse("admin:mobility_application_delete", args=[application.pk]), {"post": "yes"})
+    run_jobs()
     assert response.status_code == 302
     assert not Application.objects.filter(pk=application.pk).exists()
     assert not any(private_storage.exists(name) for name in names)
 
 
 @pytest.mark.parametrize("status", [Status.DRAFT, Status.SUBMITTED, Status.UNDER_REVIEW, Status.WITHDRAWN])
-def test_a_student_without_decisions_is_deleted_with_applications_and_files(status, django_capture_on_commit_callbacks):
+def test_a_student_without_decisions_is_deleted_with_applications_and_files(status):
     application, names = application_with_files(status=status)
-    with django_capture_on_commit_callbacks(execute=True):
-        application.student.delete()
+    application.student.delete()
+    run_jobs()
     assert not Application.objects.filter(student_id=application.student_id).exists()
     assert not any(private_storage.exists(name) for name in names)
 

@@ -6,8 +6,10 @@ tried three ways: anonymous, a staff account with no role (the wrong user), and 
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.core.files.base import ContentFile
 from django.urls import reverse
 
+from intl_office.models import ReportFile
 from intl_office.roles import FACULTY_COORDINATOR, OFFICE_STAFF, ROLES, VIEWER
 from intl_office.staff import calendar
 from tests.factories import UserFactory
@@ -15,10 +17,16 @@ from tests.users import member_of, signed_in
 
 pytestmark = pytest.mark.django_db
 
-REPORT_URLS = [
-    reverse("staff:report"),
-    reverse("staff:report-export") + "?year=2024&period=academic",
-]
+REPORT_URLS = ["page", "xlsx"]
+EXPORT_URL = reverse("staff:report-export")
+
+
+@pytest.fixture
+def urls(db):
+    """The report's page and a prepared XLSX file's download."""
+    report_file = ReportFile.objects.create(kind="academic", year=2024, language="en", status=ReportFile.Status.READY)
+    report_file.file.save("annual-report.xlsx", ContentFile(b"PK\x03\x04 a workbook"))
+    return {"page": reverse("staff:report"), "xlsx": reverse("staff:report-file", args=[report_file.pk])}
 
 
 def feed_url(user):
@@ -35,16 +43,16 @@ def roleless():
 
 
 @pytest.mark.parametrize("url", REPORT_URLS)
-def test_anonymous_visitor_is_sent_to_the_login_for_the_report(client, url):
-    response = client.get(url)
+def test_anonymous_visitor_is_sent_to_the_login_for_the_report(client, urls, url):
+    response = client.get(urls[url])
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("admin:login"))
 
 
 @pytest.mark.parametrize("url", REPORT_URLS)
-def test_staff_account_without_a_role_gets_403_for_the_report(roleless, url):
-    response = signed_in(roleless).get(url)
+def test_staff_account_without_a_role_gets_403_for_the_report(roleless, urls, url):
+    response = signed_in(roleless).get(urls[url])
 
     assert response.status_code == 403
     assert "Content-Disposition" not in response
@@ -52,16 +60,36 @@ def test_staff_account_without_a_role_gets_403_for_the_report(roleless, url):
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("url", REPORT_URLS)
-def test_every_role_reads_the_report(role, url):
-    assert signed_in(member_of(role)).get(url).status_code == 200
+def test_every_role_reads_the_report(role, urls, url):
+    assert signed_in(member_of(role)).get(urls[url]).status_code == 200
 
 
-def test_the_right_alone_opens_the_report_to_a_staff_account(roleless):
+def test_the_right_alone_opens_the_report_to_a_staff_account(roleless, urls):
     roleless.user_permissions.add(
         Permission.objects.get(content_type__app_label="intl_office", codename="view_reports")
     )
 
-    assert signed_in(roleless).get(REPORT_URLS[1]).status_code == 200
+    assert signed_in(roleless).get(urls["xlsx"]).status_code == 200
+
+
+def test_asking_for_the_xlsx_needs_the_right_too(client, roleless):
+    query = {"year": 2024, "period": "academic"}
+
+    anonymous = client.post(EXPORT_URL, query)
+    refused = signed_in(roleless).post(EXPORT_URL, query)
+
+    assert anonymous.status_code == 302
+    assert anonymous["Location"].startswith(reverse("admin:login"))
+    assert refused.status_code == 403
+    assert not ReportFile.objects.exists()
+
+
+def test_a_file_not_ready_is_not_found(roleless):
+    pending = ReportFile.objects.create(kind="academic", year=2024, language="en")
+    viewer = signed_in(member_of(ROLES[0]))
+
+    assert viewer.get(reverse("staff:report-file", args=[pending.pk])).status_code == 404
+    assert viewer.get(reverse("staff:report-file", args=[pending.pk + 1])).status_code == 404
 
 
 @pytest.mark.parametrize("role", ROLES)
