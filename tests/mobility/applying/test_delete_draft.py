@@ -6,6 +6,7 @@ from django.urls import reverse
 from intl_office.storage import private_storage
 from mobility import services
 from mobility.models import Application
+from tests.jobs import run_jobs
 from tests.mobility.applying.helpers import Status, detail_url
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("home_institution")]
@@ -42,15 +43,16 @@ def test_the_confirmation_page_deletes_nothing(client, student, draft):
     assert Application.objects.filter(pk=draft.pk).exists()
 
 
-def test_deleting_a_draft_removes_it_with_its_files(client, student, draft, django_capture_on_commit_callbacks):
+def test_deleting_a_draft_removes_it_with_its_files(client, student, draft):
     files = [draft.photo.name, draft.documents.get().file.name]
     assert all(private_storage.exists(name) for name in files)
     client.force_login(student)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(delete_url(draft), follow=True)
+    response = client.post(delete_url(draft), follow=True)
     assert response.redirect_chain[-1][0] == reverse("mobility:my-applications")
     assert "has been deleted" in response.content.decode()
     assert not Application.objects.filter(pk=draft.pk).exists()
+    # The files go by the clean-up jobs the deletion enqueued.
+    run_jobs()
     assert not any(private_storage.exists(name) for name in files)
 
 

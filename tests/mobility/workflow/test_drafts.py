@@ -14,6 +14,7 @@ from mobility.services import ApplicationError
 from programs.models import Call
 from tests.applications import checked_pdf, checked_photo
 from tests.factories import DocumentTypeFactory, InstitutionFactory
+from tests.jobs import run_jobs
 from tests.mobility.workflow.helpers import DAY, Status, submitted
 
 pytestmark = pytest.mark.django_db
@@ -120,18 +121,21 @@ def test_invalid_data_changes_nothing_and_leaves_no_file_behind(call, student, t
     assert files_after == files_before
 
 
-def test_a_new_upload_replaces_the_old_one_and_its_file(call, student, transcript, django_capture_on_commit_callbacks):
+def test_a_new_upload_replaces_the_old_one_and_its_file(call, student, transcript):
     application, _ = services.application_start(call=call, student=student)
     services.application_save_draft(application=application, actor=student, documents={transcript: checked_pdf()})
     old_name = application.documents.get().file.name
-    with django_capture_on_commit_callbacks(execute=True):
-        services.application_save_draft(
-            application=application, actor=student, documents={transcript: checked_pdf("new.pdf")}
-        )
+    services.application_save_draft(
+        application=application, actor=student, documents={transcript: checked_pdf("new.pdf")}
+    )
     document = application.documents.get()
     assert document.original_name == "new.pdf"
     assert document.file.name != old_name
+    # The old file goes by the clean-up job the save enqueued, once it is committed.
+    assert private_storage.exists(old_name)
+    run_jobs()
     assert not private_storage.exists(old_name)
+    assert private_storage.exists(document.file.name)
 
 
 def test_a_submitted_application_can_no_longer_be_edited(call, student):
