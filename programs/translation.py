@@ -25,4 +25,5 @@ class DocumentTypeTranslation(TranslationOptions):
 
 @register(Call)
 class CallTranslation(TranslationOptions):
-    fields = ("title", "description", "eligibility")
+    # The reason for closing early is written once by Office staff; they may translate it on the call's page.
+    fields = ("title", "description", "eligibility", "closed_early_reason")

@@ -185,8 +185,14 @@ def call_specs(today):
             "eligibility": student_eligibility,
             "documents": STUDENT_DOCUMENTS,
             "closed_early_at": closed_early_at,
-            "closed_early_reason": "The partner universities confirmed their places early and asked for our "
-            "nomination within a week; every eligible student of the engineering faculties had applied.",
+            "closed_early_reason": T(
+                "The partner universities confirmed their places early and asked for our nomination within a "
+                "week; every eligible student of the engineering faculties had applied.",
+                "Hamkor universitetlar oʻrinlarni erta tasdiqlab, nomzodlarimizni bir hafta ichida yuborishimizni "
+                "soʻradi; muhandislik fakultetlarining barcha munosib talabalari ariza topshirib boʻlgan edi.",
+                "Вузы-партнёры заранее подтвердили места и попросили прислать наших кандидатов в течение недели; "
+                "все подходящие студенты инженерных факультетов уже подали заявки.",
+            ),
             "results_published_at": closed_early_at + 3 * day,
         },
         {

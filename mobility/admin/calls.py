@@ -6,6 +6,7 @@ Both steps go through ``mobility.services`` and need the right to change calls (
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +18,7 @@ from django.utils.html import format_html
 from django.utils.timezone import localtime
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from intl_office.admin_helpers import admin_url, person
 from programs.admin import CallAdmin as ProgramsCallAdmin
@@ -28,7 +30,12 @@ from .application_steps import ReasonForm, ServiceErrors, reason_field
 
 
 class CloseEarlyForm(ReasonForm):
-    reason = reason_field(_("Shown on the call's public page, in the language you write it in; kept in the history."))
+    reason = reason_field(
+        _(
+            "Shown on the call's public page in every language as you write it; "
+            "translate it afterwards on the call's page."
+        )
+    )
 
 
 class PublishResultsForm(ServiceErrors, forms.Form):
@@ -42,7 +49,13 @@ class SelectionCallAdmin(ProgramsCallAdmin):
     def get_fieldsets(self, request, obj=None):
         fieldsets = list(super().get_fieldsets(request, obj))
         if obj is not None:
-            fieldsets.insert(-1, (_("Selection"), {"fields": ("closed_early", "results_link")}))
+            fields = ["closed_early", "results_link"]
+            if obj.is_closed_early:
+                # Written once when the call was closed; translated here.
+                fields[1:1] = [
+                    build_localized_fieldname("closed_early_reason", code) for code, _name in settings.LANGUAGES
+                ]
+            fieldsets.insert(-1, (_("Selection"), {"fields": fields}))
         return fieldsets
 
     @admin.display(description=_("closed early"))

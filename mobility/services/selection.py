@@ -13,10 +13,12 @@ A refusal raises ``ApplicationError`` with a message meant for people.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from intl_office.dates import today
 from programs.models import Call
@@ -62,9 +64,12 @@ def call_close_early(*, call: Call, actor, reason) -> Call:
                 params={"date": date_format(locked.deadline)},
             )
         locked.closed_early_at = timezone.now()
-        locked.closed_early_reason = reason
+        # Every language shows the reason as written until staff translate it on the call's admin page.
+        reasons = [build_localized_fieldname("closed_early_reason", code) for code, _name in settings.LANGUAGES]
+        for field in reasons:
+            setattr(locked, field, reason)
         locked.closed_early_by = actor
-        locked.save(update_fields=["closed_early_at", "closed_early_reason", "closed_early_by"])
+        locked.save(update_fields=["closed_early_at", "closed_early_by", *reasons])
     call.refresh_from_db()
     return call
 
