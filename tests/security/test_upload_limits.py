@@ -72,6 +72,26 @@ def test_a_file_that_misreports_its_size_is_caught_by_what_is_read():
     assert file.tell() == 0
 
 
+class CountingUpload(io.BytesIO):
+    """A large file object that counts what is read from it and claims no size."""
+
+    def __init__(self, content):
+        super().__init__(content)
+        self.bytes_read = 0
+
+    def read(self, size=-1):
+        chunk = super().read(size)
+        self.bytes_read += len(chunk)
+        return chunk
+
+
+def test_no_more_than_one_byte_past_the_limit_is_ever_read():
+    file = CountingUpload(b"w" * 1_000_000)
+
+    assert refused(file, limit=2048).code == "too_large"
+    assert file.bytes_read == 2049
+
+
 def test_a_file_without_a_size_is_read_within_the_limit():
     file = io.BytesIO(b"z" * 20)
     assert read_upload(file, limit=20) == b"z" * 20
