@@ -62,7 +62,11 @@ MODULES = {
     ),
     "agreements": (
         "partners/services.py",
-        ["tests/partners/test_renewal.py", "tests/partners/test_expiry_reminders.py"],
+        [
+            "tests/partners/test_renewal.py",
+            "tests/partners/test_renewal_title.py",
+            "tests/partners/test_expiry_reminders.py",
+        ],
     ),
     "imports": (
         "intl_office/resources.py",
