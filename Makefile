@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-fast lint format bench bench-http messages messages-check clean
+.PHONY: run test test-fast lint format bench bench-http messages messages-check mutation clean
 
 # The venv is rebuilt only when a requirements file changes.
 $(BIN)/.installed: requirements.txt requirements-dev.txt constraints.txt
@@ -55,6 +55,13 @@ messages-check: $(BIN)/.installed
 	$(PY) manage.py makemessages -l uz -l ru --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=static --no-obsolete
 	git diff --exit-code --ignore-matching-lines='^"POT-Creation-Date:' -- locale/ \
 		|| (echo "The catalogues are out of date: run 'make messages', translate, commit." && exit 1)
+
+## mutation: mutmut over the services, upload checks, access helpers, page cache and jobs (slow; not in CI)
+# MODULES="uploads roles" limits it; figures per module at the end. Results are kept in .mutation/.
+MODULES ?=
+MUTATION_JOBS ?= 1
+mutation: $(BIN)/.installed
+	nice -n 19 $(PY) scripts/mutation.py --jobs $(MUTATION_JOBS) $(MODULES)
 
 format: $(BIN)/.installed
 	$(BIN)/ruff check --fix .

@@ -21,5 +21,16 @@ def assert_refused(obj, *, message):
 
 
 def assert_accepted(obj):
+    """full_clean() passes, the row is saved, and read back from the database it holds what was set."""
     obj.full_clean()
     obj.save()
+    assert stored_values(type(obj).objects.get(pk=obj.pk)) == stored_values(obj)
+
+
+def stored_values(obj):
+    """The row's own columns (files by name), as the database gives them back."""
+    values = {}
+    for field in obj._meta.concrete_fields:
+        value = getattr(obj, field.attname)
+        values[field.attname] = getattr(value, "name", value) if hasattr(value, "field") else value
+    return values

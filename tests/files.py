@@ -13,6 +13,7 @@ import zlib
 import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
+from pypdf import PdfReader, PdfWriter
 
 # The columns of a partner list, the sheet most import tests use.
 PARTNER_COLUMNS = ("name", "country", "website")
@@ -60,9 +61,8 @@ def tiny_pdf_with_javascript():
     )
 
 
-def pdf_with_javascript_in_an_object_stream():
-    """A PDF 1.5 whose JavaScript action sits inside a compressed object stream: no "/JS" in the raw bytes."""
-    action = b"<< /S /JavaScript /JS (app.alert(1)) >>"
+def pdf_with_javascript_in_an_object_stream(action=b"<< /S /JavaScript /JS (app.alert(1)) >>"):
+    """A PDF 1.5 whose opening ``action`` sits inside a compressed object stream: not in the raw bytes at all."""
     header = b"4 0 "
     packed = zlib.compress(header + action)
     out = io.BytesIO()
@@ -146,3 +146,26 @@ def upload(name, content, content_type="application/octet-stream"):
     if isinstance(content, str):
         content = content.encode()
     return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+def encrypted_pdf(user_password, *, content=None):
+    """``content`` (a clean one-page PDF by default) encrypted with RC4: ``""`` opens without a password."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(content or pdf_bytes())))
+    writer.encrypt(user_password=user_password, owner_password="office-owner", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def deeply_nested_pdf(depth):
+    """A one-page PDF whose catalogue holds arrays nested ``depth`` deep: a parser that recurses may never return."""
+    return pdf_bytes(catalog_extra=b"/Deep " + b"[" * depth + b"]" * depth + b" ")
+
+
+def pdf_with_many_objects(count):
+    """A one-page PDF whose catalogue points at ``count`` small objects: each costs the parser a little."""
+    references = b" ".join(b"%d 0 R" % (5 + number) for number in range(count))
+    return pdf_bytes(
+        catalog_extra=b"/Filler [" + references + b"] ",
+        extra_objects=[b"<< /N %d >>" % number for number in range(count)],
+    )

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from intl_office.models import Faculty, HomeInstitution, Page, Ranking
-from tests.constraints import assert_refused
+from tests.constraints import assert_accepted, assert_refused
 from tests.factories import FacultyFactory, PageFactory, RankingFactory, StaffMemberFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,8 +51,9 @@ def test_home_institution_with_another_id_violates_the_single_row_check():
         HomeInstitution.objects.bulk_create([second])
 
 
-def test_home_institution_with_id_one_passes_full_clean():
-    HomeInstitution(id=1, name="Tashkent State University").full_clean()
+def test_home_institution_with_id_one_passes_full_clean_and_is_stored():
+    assert_accepted(HomeInstitution(id=1, name="Tashkent State University"))
+    assert HomeInstitution.objects.values_list("pk", "name").get() == (1, "Tashkent State University")
 
 
 # Uniqueness of the department's reference records.

@@ -1,5 +1,6 @@
 """Server-drawn SVG bar charts: well-formed, accessible and to scale."""
 
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -104,8 +105,14 @@ def test_coordinates_keep_a_decimal_dot_in_russian():
     with translation.override("ru"):
         svg = parse(render('{% bar_chart rows "value" "Count" title="T" %}', rows=rows))
 
-    for rect in bars(svg):
-        float(rect.get("x")), float(rect.get("width"))  # a decimal comma would not parse
+    drawn = bars(svg)
+    assert len(drawn) == 2
+    for rect in drawn:
+        # A decimal comma ("12,5") would neither match nor parse.
+        assert re.fullmatch(r"\d+(\.\d+)?", rect.get("x")), rect.get("x")
+        assert re.fullmatch(r"\d+(\.\d+)?", rect.get("width")), rect.get("width")
+    first, second = (float(rect.get("width")) for rect in drawn)
+    assert first / second == pytest.approx(3 / 7, rel=1e-3)
 
 
 def test_zero_values_draw_no_bar_and_do_not_divide_by_zero():

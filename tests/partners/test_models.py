@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from intl_office.dates import today
 from partners.models import Agreement, Institution
-from tests.constraints import assert_refused, days
+from tests.constraints import assert_accepted, assert_refused, days
 from tests.factories import AgreementFactory, ContactFactory, CooperationAreaFactory, InstitutionFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,14 +32,14 @@ def test_agreement_cannot_end_before_it_is_signed():
 
 def test_agreement_may_end_on_the_day_it_is_signed():
     agreement = AgreementFactory.build(partner=InstitutionFactory(), signed_on=DAY, valid_until=DAY)
-    agreement.full_clean()
-    agreement.save()
+    assert_accepted(agreement)
+    assert Agreement.objects.values_list("signed_on", "valid_until").get() == (DAY, DAY)
 
 
 def test_draft_agreement_may_have_an_end_date_without_a_signing_date():
     agreement = AgreementFactory.build(partner=InstitutionFactory(), signed_on=None, valid_until=DAY)
-    agreement.full_clean()
-    agreement.save()
+    assert_accepted(agreement)
+    assert Agreement.objects.values_list("signed_on", "valid_until").get() == (None, DAY)
 
 
 def test_two_agreements_cannot_share_a_reference_number():
@@ -51,8 +51,7 @@ def test_two_agreements_cannot_share_a_reference_number():
 def test_several_agreements_may_leave_the_reference_number_blank():
     AgreementFactory(reference_number="")
     second = AgreementFactory.build(partner=InstitutionFactory(), reference_number="")
-    second.full_clean()
-    second.save()
+    assert_accepted(second)
     assert Agreement.objects.filter(reference_number="").count() == 2
 
 
@@ -66,7 +65,10 @@ def test_agreement_cannot_renew_an_agreement_with_another_partner():
 
 def test_agreement_may_renew_an_earlier_agreement_with_the_same_partner():
     earlier = AgreementFactory()
-    AgreementFactory.build(partner=earlier.partner, renews=earlier).full_clean()
+    renewal = AgreementFactory.build(partner=earlier.partner, renews=earlier)
+    assert_accepted(renewal)
+    assert Agreement.objects.get(pk=renewal.pk).renews == earlier
+    assert list(earlier.renewals.all()) == [renewal]
 
 
 def test_agreement_cannot_renew_itself():

@@ -15,3 +15,4 @@ def test_every_factory_builds_a_valid_row():
             obj = factory_class()
             if obj._meta.label not in NOT_CLEANED:
                 obj.full_clean()
+            assert type(obj)._default_manager.filter(pk=obj.pk).exists(), name
