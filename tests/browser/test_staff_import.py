@@ -52,7 +52,7 @@ def test_staff_imports_partners_fixes_the_bad_row_and_finds_them_in_the_director
     page.get_by_role("button", name="Log in").click()
     answer_code_prompt(page, officer)
     page.get_by_role("link", name="Institutions").first.click()
-    page.get_by_role("link", name="Import").click()
+    page.get_by_role("link", name="Import", exact=True).click()
     expect(page.get_by_text("What the columns hold")).to_be_visible()
 
     upload(page, spreadsheet(with_a_bad_row))
