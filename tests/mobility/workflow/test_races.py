@@ -7,51 +7,15 @@ in Python and must be saved by the database constraint and the service's handler
 """
 
 import threading
-import time
 
 import pytest
-from django.db import connection, connections, transaction
+from django.db import transaction
 
 from mobility import services
 from mobility.models import Application, ApplicationEvent
+from tests.races import Side, wait_until_a_connection_waits_for_a_lock
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.django_db(transaction=True)]
-
-
-def wait_until_a_connection_waits_for_a_lock(timeout=10):
-    deadline = time.monotonic() + timeout
-    with connection.cursor() as cursor:
-        while time.monotonic() < deadline:
-            cursor.execute(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
-            )
-            if cursor.fetchone()[0]:
-                return
-            time.sleep(0.02)
-    raise AssertionError("the second start never waited for the first one's row")
-
-
-class Side(threading.Thread):
-    """Run ``work`` in a thread with its own connection; keep its result or its exception."""
-
-    def __init__(self, work):
-        super().__init__(daemon=True)
-        self.work, self.result, self.error = work, None, None
-
-    def run(self):
-        try:
-            self.result = self.work()
-        except BaseException as error:
-            self.error = error
-        finally:
-            connections.close_all()
-
-    def outcome(self):
-        self.join(timeout=20)
-        assert not self.is_alive(), "a side of the race never finished"
-        if self.error is not None:
-            raise self.error
-        return self.result
 
 
 def test_two_simultaneous_starts_make_one_application_and_both_get_it(call, student):
@@ -70,7 +34,7 @@ def test_two_simultaneous_starts_make_one_application_and_both_get_it(call, stud
     # The first insert is not committed: the second click sees no application and tries its own.
     second = Side(lambda: services.application_start(call=call, student=student))
     second.start()
-    wait_until_a_connection_waits_for_a_lock()
+    wait_until_a_connection_waits_for_a_lock("the second start")
     release.set()
 
     (winner, created), (loser, loser_created) = first.outcome(), second.outcome()

@@ -5,51 +5,17 @@ counter's row lock (seen in pg_stat_activity) and take the next number once the 
 """
 
 import threading
-import time
 
 import pytest
-from django.db import connection, connections, transaction
+from django.db import transaction
 
 from mobility import services
 from mobility.models import Application, ReferenceCounter
 from tests.factories import UserFactory
 from tests.mobility.workflow.helpers import complete_draft
+from tests.races import Side, wait_until_a_connection_waits_for_a_lock
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.django_db(transaction=True)]
-
-
-def wait_until_a_connection_waits_for_a_lock(timeout=10):
-    deadline = time.monotonic() + timeout
-    with connection.cursor() as cursor:
-        while time.monotonic() < deadline:
-            cursor.execute(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
-            )
-            if cursor.fetchone()[0]:
-                return
-            time.sleep(0.02)
-    raise AssertionError("the second submission never waited for the first one's counter")
-
-
-class Side(threading.Thread):
-    def __init__(self, work):
-        super().__init__(daemon=True)
-        self.work, self.result, self.error = work, None, None
-
-    def run(self):
-        try:
-            self.result = self.work()
-        except BaseException as error:
-            self.error = error
-        finally:
-            connections.close_all()
-
-    def outcome(self):
-        self.join(timeout=20)
-        assert not self.is_alive(), "a side of the race never finished"
-        if self.error is not None:
-            raise self.error
-        return self.result
 
 
 @pytest.mark.parametrize("counter_exists", [False, True], ids=["first-of-the-year", "counter-row-there"])
@@ -72,7 +38,7 @@ def test_two_simultaneous_submissions_get_two_different_numbers(call, counter_ex
     assert numbered.wait(timeout=20)
     second = Side(lambda: services.application_submit(application=second_draft, actor=second_draft.student).reference)
     second.start()
-    wait_until_a_connection_waits_for_a_lock()
+    wait_until_a_connection_waits_for_a_lock("the second submission")
     release.set()
 
     references = [first.outcome(), second.outcome()]
