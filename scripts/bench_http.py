@@ -154,7 +154,9 @@ class throwaway_database:
 
         # Named after the database DATABASE_URL names, so that runs of several people never collide.
         self.name = f"{self.url.rsplit('/', 1)[1].split('?')[0]}_bench_{uuid.uuid4().hex[:8]}"
-        with psycopg.connect(self.url, autocommit=True) as conn:
+        # The server's maintenance database: the one DATABASE_URL names need not exist (as with make test).
+        self.maintenance = self.url.rsplit("/", 1)[0] + "/postgres"
+        with psycopg.connect(self.maintenance, autocommit=True) as conn:
             conn.execute(f'CREATE DATABASE "{self.name}"')
         return self.url.rsplit("/", 1)[0] + f"/{self.name}"
 
@@ -162,7 +164,7 @@ class throwaway_database:
         if self.url.startswith(("postgres://", "postgresql://")):
             import psycopg
 
-            with psycopg.connect(self.url, autocommit=True) as conn:
+            with psycopg.connect(self.maintenance, autocommit=True) as conn:
                 conn.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
 
 
