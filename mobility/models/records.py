@@ -38,6 +38,10 @@ class MobilityQuerySet(models.QuerySet):
     def outgoing(self):
         return self.filter(direction=Direction.OUTGOING)
 
+    def taking_learning_agreements(self):
+        """A student's mobilities that are not cancelled: those whose student writes a learning agreement."""
+        return self.counted().filter(participant_kind=Mobility.ParticipantKind.STUDENT)
+
     def incoming(self):
         return self.filter(direction=Direction.INCOMING)
 

@@ -60,12 +60,8 @@ def learning_agreement_mobility(*, application: Application):
     """
     if application.status != Application.Status.ACCEPTED:
         return None
-    mobility = Mobility.objects.filter(application=application).select_related("partner", "faculty").first()
-    if mobility is None or mobility.participant_kind != Mobility.ParticipantKind.STUDENT:
-        return None
-    if mobility.status == Mobility.Status.CANCELLED:
-        return None
-    return mobility
+    mobilities = Mobility.objects.taking_learning_agreements().filter(application=application)
+    return mobilities.select_related("partner", "faculty").first()
 
 
 def may_answer_for_faculty(user, agreement: LearningAgreement) -> bool:

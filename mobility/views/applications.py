@@ -22,7 +22,7 @@ from intl_office.storage import private_file_response
 from programs.models import Call
 
 from ..forms import ApplicationForm
-from ..models import Application, ApplicationDocument
+from ..models import Application, ApplicationDocument, Mobility
 from ..services import (
     ApplicationError,
     application_delete_draft,
@@ -180,8 +180,14 @@ class ApplicationListView(LoginRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        for application in context["applications"]:
+        applications = context["applications"]
+        # One query: the accepted applications whose mobility takes a learning agreement (a student's, not cancelled).
+        accepted = [application.pk for application in applications if application.is_accepted]
+        mobilities = Mobility.objects.taking_learning_agreements().filter(application__in=accepted)
+        with_agreement = set(mobilities.values_list("application_id", flat=True)) if accepted else set()
+        for application in applications:
             application.can_withdraw = _can_withdraw(application)
+            application.takes_learning_agreement = application.pk in with_agreement
         return context
 
 

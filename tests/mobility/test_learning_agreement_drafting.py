@@ -35,6 +35,15 @@ def test_my_applications_links_an_accepted_application_to_its_learning_agreement
     assert page_url(application) in body
 
 
+def test_my_applications_offers_no_learning_agreement_once_the_mobility_is_cancelled(client, student, accepted):
+    application, mobility = accepted
+    mobility.status = mobility.Status.CANCELLED
+    mobility.save(update_fields=["status"])
+    client.force_login(student)
+    assert page_url(application) not in client.get("/my/applications/").content.decode()
+    assert client.get(page_url(application)).status_code == 404
+
+
 def test_student_saves_a_draft_with_two_courses(client, student, accepted):
     application, mobility = accepted
     client.force_login(student)
