@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks import TaskResultStatus as Status
 from django_tasks_db.models import DBTaskResult, get_date_max
 
+from .admin_helpers import AdminExtraMedia
 from .admin_input import CheckedInput
 from .jobs import declared
 from .models import Job
@@ -57,7 +58,7 @@ class StateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Job)
-class JobAdmin(CheckedInput, admin.ModelAdmin):
+class JobAdmin(AdminExtraMedia, CheckedInput, admin.ModelAdmin):
     list_display = ("kind", "about", "state", "attempts", "next_attempt", "error_summary", "enqueued_at")
     list_filter = (StateFilter,)
     ordering = ("-enqueued_at",)
@@ -106,7 +107,8 @@ class JobAdmin(CheckedInput, admin.ModelAdmin):
 
     @admin.display(description=_("last error"))
     def error_summary(self, job):
-        return last_error(job)[:200]
+        # A traceback's last line may hold a long word (a path, a host): it wraps instead of widening the list.
+        return format_html('<span class="io-wrap-anywhere">{}</span>', last_error(job)[:200])
 
     @admin.display(description=_("error"))
     def error(self, job):
