@@ -10,9 +10,7 @@ the delete button and the bulk delete leave those out, and staff archive them in
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
+from django.core.exceptions import PermissionDenied
 from django.urls import path
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -20,9 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from intl_office.admin_helpers import admin_url
 
 from .. import services
-from .application_steps import ArchiveForm, CorrectionForm, ReopenForm
-
-STEP_TEMPLATE = "admin/mobility/application/step.html"
+from .application_steps import ArchiveForm, CorrectionForm, ReopenForm, ServiceStep
 
 
 class ArchivedFilter(admin.SimpleListFilter):
@@ -76,7 +72,7 @@ def delete_drafts(modeladmin, request, queryset):
     return delete_selected(modeladmin, request, deletable)
 
 
-class ApplicationSelectionAdmin:
+class ApplicationSelectionAdmin(ServiceStep):
     """Mixin of ``ApplicationAdmin``: read-only submitted data, the correct/reopen/archive pages, no delete."""
 
     def get_urls(self):
@@ -129,38 +125,6 @@ class ApplicationSelectionAdmin:
             steps.append((admin_url(self.opts, "archive", application.pk), gettext("Archive")))
         return steps
 
-    def _step(self, request, object_id, *, allowed, form, run, title, intro, submit, done):
-        application = self.get_object(request, unquote(object_id))
-        if application is None:
-            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
-        if not allowed(request.user, application):
-            raise PermissionDenied
-        bound = form(application, request.POST if request.method == "POST" else None)
-        if request.method == "POST" and bound.is_valid():
-            try:
-                run(application, bound)
-            except ValidationError as error:
-                bound.add_service_errors(error)
-            else:
-                self.log_change(request, application, done)
-                messages.success(request, done)
-                return redirect(admin_url(self.opts, "change", application.pk))
-        context = {
-            **self.admin_site.each_context(request),
-            "title": title,
-            "subtitle": str(application),
-            "intro": intro,
-            "submit": submit,
-            "opts": self.opts,
-            "original": application,
-            "form": bound,
-            "change_url": admin_url(self.opts, "change", application.pk),
-            "has_view_permission": self.has_view_permission(request, application),
-            "media": self.media + bound.media,
-        }
-        request.current_app = self.admin_site.name
-        return TemplateResponse(request, STEP_TEMPLATE, context)
-
     def correct_view(self, request, object_id):
         def run(application, form):
             fields, hosts = form.corrections()
@@ -172,7 +136,7 @@ class ApplicationSelectionAdmin:
                 reason=form.cleaned_data["reason"],
             )
 
-        return self._step(
+        return self.service_step(
             request,
             object_id,
             allowed=lambda user, application: not application.is_draft and services.may_correct(user, application),
@@ -185,7 +149,7 @@ class ApplicationSelectionAdmin:
         )
 
     def reopen_view(self, request, object_id):
-        return self._step(
+        return self.service_step(
             request,
             object_id,
             allowed=lambda user, application: services.may_reopen(user),
@@ -203,7 +167,7 @@ class ApplicationSelectionAdmin:
         )
 
     def archive_view(self, request, object_id):
-        return self._step(
+        return self.service_step(
             request,
             object_id,
             allowed=lambda user, application: services.may_archive(user),

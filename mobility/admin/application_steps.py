@@ -1,10 +1,15 @@
 """The forms of the office's steps on one application that need a reason: correct, reopen, archive."""
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.contrib import messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
+from intl_office.admin_helpers import admin_url
 from intl_office.models import Faculty
 from intl_office.roles import is_faculty_coordinator
 from intl_office.validators import NoControlCharacters
@@ -22,6 +27,50 @@ def reason_field(help_text):
         help_text=help_text,
         validators=[NoControlCharacters(multiline=True)],
     )
+
+
+STEP_TEMPLATE = "admin/mobility/application/step.html"
+
+
+class ServiceStep:
+    """A page of its own in a model admin for one service call with a form: correct, reopen, close early...
+
+    ``allowed(user, obj)`` guards it, ``form(obj, data)`` builds the form, ``run(obj, form)`` calls the
+    service; a ``ValidationError`` it raises is shown on the form, success goes back to the change page
+    with ``done`` as the message and in the admin's history.
+    """
+
+    def service_step(self, request, object_id, *, allowed, form, run, title, intro, submit, done):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not allowed(request.user, obj):
+            raise PermissionDenied
+        bound = form(obj, request.POST if request.method == "POST" else None)
+        if request.method == "POST" and bound.is_valid():
+            try:
+                run(obj, bound)
+            except ValidationError as error:
+                bound.add_service_errors(error)
+            else:
+                self.log_change(request, obj, done)
+                messages.success(request, done)
+                return redirect(admin_url(self.opts, "change", obj.pk))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": title,
+            "subtitle": str(obj),
+            "intro": intro,
+            "submit": submit,
+            "opts": self.opts,
+            "original": obj,
+            "form": bound,
+            "change_url": admin_url(self.opts, "change", obj.pk),
+            "has_view_permission": self.has_view_permission(request, obj),
+            "media": self.media + bound.media,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, STEP_TEMPLATE, context)
 
 
 class ServiceErrors:

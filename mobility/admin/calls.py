@@ -7,11 +7,8 @@ Both steps go through ``mobility.services`` and need the right to change calls (
 
 from django import forms
 from django.conf import settings
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -25,8 +22,7 @@ from programs.admin import CallAdmin as ProgramsCallAdmin
 from programs.models import Call
 
 from .. import services
-from .application_selection import STEP_TEMPLATE
-from .application_steps import ReasonForm, ServiceErrors, reason_field
+from .application_steps import ReasonForm, ServiceErrors, ServiceStep, reason_field
 
 
 class CloseEarlyForm(ReasonForm):
@@ -42,7 +38,7 @@ class PublishResultsForm(ServiceErrors, forms.Form):
     pass
 
 
-class SelectionCallAdmin(ProgramsCallAdmin):
+class SelectionCallAdmin(ServiceStep, ProgramsCallAdmin):
     def get_readonly_fields(self, request, obj=None):
         return (*super().get_readonly_fields(request, obj), "closed_early", "results_link")
 
@@ -95,43 +91,12 @@ class SelectionCallAdmin(ProgramsCallAdmin):
             extra_context["selection_steps"] = steps
         return super().change_view(request, object_id, form_url, extra_context)
 
-    def _step(self, request, object_id, *, form_class, run, title, intro, submit, done):
-        call = self.get_object(request, unquote(object_id))
-        if call is None:
-            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
-        if not self.has_change_permission(request, call):
-            raise PermissionDenied
-        form = form_class(request.POST if request.method == "POST" else None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                run(call, form)
-            except ValidationError as error:
-                form.add_service_errors(error)
-            else:
-                self.log_change(request, call, done)
-                messages.success(request, done)
-                return redirect(admin_url(self.opts, "change", call.pk))
-        context = {
-            **self.admin_site.each_context(request),
-            "title": title,
-            "subtitle": str(call),
-            "intro": intro,
-            "submit": submit,
-            "opts": self.opts,
-            "original": call,
-            "form": form,
-            "change_url": admin_url(self.opts, "change", call.pk),
-            "has_view_permission": self.has_view_permission(request, call),
-            "media": self.media + form.media,
-        }
-        request.current_app = self.admin_site.name
-        return TemplateResponse(request, STEP_TEMPLATE, context)
-
     def close_early_view(self, request, object_id):
-        return self._step(
+        return self.service_step(
             request,
             object_id,
-            form_class=CloseEarlyForm,
+            allowed=lambda user, call: self.has_change_permission(request, call),
+            form=lambda call, data: CloseEarlyForm(data),
             run=lambda call, form: services.call_close_early(
                 call=call, actor=request.user, reason=form.cleaned_data["reason"]
             ),
@@ -145,10 +110,11 @@ class SelectionCallAdmin(ProgramsCallAdmin):
         )
 
     def publish_results_view(self, request, object_id):
-        return self._step(
+        return self.service_step(
             request,
             object_id,
-            form_class=PublishResultsForm,
+            allowed=lambda user, call: self.has_change_permission(request, call),
+            form=lambda call, data: PublishResultsForm(data),
             run=lambda call, form: services.call_publish_results(call=call, actor=request.user),
             title=_("Publish the results"),
             intro=_(
