@@ -12,6 +12,7 @@ later; a file some row still names (two records sharing a demo picture) is kept.
 The periodic side (abandoned import files, old report files) is ``manage.py clean_up_files``.
 """
 
+import functools
 import logging
 
 from django.apps import apps
@@ -76,8 +77,10 @@ def delete_file_later(instance_or_model, field_name: str, name: str) -> None:
 ORIGINAL = "_file_cleanup_names"
 
 
+@functools.cache
 def _file_fields(model):
-    return [field for field in model._meta.concrete_fields if isinstance(field, models.FileField)]
+    # Read once per model: post_init runs for every row loaded, the open-data export's thousands included.
+    return tuple(field for field in model._meta.concrete_fields if isinstance(field, models.FileField))
 
 
 def _names(instance):
