@@ -15,6 +15,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
 
+from intl_office.exports import FORMATS
+
+# The admin import form's "format" choice for each file kind: its index in the formats every import offers.
+CSV_FORMAT, XLSX_FORMAT = (str(FORMATS.index(fmt)) for fmt in FORMATS)
+
 # The columns of a partner list, the sheet most import tests use.
 PARTNER_COLUMNS = ("name", "country", "website")
 

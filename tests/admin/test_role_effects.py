@@ -8,7 +8,6 @@ from django.db import models
 from django.urls import reverse
 
 from mobility.models import Application, Mobility
-from mobility.resources import FORMATS
 from partners.models import Institution
 from tests.admin_helpers import (
     READ_ONLY_MODELS,
@@ -21,7 +20,7 @@ from tests.admin_helpers import (
 )
 from tests.constraints import stored_values
 from tests.factories import GrantProgramFactory, InstitutionFactory
-from tests.files import csv_text, upload
+from tests.files import CSV_FORMAT, csv_text, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +36,6 @@ ROW_MODELS = [
 ]
 # Valid in every text column, a user name among them, and short enough for an acronym.
 EDITED = "Edited.by.office"
-CSV_FORMAT = str(FORMATS.index(FORMATS[0]))
 MOBILITY_HEADERS = (
     "participant_name",
     "participant_kind",

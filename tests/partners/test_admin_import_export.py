@@ -10,18 +10,14 @@ from auditlog.models import LogEntry
 from django.contrib.auth.models import Permission
 from django.core.files.base import ContentFile
 
-from intl_office.resources import FORMATS
 from intl_office.storage import private_storage
 from partners.models import Agreement, Institution
 from tests.admin_helpers import admin_url
 from tests.factories import AgreementFactory, UserFactory
-from tests.files import csv_text, upload, xlsx_bytes
+from tests.files import CSV_FORMAT, XLSX_FORMAT, csv_text, upload, xlsx_bytes
 from tests.partners.imports import AGREEMENT_HEADERS, agreement_row, totals, university_rows
 
 pytestmark = pytest.mark.django_db
-
-
-CSV_FORMAT, XLSX_FORMAT = (str(FORMATS.index(fmt)) for fmt in FORMATS)
 
 
 # Through the admin.

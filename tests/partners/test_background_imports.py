@@ -11,20 +11,17 @@ from django_tasks_db.models import DBTaskResult
 from intl_office.import_jobs import file_import_enqueue, run_file_import
 from intl_office.jobs import Status
 from intl_office.models import FileImport
-from intl_office.resources import FORMATS
 from intl_office.storage import private_storage
 from partners.models import Institution
 from partners.resources import InstitutionResource
 from tests.admin_helpers import admin_url
 from tests.factories import UserFactory
-from tests.files import csv_text, upload
+from tests.files import CSV_FORMAT, csv_text, upload
 from tests.jobs import run_jobs
 from tests.partners.imports import university_rows
 from tests.users import signed_in
 
 pytestmark = pytest.mark.django_db
-
-CSV_FORMAT = str(next(index for index, fmt in enumerate(FORMATS) if fmt().get_title() == "csv"))
 
 
 def preview(client, rows):

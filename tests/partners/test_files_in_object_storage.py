@@ -10,15 +10,12 @@ import pytest
 from django.urls import reverse
 
 from intl_office.admin_imports import remove_stale_imports
-from intl_office.resources import FORMATS
 from partners.models import Agreement, Institution
 from tests.admin_helpers import admin_url, form_data, form_errors
 from tests.factories import AgreementFactory, InstitutionFactory
-from tests.files import csv_text, pdf_bytes, png_bytes, upload
+from tests.files import CSV_FORMAT, csv_text, pdf_bytes, png_bytes, upload
 
 pytestmark = pytest.mark.django_db
-
-CSV_FORMAT = str(next(index for index, fmt in enumerate(FORMATS) if fmt().get_title() == "csv"))
 
 
 def change_in_admin(client, record, **files):

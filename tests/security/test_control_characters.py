@@ -17,10 +17,10 @@ from partners.models import Institution
 from partners.resources import InstitutionResource
 from tests.admin_helpers import admin_url, form_data
 from tests.factories import ApplicationFactory, CallFactory, InstitutionFactory
+from tests.files import CSV_FORMAT
 
 pytestmark = pytest.mark.django_db
 
-CSV_FORMAT = "0"  # the first of intl_office.exports.FORMATS
 MESSAGE = "Remove the invisible control character U+0001 from this text"
 
 

@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 from django import forms
 
-from intl_office.exports import CONTROL_CHARACTERS, FORMATS, PLAIN_NUMBER
+from intl_office.exports import CONTROL_CHARACTERS, PLAIN_NUMBER
 from mobility.models import Application, Mobility, Visit
 from partners.models import Agreement, Institution
 from tests.admin_helpers import admin_url
@@ -27,6 +27,7 @@ from tests.factories import (
     MobilityFactory,
     VisitFactory,
 )
+from tests.files import CSV_FORMAT, XLSX_FORMAT
 from tests.reports import report_xlsx
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +35,6 @@ pytestmark = pytest.mark.django_db
 HOSTILE = ['==HYPERLINK("http://evil","x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
 WITH_CONTROL_CHARACTER = "Aziza\x01 Karimova"
 WITHOUT_CONTROL_CHARACTER = "Aziza Karimova"
-CSV_FORMAT, XLSX_FORMAT = (str(index) for index in range(len(FORMATS)))
 FORMULA_SIGNS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 

@@ -9,16 +9,15 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from intl_office.resources import FORMATS
 from intl_office.roles import OFFICE_STAFF
 from intl_office.storage import private_storage
 from partners.models import Institution
 from tests.admin_helpers import admin_url
+from tests.files import CSV_FORMAT
 from tests.users import member_of, signed_in
 
 pytestmark = pytest.mark.django_db
 
-CSV_FORMAT = str(next(index for index, fmt in enumerate(FORMATS) if fmt().get_title() == "csv"))
 CSV = b"name,country,website\nUniversity of Andorra,AD,https://www.uda.ad\nGazi University,TR,https://gazi.edu.tr\n"
 REFUSAL = "Only the person who uploaded this file can confirm its import. Nothing was imported."
 

@@ -3,11 +3,9 @@
 from django.urls import reverse
 
 from mobility.models import Application
-from mobility.resources import FORMATS
 from tests.factories import ApplicationFactory, HostPreferenceFactory
 
 Status = Application.Status
-CSV_FORMAT, XLSX_FORMAT = (str(FORMATS.index(fmt)) for fmt in FORMATS)
 
 
 def application_at(call, status, *, hosts=None, **kwargs):

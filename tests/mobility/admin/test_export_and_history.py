@@ -14,7 +14,8 @@ from mobility.models import Application, ApplicationReview, Mobility
 from programs.models import Call
 from tests.admin_helpers import admin_url, form_data, form_errors
 from tests.factories import CallFactory, FacultyFactory, MobilityFactory, UserFactory
-from tests.mobility.admin.helpers import CSV_FORMAT, XLSX_FORMAT, Status, application_at, press
+from tests.files import CSV_FORMAT, XLSX_FORMAT
+from tests.mobility.admin.helpers import Status, application_at, press
 
 pytestmark = pytest.mark.django_db
 

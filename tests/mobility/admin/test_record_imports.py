@@ -18,8 +18,7 @@ from tests.factories import (
     UserFactory,
     VisitFactory,
 )
-from tests.files import csv_text, upload
-from tests.mobility.admin.helpers import CSV_FORMAT
+from tests.files import CSV_FORMAT, csv_text, upload
 
 pytestmark = pytest.mark.django_db
 
