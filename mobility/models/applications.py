@@ -32,16 +32,10 @@ from intl_office.roles import is_faculty_coordinator
 from intl_office.status import StatusTones
 from intl_office.storage import get_private_storage
 from partners.models import Institution
+from programs.eligibility import StudyLevel
 from programs.models import Call
 
 from .application_parts import ApplicationDocument, ApplicationReview, HostPreference
-
-
-class StudyLevel(models.TextChoices):
-    BACHELOR = "bachelor", _("Bachelor")
-    MASTER = "master", _("Master")
-    DOCTORATE = "doctorate", _("Doctorate")
-
 
 # An application that never reached the office: a draft, or a draft the student gave up.
 DELETABLE_STATUSES = ("draft", "withdrawn")

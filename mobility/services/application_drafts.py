@@ -47,18 +47,7 @@ MAX_HOST_PREFERENCES = 3
 
 # What a student tells about themselves rather than about one exchange: offered again in their next
 # application. Grades and the motivation belong to each application and are asked afresh.
-PERSONAL_FIELDS = (
-    "first_name",
-    "last_name",
-    "date_of_birth",
-    "nationality",
-    "phone",
-    "faculty",
-    "level",
-    "year_of_study",
-    "language_certificate",
-    "language_score",
-)
+PERSONAL_FIELDS = tuple(field for field in DRAFT_FIELDS if field not in ("gpa", "motivation_letter"))
 
 
 def personal_data_of(student) -> dict:
