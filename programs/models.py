@@ -2,6 +2,7 @@
 
 from auditlog.registry import auditlog
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -288,6 +289,14 @@ class Call(StatusTones, Eligibility, SluggedModel):
     places = models.PositiveSmallIntegerField(_("places"))
     opens_on = models.DateField(_("opens on"))
     deadline = models.DateField(_("deadline"), help_text=_("Applications are accepted until the end of this day."))
+    offer_response_days = models.PositiveSmallIntegerField(
+        _("days to answer an offer"),
+        default=7,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_(
+            "An accepted student has this many days to take or decline the place; then it goes to the waiting list."
+        ),
+    )
     mobility_start = models.DateField(_("mobility starts"), null=True, blank=True)
     mobility_end = models.DateField(_("mobility ends"), null=True, blank=True)
     description = models.TextField(_("description"), blank=True)

@@ -96,6 +96,14 @@ class ApplicationQuerySet(models.QuerySet):
         """Applications that took one of their call's places."""
         return self.filter(status=Application.Status.ACCEPTED)
 
+    def offers_waiting(self):
+        """Accepted applications whose student has not answered the offer yet (not archived)."""
+        return self.accepted().filter(offer_answered_at__isnull=True).not_archived()
+
+    def places_taken(self):
+        """Accepted applications whose student took the offered place."""
+        return self.accepted().filter(offer_answered_at__isnull=False)
+
     def decided(self):
         """Applications the office decided on: accepted, waitlisted or rejected, now or before a withdrawal."""
         return self.filter(Q(status__in=Application.DECIDED) | Q(decided_at__isnull=False))
@@ -162,6 +170,7 @@ class Application(StatusTones, models.Model):
         WAITLISTED = "waitlisted", _("Waitlisted")
         REJECTED = "rejected", _("Rejected")
         WITHDRAWN = "withdrawn", _("Withdrawn")
+        DECLINED = "declined", _("Place declined")
 
     # Green accepted, red rejected, amber while it waits on a decision, blue while it is with the office,
     # grey for a draft or a withdrawn one.
@@ -174,6 +183,7 @@ class Application(StatusTones, models.Model):
         Status.WAITLISTED: "warning",
         Status.REJECTED: "danger",
         Status.WITHDRAWN: "secondary",
+        Status.DECLINED: "secondary",
     }
 
     class LanguageCertificate(models.TextChoices):
@@ -196,9 +206,12 @@ class Application(StatusTones, models.Model):
         Status.UNDER_REVIEW: {Status.SHORTLISTED, Status.REJECTED, Status.WITHDRAWN},
         Status.SHORTLISTED: {Status.ACCEPTED, Status.WAITLISTED, Status.REJECTED, Status.WITHDRAWN},
         Status.WAITLISTED: {Status.ACCEPTED, Status.REJECTED, Status.WITHDRAWN},
-        Status.ACCEPTED: set(),
+        # The place is offered: the student takes it (the status stays, ``offer_answered_at`` is set) or
+        # declines it, or lets the offer's deadline pass; a decline frees the place for the waiting list.
+        Status.ACCEPTED: {Status.DECLINED},
         Status.REJECTED: set(),
         Status.WITHDRAWN: set(),
+        Status.DECLINED: set(),
     }
 
     call = models.ForeignKey(Call, verbose_name=_("call"), on_delete=models.PROTECT, related_name="applications")
@@ -244,6 +257,11 @@ class Application(StatusTones, models.Model):
         blank=True,
         help_text=_("Given when the application is submitted; the student quotes it."),
     )
+    # An acceptance is an offer of a place at the mobility's host: answered by the student until
+    # ``offer_deadline`` (the office's date, end of day). Taken: status accepted, answered. Declined or
+    # expired: status declined, answered.
+    offer_deadline = models.DateField(_("answer the offer by"), null=True, blank=True)
+    offer_answered_at = models.DateTimeField(_("offer answered"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
@@ -312,6 +330,16 @@ class Application(StatusTones, models.Model):
     @property
     def is_accepted(self) -> bool:
         return self.status == self.Status.ACCEPTED
+
+    @property
+    def offer_pending(self) -> bool:
+        """Accepted, and the student has neither taken nor declined the place yet."""
+        return self.status == self.Status.ACCEPTED and self.offer_answered_at is None
+
+    @property
+    def place_taken(self) -> bool:
+        """Accepted, and the student took the offered place."""
+        return self.status == self.Status.ACCEPTED and self.offer_answered_at is not None
 
     @property
     def is_final(self) -> bool:

@@ -35,6 +35,19 @@ class MobilityQuerySet(models.QuerySet):
         """Mobilities that took or will take place: everything but the cancelled."""
         return self.exclude(status=Mobility.Status.CANCELLED)
 
+    def place_taken(self):
+        """Counted mobilities that go ahead: typed in by the office, or from an application whose student took it.
+
+        What the nomination, the checklist and the stay work on; an offer still waiting for the
+        student's answer is not among them.
+        """
+        from .applications import Application  # applications.py sits above records.py
+
+        return self.counted().filter(
+            Q(application__isnull=True)
+            | Q(application__status=Application.Status.ACCEPTED, application__offer_answered_at__isnull=False)
+        )
+
     def outgoing(self):
         return self.filter(direction=Direction.OUTGOING)
 

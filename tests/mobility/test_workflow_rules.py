@@ -174,6 +174,8 @@ def test_ranked_puts_the_best_average_first_the_unreviewed_last_and_ties_by_subm
 
 def test_the_status_properties_read_the_model_own_statuses():
     assert Application(status=Status.DRAFT).is_draft
-    assert Application(status=Status.ACCEPTED).is_accepted and Application(status=Status.ACCEPTED).is_final
+    # An acceptance is an offer: the student may still decline it; a declined place is final.
+    assert Application(status=Status.ACCEPTED).is_accepted and not Application(status=Status.ACCEPTED).is_final
+    assert Application(status=Status.DECLINED).is_final
     assert Application(status=Status.WITHDRAWN).is_final and Application(status=Status.REJECTED).is_final
     assert not Application(status=Status.WAITLISTED).is_final
