@@ -1,9 +1,10 @@
 """Filters for the public pages of the mobility app."""
 
 import django_filters
-from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import Country
+
+from intl_office.widgets import FastSelect
 
 from .models import Direction, Visit
 
@@ -34,20 +35,20 @@ class VisitFilterSet(django_filters.FilterSet):
         lookup_expr="year",
         choices=visit_year_choices,
         empty_label=_("All years"),
-        widget=forms.Select(attrs={"class": "form-select"}),
+        widget=FastSelect(attrs={"class": "form-select"}),
     )
     direction = django_filters.ChoiceFilter(
         label=_("Delegation"),
         choices=[(Direction.INCOMING, _("Received by us")), (Direction.OUTGOING, _("Sent by us"))],
         empty_label=_("All"),
-        widget=forms.Select(attrs={"class": "form-select"}),
+        widget=FastSelect(attrs={"class": "form-select"}),
     )
     country = django_filters.ChoiceFilter(
         label=_("Partner's country"),
         field_name="partner__country",
         choices=visit_country_choices,
         empty_label=_("All countries"),
-        widget=forms.Select(attrs={"class": "form-select"}),
+        widget=FastSelect(attrs={"class": "form-select"}),
     )
 
     class Meta:

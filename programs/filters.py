@@ -11,6 +11,7 @@ from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.translation import gettext_lazy as _
 
 from intl_office.i18n import localized
+from intl_office.widgets import FastSelect
 
 from .eligibility import StudyLevel
 from .models import Call, GrantProgram
@@ -23,7 +24,9 @@ def active_programs(request=None):
 
 
 class GrantProgramFilterSet(django_filters.FilterSet):
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=GrantProgram.Kind.choices, empty_label=_("All kinds"))
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=GrantProgram.Kind.choices, empty_label=_("All kinds"), widget=FastSelect
+    )
 
     class Meta:
         model = GrantProgram
@@ -32,13 +35,18 @@ class GrantProgramFilterSet(django_filters.FilterSet):
 
 class CallFilterSet(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=Call.Status.choices, method="filter_status", empty_label=_("Any status")
+        label=_("Status"),
+        choices=Call.Status.choices,
+        method="filter_status",
+        empty_label=_("Any status"),
+        widget=FastSelect,
     )
     program = django_filters.ModelChoiceFilter(
         label=_("Programme"),
         queryset=active_programs,
         to_field_name="slug",
         empty_label=_("All programmes"),
+        widget=FastSelect,
     )
     # Named as before the call said levels and years, so that shared links keep working.
     target_group = django_filters.ChoiceFilter(
@@ -52,6 +60,7 @@ class CallFilterSet(django_filters.FilterSet):
         ],
         method="filter_target_group",
         empty_label=_("Everyone"),
+        widget=FastSelect,
     )
 
     class Meta:

@@ -1,13 +1,19 @@
 """``FastSelect`` writes exactly the bytes Django's ``Select`` renders through its templates."""
 
+import datetime
+
 import pytest
 from django import forms
 from django.utils.safestring import mark_safe
 
 from intl_office.widgets import FastSelect
+from mobility.filters import VisitFilterSet
+from mobility.models import Visit
 from partners.filters import InstitutionFilterSet
 from partners.models import Institution
-from tests.factories import CooperationAreaFactory, InstitutionFactory
+from programs.filters import CallFilterSet, GrantProgramFilterSet
+from programs.models import Call, GrantProgram
+from tests.factories import CallFactory, CooperationAreaFactory, GrantProgramFactory, InstitutionFactory, VisitFactory
 
 CHOICES = [
     ("", "All countries"),
@@ -47,8 +53,37 @@ def test_the_directory_filters_render_as_with_django_selects(query, rf):
     InstitutionFactory(name="University of Andorra", country="AD")
     data = rf.get("/partners/" + query).GET
 
-    fast = InstitutionFilterSet(data, queryset=Institution.objects.public()).form
-    plain = InstitutionFilterSet(data, queryset=Institution.objects.public()).form
+    assert_renders_as_with_django_selects(lambda: InstitutionFilterSet(data, queryset=Institution.objects.public()))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["", "?status=open&program=erasmus&target_group=master", "?program=<nope>"])
+def test_the_programme_and_call_filters_render_as_with_django_selects(query, rf):
+    erasmus = GrantProgramFactory(name="Erasmus+ <KA171>", slug="erasmus", kind=GrantProgram.Kind.MOBILITY)
+    CallFactory(program=erasmus, title="Erasmus+ 2027")
+    data = rf.get("/calls/" + query).GET
+
+    assert_renders_as_with_django_selects(lambda: CallFilterSet(data, queryset=Call.objects.all()))
+    assert_renders_as_with_django_selects(lambda: GrantProgramFilterSet(data, queryset=GrantProgram.objects.all()))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["", "?year=2024&direction=incoming&country=CN", "?year=１９９９"])
+def test_the_visit_filters_render_as_with_django_selects(query, rf):
+    VisitFactory(
+        partner=InstitutionFactory(country="CN"),
+        start_date=datetime.date(2024, 12, 10),
+        end_date=datetime.date(2024, 12, 12),
+    )
+    data = rf.get("/visits/" + query).GET
+
+    assert_renders_as_with_django_selects(lambda: VisitFilterSet(data, queryset=Visit.objects.public()))
+
+
+def assert_renders_as_with_django_selects(make_filterset):
+    """The filter form renders the same bytes with its FastSelects as with Django's own Select widgets."""
+    fast = make_filterset().form
+    plain = make_filterset().form
     for field in plain.fields.values():
         if isinstance(field.widget, FastSelect):
             field.widget = forms.Select(attrs=field.widget.attrs, choices=field.widget.choices)
