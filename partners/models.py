@@ -14,7 +14,7 @@ from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from intl_office.dates import today
-from intl_office.i18n import localized
+from intl_office.i18n import localized, localized_sort_indexes
 from intl_office.status import StatusTones
 from intl_office.storage import get_private_storage
 from intl_office.text import unique_slug
@@ -103,6 +103,8 @@ class Institution(models.Model):
         indexes = [
             models.Index(fields=["country"], name="institution_country_idx"),
             models.Index(fields=["kind"], name="institution_kind_idx"),
+            # The directory: public partners by name in the visitor's language, a page at a time.
+            *localized_sort_indexes("name", prefix="institution_name", condition=Q(is_active=True)),
         ]
 
     def __str__(self):
