@@ -123,7 +123,7 @@ class ApplicationQuerySet(models.QuerySet):
         """
         return (
             self.filter(student=user)
-            .select_related("call", "call__program")
+            .select_related("call", "call__program", "mobility__partner")
             .prefetch_related(
                 # Corrections and archiving are the office's bookkeeping; the student's history shows statuses.
                 Prefetch(
