@@ -18,6 +18,7 @@ from intl_office.demo.loader import load_demo
 from intl_office.models import HomeInstitution, Page, Ranking, StaffMember, User
 from intl_office.roles import FACULTY_COORDINATOR, OFFICE_STAFF
 from intl_office.storage import private_storage
+from mobility import services
 from mobility.models import Application, ApplicationEvent, ApplicationReview, Mobility, Visit, VisitMember
 from mobility.services import call_results_final
 from partners.models import Agreement, CooperationArea, Institution
@@ -336,15 +337,34 @@ def test_each_application_has_its_history_from_draft_to_its_status(demo):
         assert all(event.actor.is_staff for event in staff_steps)
 
 
-def test_the_accepted_application_became_its_mobility(demo):
-    accepted = open_call_applications().get(status=Application.Status.ACCEPTED)
-    mobility = Mobility.objects.get(application=accepted)
-    first_choice = accepted.preferences.order_by("rank").first().institution
-    assert (mobility.partner, mobility.program, mobility.call) == (first_choice, accepted.call.program, accepted.call)
-    assert (mobility.start_date, mobility.end_date) == (accepted.call.mobility_start, accepted.call.mobility_end)
-    assert mobility.participant_email == accepted.student.email
-    assert mobility.status == Mobility.Status.CONFIRMED
-    assert accepted.call.applications.filter(status=Application.Status.ACCEPTED).count() <= accepted.call.places
+@pytest.mark.parametrize("status", [Application.Status.ACCEPTED, Application.Status.DECLINED])
+def test_each_accepted_application_became_its_mobility(demo, status):
+    for accepted in open_call_applications().filter(status=status):
+        mobility = Mobility.objects.get(application=accepted)
+        first_choice = accepted.preferences.order_by("rank").first().institution
+        assert (mobility.partner, mobility.program, mobility.call) == (
+            first_choice,
+            accepted.call.program,
+            accepted.call,
+        )
+        assert (mobility.start_date, mobility.end_date) == (accepted.call.mobility_start, accepted.call.mobility_end)
+        assert mobility.participant_email == accepted.student.email
+        # A declined place's mobility is kept, cancelled.
+        cancelled = status == Application.Status.DECLINED
+        assert mobility.status == (Mobility.Status.CANCELLED if cancelled else Mobility.Status.CONFIRMED)
+        assert accepted.call.applications.filter(status=Application.Status.ACCEPTED).count() <= accepted.call.places
+
+
+def test_the_selection_call_shows_an_offer_waiting_a_place_taken_and_one_declined_and_promoted(demo):
+    applications = Application.objects.filter(call__slug=SELECTION_CALL)
+    assert applications.offers_waiting().count() == 2
+    assert applications.places_taken().count() == 1
+    declined = applications.get(status=Application.Status.DECLINED)
+    assert declined.offer_answered_at is not None
+    promoted = applications.offers_waiting().get(events__to_status=Application.Status.WAITLISTED)
+    assert promoted.mobility.partner == declined.mobility.partner  # the freed place, which the student chose
+    assert applications.filter(status=Application.Status.WAITLISTED).exists()  # the rest of the waiting list
+    assert services.call_results_final(declined.call)
 
 
 def test_reviewed_applications_have_scores_from_a_coordinator_and_the_office(demo):

@@ -111,15 +111,21 @@ def test_the_waiting_list_page_says_what_a_free_place_means(client, student, tod
     assert "You are on the waiting list" in client.get(detail_url(application)).content.decode()
 
 
-@pytest.mark.parametrize("count", [2, 6])
-def test_my_applications_with_offers_keeps_its_queries(client, student, staff, today, count, django_assert_num_queries):
-    for _ in range(count):
-        application = offered(offer_call(places=count), actor=staff, student=student)
-    services.offer_take(application=application, actor=student)
+def test_my_applications_with_offers_keeps_its_queries(client, student, staff, today, django_assert_max_num_queries):
+    def offers(count):
+        for _ in range(count):
+            application = offered(offer_call(places=1), actor=staff, student=student)
+        services.offer_take(application=application, actor=student)
+
+    offers(2)
     client.force_login(student)
     client.get(reverse("mobility:my-applications"))  # warm the session and site caches
     # session, user, home institution, applications with call, programme, mobility and host,
     # their events, documents, host preferences, and the mobilities taking a learning agreement
-    with django_assert_num_queries(8):
+    # (the session comes from Redis when REDIS_URL is set: one query less)
+    with django_assert_max_num_queries(8) as few:
+        client.get(reverse("mobility:my-applications"))
+    offers(4)
+    with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(reverse("mobility:my-applications"))
-    assert response.content.decode().count("/offer/take/") == count - 1
+    assert response.content.decode().count("/offer/take/") == 4  # six offers, two of them taken
