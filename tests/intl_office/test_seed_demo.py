@@ -18,7 +18,6 @@ from intl_office.demo.loader import load_demo
 from intl_office.models import HomeInstitution, Page, Ranking, StaffMember, User
 from intl_office.roles import FACULTY_COORDINATOR, OFFICE_STAFF
 from intl_office.storage import private_storage
-from mobility import services
 from mobility.models import Application, ApplicationEvent, ApplicationReview, Mobility, Visit, VisitMember
 from mobility.services import call_results_final
 from partners.models import Agreement, CooperationArea, Institution
@@ -339,32 +338,15 @@ def test_each_application_has_its_history_from_draft_to_its_status(demo):
 
 @pytest.mark.parametrize("status", [Application.Status.ACCEPTED, Application.Status.DECLINED])
 def test_each_accepted_application_became_its_mobility(demo, status):
-    for accepted in open_call_applications().filter(status=status):
-        mobility = Mobility.objects.get(application=accepted)
+    for accepted in open_call_applications().filter(status=status):  # a declined place's mobility is kept
+        mobility, call = Mobility.objects.get(application=accepted), accepted.call
         first_choice = accepted.preferences.order_by("rank").first().institution
-        assert (mobility.partner, mobility.program, mobility.call) == (
-            first_choice,
-            accepted.call.program,
-            accepted.call,
-        )
-        assert (mobility.start_date, mobility.end_date) == (accepted.call.mobility_start, accepted.call.mobility_end)
+        assert (mobility.partner, mobility.program, mobility.call) == (first_choice, call.program, call)
+        assert (mobility.start_date, mobility.end_date) == (call.mobility_start, call.mobility_end)
         assert mobility.participant_email == accepted.student.email
-        # A declined place's mobility is kept, cancelled.
         cancelled = status == Application.Status.DECLINED
         assert mobility.status == (Mobility.Status.CANCELLED if cancelled else Mobility.Status.CONFIRMED)
-        assert accepted.call.applications.filter(status=Application.Status.ACCEPTED).count() <= accepted.call.places
-
-
-def test_the_selection_call_shows_an_offer_waiting_a_place_taken_and_one_declined_and_promoted(demo):
-    applications = Application.objects.filter(call__slug=SELECTION_CALL)
-    assert applications.offers_waiting().count() == 2
-    assert applications.places_taken().count() == 1
-    declined = applications.get(status=Application.Status.DECLINED)
-    assert declined.offer_answered_at is not None
-    promoted = applications.offers_waiting().get(events__to_status=Application.Status.WAITLISTED)
-    assert promoted.mobility.partner == declined.mobility.partner  # the freed place, which the student chose
-    assert applications.filter(status=Application.Status.WAITLISTED).exists()  # the rest of the waiting list
-    assert services.call_results_final(declined.call)
+        assert call.applications.filter(status=Application.Status.ACCEPTED).count() <= call.places
 
 
 def test_reviewed_applications_have_scores_from_a_coordinator_and_the_office(demo):
