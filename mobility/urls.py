@@ -2,7 +2,7 @@ from django.urls import path
 
 from intl_office.page_cache import public_page
 
-from .views import applications, learning_agreements, statistics, visits
+from .views import applications, learning_agreements, offers, statistics, visits
 
 app_name = "mobility"
 
@@ -18,6 +18,8 @@ urlpatterns = [
     path("my/applications/<int:pk>/", applications.application_detail, name="application-detail"),
     path("my/applications/<int:pk>/withdraw/", applications.application_withdraw_view, name="application-withdraw"),
     path("my/applications/<int:pk>/delete/", applications.application_delete_view, name="application-delete"),
+    path("my/applications/<int:pk>/offer/take/", offers.offer_take_view, name="offer-take"),
+    path("my/applications/<int:pk>/offer/decline/", offers.offer_decline_view, name="offer-decline"),
     path(
         "my/applications/<int:pk>/documents/<int:doc_pk>/",
         applications.application_document,

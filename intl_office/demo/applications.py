@@ -79,10 +79,15 @@ class Applicant:
     hosts: list
     language: str = "en"
     female: bool | None = None
+    path: list | None = None  # the statuses it went through when not the usual ones (PATHS)
+
+    @property
+    def steps(self):
+        return self.path or PATHS[self.status]
 
     @property
     def call(self):
-        return SELECTION_CALL if self.status in DECISIONS else OPEN_CALL
+        return SELECTION_CALL if DECISIONS.intersection(self.steps) else OPEN_CALL
 
 
 APPLICANTS = [
@@ -140,6 +145,7 @@ STEP_DAYS_AGO = {
     Status.WAITLISTED: 1,
     Status.REJECTED: 2,
     Status.WITHDRAWN: 4,
+    Status.DECLINED: 1,  # the day of the acceptance
 }
 
 
@@ -190,10 +196,14 @@ def _store(name, make_content):
 
 
 class ApplicationsLoader:
-    """Adds the demo applications with the primitives of ``DemoLoader`` (``sync``, ``sync_m2m``)."""
+    """Adds the demo applications with the primitives of ``DemoLoader`` (``sync``, ``sync_m2m``).
 
-    def __init__(self, loader):
+    ``specs`` and ``reviews`` default to this module's; the offers' demo adds its own (``demo.offers``).
+    """
+
+    def __init__(self, loader, *, specs=APPLICANTS, reviews=REVIEWS):
         self.loader = loader
+        self.specs, self.reviews = specs, reviews
         self.today = loader.today
         self.people = NameBook()
         self.user_model = get_user_model()
@@ -250,19 +260,19 @@ class ApplicationsLoader:
                 groups=[FACULTY_COORDINATOR],
             ),
         }
-        students = {spec.key: self.user(spec.key) for spec in APPLICANTS}
-        for spec in APPLICANTS:
+        students = {spec.key: self.user(spec.key) for spec in self.specs}
+        for spec in self.specs:
             # An earlier demo kept every application in the open call: move a decided one to its call,
             # before the first sync reads the applications.
             call = self.loader.calls[spec.call]
             Application.objects.filter(student=students[spec.key]).exclude(call=call).update(call=call)
         applications = {}
-        for spec in APPLICANTS:
+        for spec in self.specs:
             call = self.loader.calls[spec.call]
             documents = list(call.required_documents.order_by("slug"))
             applications[spec.key] = self.application(call, students[spec.key], spec, documents, reviewers)
         self.number(applications)
-        for key, reviewer, score, comment in REVIEWS:
+        for key, reviewer, score, comment in self.reviews:
             application = applications[key]
             stamp = self.at(STEP_DAYS_AGO[Status.UNDER_REVIEW] - 1, hour=15)
             self.sync_dated(
@@ -272,6 +282,7 @@ class ApplicationsLoader:
                 "created_at",
                 stamp,
             )
+        return applications
 
     def number(self, applications):
         """Reference numbers for the submitted ones, taken as submitting takes them; a second run keeps them."""
@@ -282,7 +293,7 @@ class ApplicationsLoader:
                 Application.objects.filter(pk=application.pk).update(reference=application.reference)
 
     def application(self, call, student, spec, documents, reviewers):
-        steps = PATHS[spec.status]
+        steps = spec.steps
         submitted = Status.SUBMITTED in steps
         decided = next((step for step in steps if step in DECISIONS), None)
         complete = spec.status != Status.DRAFT
@@ -324,17 +335,17 @@ class ApplicationsLoader:
                     {"file": name, "original_name": f"{document_type.slug}.pdf"},
                 )
         self.history(application, student, spec, reviewers)
-        if spec.status == Status.ACCEPTED:
+        if Status.ACCEPTED in steps:
             self.mobility(application, call)
         return application
 
     def history(self, application, student, spec, reviewers):
         previous = ""
-        for step in [Status.DRAFT, *PATHS[spec.status]]:
-            by_student = step in (Status.DRAFT, Status.SUBMITTED, Status.WITHDRAWN)
+        for step in [Status.DRAFT, *spec.steps]:
+            by_student = step in (Status.DRAFT, Status.SUBMITTED, Status.WITHDRAWN, Status.DECLINED)
             self.sync_dated(
                 ApplicationEvent,
-                {"application": application, "to_status": step},
+                {"application": application, "to_status": step, "kind": ApplicationEvent.Kind.STATUS},
                 {
                     "from_status": previous,
                     "actor": student if by_student else reviewers["office"],
@@ -348,6 +359,7 @@ class ApplicationsLoader:
     def mobility(self, application, call):
         """The outgoing mobility ``services.application_accept`` makes of an accepted application."""
         first_choice = application.preferences.order_by("rank").first().institution
+        declined = application.status == Status.DECLINED
         self.loader.sync(
             Mobility,
             {"participant_email": application.student.email},
@@ -365,7 +377,8 @@ class ApplicationsLoader:
                 "application": application,
                 "start_date": call.mobility_start,
                 "end_date": call.mobility_end,
-                "status": Mobility.Status.CONFIRMED,
-                "notes": "",
+                # A declined place's mobility is cancelled and kept, as mobility.services.offers leaves it.
+                "status": Mobility.Status.CANCELLED if declined else Mobility.Status.CONFIRMED,
+                "notes": "Cancelled: the student declined the place." if declined else "",
             },
         )

@@ -171,7 +171,7 @@ def call_specs(today):
                 "Краткосрочный обмен Erasmus+: инженерные места",
             ),
             "hosts": ["PL:WUT", "LT:KTU", "LV:RTU", "HU:BME", "FR:INSA"],
-            "places": 1,
+            "places": 3,  # an offer waiting, a place taken, and one declined that went to the waiting list
             **FROM_SECOND_YEAR_BACHELOR_AND_MASTER,
             "opens_on": selection_opens,
             "deadline": selection_deadline,

@@ -19,10 +19,10 @@ from partners.models import Agreement, Contact, CooperationArea, Institution
 from programs.models import Call, DocumentType, GrantProgram, JointProgramme, Project, ProjectMember
 
 from . import content
-from .applications import ApplicationsLoader
 from .calls import call_specs
 from .content import T
 from .names import NameBook
+from .offers import load_offers
 from .partners import PARTNERS
 from .stays import EU_COUNTRIES, FIRST_MOBILITY_YEAR, StayPlanner
 from .sync import Syncer, add_years
@@ -285,7 +285,7 @@ class DemoLoader(Syncer):
 
     def load_applications(self):
         """Students' applications to the open call in every status, with history, reviews and files."""
-        ApplicationsLoader(self).run()
+        load_offers(self)
 
     # Visits -------------------------------------------------------------------------------------------------------
 

@@ -231,3 +231,25 @@ def mobility_year_over_year(on: datetime.date) -> MobilityComparison:
         last_year_end=last_year_end,
         rows=rows,
     )
+
+
+# An offer whose last day to answer is within this many days (today included) is "expiring".
+OFFERS_EXPIRING_WITHIN_DAYS = 2
+
+
+@dataclass(frozen=True)
+class OffersWaiting:
+    """Offered places the students have not answered yet, and how many of them expire within two days."""
+
+    total: int
+    expiring: int
+
+
+def offers_waiting(on: datetime.date, *, user=None) -> OffersWaiting:
+    """Offers waiting for an answer (``Application.objects.offers_waiting``) that ``user`` may see; one query."""
+    applications = Application.objects.all() if user is None else Application.objects.visible_to(user)
+    soon = on + datetime.timedelta(days=OFFERS_EXPIRING_WITHIN_DAYS - 1)
+    counts = applications.offers_waiting().aggregate(
+        total=Count("pk"), expiring=Count("pk", filter=Q(offer_deadline__lte=soon))
+    )
+    return OffersWaiting(total=counts["total"], expiring=counts["expiring"])

@@ -58,7 +58,7 @@ def dashboard_view(request):
 
     Queries, whatever the number of rows: session, user, home institution (and for anybody but a
     superuser: the permissions and the role); expiring, expired and dormant agreements;
-    applications per call and their calls; calls closing soon; upcoming and recent visits;
+    applications per call and their calls; offers waiting for an answer; calls closing soon; upcoming and recent visits;
     mobility this year, last year's same stretch and last year whole.
     """
     on = dates.today()
@@ -86,6 +86,7 @@ def dashboard_view(request):
             reviews=[(review, applications_changelist_url(review.call)) for review in reviews],
             review_total=sum(review.total for review in reviews),
             review_faculty=user.faculty if roles.is_faculty_coordinator(user) else None,
+            offers=dashboard.offers_waiting(on, user=user),
             show_reviews=True,
         )
     if can("programs.view_call"):

@@ -49,6 +49,7 @@ from .application_inlines import (
 )
 from .application_selection import ApplicationSelectionAdmin, ArchivedFilter
 from .application_workflow import ApplicationWorkflowAdmin
+from .offers import ApplicationOfferAdmin, OfferFilter
 
 Status = Application.Status
 
@@ -93,6 +94,7 @@ class ColumnExportForm(SelectableFieldsExportForm):
 @admin.register(Application)
 class ApplicationAdmin(
     CheckedInput,
+    ApplicationOfferAdmin,
     ApplicationSelectionAdmin,
     ApplicationWorkflowAdmin,
     CheckedExport,
@@ -123,6 +125,7 @@ class ApplicationAdmin(
     list_filter = (
         ArchivedFilter,
         "status",
+        OfferFilter,
         ("call", admin.RelatedOnlyFieldListFilter),
         ("faculty", admin.RelatedOnlyFieldListFilter),
         HostFilter,
@@ -147,6 +150,7 @@ class ApplicationAdmin(
         "status_badge",
         "review_summary",
         "mobility_link",
+        "offer_state",
         "language",
         "submitted_at",
         "decided_at",
@@ -195,6 +199,7 @@ class ApplicationAdmin(
                     "status_badge",
                     "review_summary",
                     "mobility_link",
+                    "offer_state",
                     "submitted_at",
                     "decided_at",
                     "archived_at",

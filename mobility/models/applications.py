@@ -123,7 +123,7 @@ class ApplicationQuerySet(models.QuerySet):
         """
         return (
             self.filter(student=user)
-            .select_related("call", "call__program")
+            .select_related("call", "call__program", "mobility__partner")
             .prefetch_related(
                 # Corrections and archiving are the office's bookkeeping; the student's history shows statuses.
                 Prefetch(
@@ -359,9 +359,11 @@ class ApplicationEvent(models.Model):
         CORRECTION = "correction", _("Correction of the student's data")
         REOPEN = "reopen", _("Decision reopened")
         ARCHIVE = "archive", _("Archived")
+        OFFER_TAKEN = "offer_taken", _("Place taken")
+        OFFER_EXTENDED = "offer_extended", _("Deadline to answer the offer extended")
 
     # What the student's own history shows.
-    STUDENT_KINDS = (Kind.STATUS, Kind.REOPEN)
+    STUDENT_KINDS = (Kind.STATUS, Kind.REOPEN, Kind.OFFER_TAKEN, Kind.OFFER_EXTENDED)
 
     application = models.ForeignKey(
         Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="events"
@@ -388,6 +390,10 @@ class ApplicationEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_from_status_display() or '-'} -> {self.get_to_status_display()}"
+
+    is_offer_step = property(lambda self: self.kind in (self.Kind.OFFER_TAKEN, self.Kind.OFFER_EXTENDED))
+    # Declined by nobody: the offer's deadline passed without an answer.
+    offer_expired = property(lambda self: self.to_status == Application.Status.DECLINED and self.actor_id is None)
 
 
 # Every change to an application is kept with who, when and what changed (django-auditlog).

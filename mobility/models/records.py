@@ -52,8 +52,8 @@ class MobilityQuerySet(models.QuerySet):
         return self.filter(direction=Direction.OUTGOING)
 
     def taking_learning_agreements(self):
-        """A student's mobilities that are not cancelled: those whose student writes a learning agreement."""
-        return self.counted().filter(participant_kind=Mobility.ParticipantKind.STUDENT)
+        """A student's mobilities that go ahead (``place_taken``): no learning agreement before the place is taken."""
+        return self.place_taken().filter(participant_kind=Mobility.ParticipantKind.STUDENT)
 
     def incoming(self):
         return self.filter(direction=Direction.INCOMING)

@@ -3,7 +3,9 @@
 ``application_drafts``: the student starts and saves a draft. ``applications``: submission,
 withdrawal, review and the office's decisions. ``records``: the mobility an accepted
 application becomes. ``learning_agreements``: the courses abroad, drafted by the student and
-approved by both coordinators. The names below are the ones views, the admin and commands call.
+approved by both coordinators. ``offers``: the student takes or declines the place an acceptance
+offers, the office records a decline or extends the deadline, unanswered offers expire and the
+waiting list moves up. The names below are the ones views, the admin and commands call.
 """
 
 from .application_drafts import (
@@ -42,6 +44,13 @@ from .learning_agreements import (
     learning_agreement_save_draft,
     learning_agreement_submit,
     may_answer_for_faculty,
+)
+from .offers import (
+    may_answer_for_student,
+    offer_decline,
+    offer_extend,
+    offer_take,
+    offers_expire,
 )
 from .records import mobility_for_application
 from .references import application_reference_assign, next_reference
@@ -96,11 +105,16 @@ __all__ = [
     "learning_agreement_save_draft",
     "learning_agreement_submit",
     "may_answer_for_faculty",
+    "may_answer_for_student",
     "may_archive",
     "may_correct",
     "may_reopen",
     "may_review",
     "mobility_for_application",
     "next_reference",
+    "offer_decline",
+    "offer_extend",
+    "offer_take",
+    "offers_expire",
     "personal_data_of",
 ]

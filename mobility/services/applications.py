@@ -13,6 +13,7 @@ application; e-mails about the office's actions are written in that language.
 A refusal raises ``ApplicationError`` (a ``ValidationError``) whose message can be shown as is.
 """
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -30,6 +31,7 @@ from programs.models import Call
 
 from ..emails import queue_application_status_email
 from ..models import Application, ApplicationEvent, ApplicationReview
+from ..offer_emails import queue_offer_email
 from .records import mobility_for_application
 from .references import application_reference_assign
 
@@ -173,6 +175,11 @@ def application_transition(
         return application_withdraw(application=application, actor=actor, note=note, language=language)
     if to_status == Status.ACCEPTED:
         return application_accept(application=application, actor=actor, host=host, note=note, language=language)
+    if to_status == Status.DECLINED:
+        # A place is declined by its student, or by the office for them with a reason: the waiting list moves up.
+        from .offers import offer_decline
+
+        return offer_decline(application=application, actor=actor, reason=note)
     with transaction.atomic():
         locked = lock_application(application)
         _move(locked, to_status, actor=actor, note=note, language=language)
@@ -181,9 +188,11 @@ def application_transition(
 
 
 def application_accept(*, application: Application, actor, host=None, note="", language=None) -> Application:
-    """Accept ``application`` and create the outgoing mobility it becomes.
+    """Accept ``application``, that is offer the student a place, and create the outgoing mobility it becomes.
 
-    Refused once the call's places are all taken: the call's row is locked while the accepted
+    The student has until the end of the call's ``offer_response_days`` from today to take or decline
+    it (``mobility.services.offers``); their e-mail names the host and that deadline. Refused once the
+    call's places are all taken: the call's row is locked while the accepted
     applications are counted, so two reviewers accepting at once cannot overfill it. The
     mobility goes to the first-ranked host unless ``host`` names another of the student's
     preferences.
@@ -202,7 +211,11 @@ def application_accept(*, application: Application, actor, host=None, note="", l
             )
         partner = _chosen_host(locked, host)
         mobility_for_application(application=locked, call=call, partner=partner)
-        _move(locked, Status.ACCEPTED, actor=actor, note=note, language=language)
+        _move(locked, Status.ACCEPTED, actor=actor, note=note, language=language, email=False)
+        locked.offer_deadline = today() + datetime.timedelta(days=call.offer_response_days)
+        locked.offer_answered_at = None
+        locked.save(update_fields=["offer_deadline", "offer_answered_at"])
+        queue_offer_email(application=locked, kind="made", host=partner, language=language)
     application.refresh_from_db()
     return application
 
@@ -305,7 +318,7 @@ def _not_allowed(application, to_status):
     )
 
 
-def _move(application, to_status, *, actor, note="", language=None):
+def _move(application, to_status, *, actor, note="", language=None, email=True):
     """Change the status of a locked application, record it and schedule the student's e-mail.
 
     The e-mail is in ``language`` when given, otherwise in the student's (``application.language``).
@@ -330,7 +343,8 @@ def _move(application, to_status, *, actor, note="", language=None):
     )
     # In the same transaction: a rolled-back change is not announced, a committed one cannot lose its
     # e-mail, and a mail server that is down delays the e-mail rather than the decision.
-    queue_application_status_email(application=application, to_status=to_status, language=language)
+    if email:
+        queue_application_status_email(application=application, to_status=to_status, language=language)
 
 
 def ensure_decisions_allowed(call: Call) -> None:

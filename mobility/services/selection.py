@@ -31,6 +31,9 @@ Status = Application.Status
 
 REASON_MAX_LENGTH = 2000
 
+# Settled for the results list: the office's decisions, and a place the student declined (or let expire).
+SETTLED = (*DECISIONS, Status.DECLINED)
+
 
 def clean_reason(reason) -> str:
     """The reason, trimmed; refused when empty, as every one of these steps must say why."""
@@ -79,7 +82,7 @@ def call_results_final(call: Call) -> bool:
     if not call.decisions_allowed_on(today()):
         return False
     selection = Application.objects.filter(call=call).in_selection()
-    return selection.exists() and not selection.exclude(status__in=DECISIONS).exists()
+    return selection.exists() and not selection.exclude(status__in=SETTLED).exists()
 
 
 def call_publish_results(*, call: Call, actor) -> Call:
@@ -103,17 +106,19 @@ def call_publish_results(*, call: Call, actor) -> Call:
 @dataclass
 class ResultRow:
     reference: str
-    outcome: str  # an Application.Status among DECISIONS
+    outcome: str  # an Application.Status among SETTLED
     waitlist_rank: int | None = None
 
 
 def call_results(call: Call) -> list[ResultRow]:
-    """The results list: accepted, then the waiting list in ranked order, then those not selected.
+    """The results list: accepted, then places declined, the waiting list in ranked order, those not selected.
 
-    Reference numbers and outcomes only: no names, no scores.
+    Reference numbers and outcomes only: no names, no scores. A place declined (or not answered in
+    time) stays on the list as "place declined", so that the list explains why a student further down
+    the waiting list was offered a place; it is not a mobility and counts with neither group.
     """
-    applications = Application.objects.filter(call=call).in_selection().filter(status__in=DECISIONS).ranked()
-    rows = {status: [] for status in (Status.ACCEPTED, Status.WAITLISTED, Status.REJECTED)}
+    applications = Application.objects.filter(call=call).in_selection().filter(status__in=SETTLED).ranked()
+    rows = {status: [] for status in (Status.ACCEPTED, Status.DECLINED, Status.WAITLISTED, Status.REJECTED)}
     for application in applications.only("reference", "status", "submitted_at"):
         rows[application.status].append(application)
     waitlist = [
@@ -123,6 +128,7 @@ def call_results(call: Call) -> list[ResultRow]:
     by_reference = lambda applications: sorted(application.reference or "" for application in applications)  # noqa: E731
     return [
         *(ResultRow(reference, Status.ACCEPTED) for reference in by_reference(rows[Status.ACCEPTED])),
+        *(ResultRow(reference, Status.DECLINED) for reference in by_reference(rows[Status.DECLINED])),
         *waitlist,
         *(ResultRow(reference, Status.REJECTED) for reference in by_reference(rows[Status.REJECTED])),
     ]

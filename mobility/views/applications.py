@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import ListView
 
 from intl_office.audit import download_record
+from intl_office.dates import today
 from intl_office.storage import private_file_response
 from programs.models import Call
 
@@ -133,6 +134,7 @@ def application_detail(request, pk):
             "form": form,
             "missing": application_missing(application) if editable else [],
             "can_withdraw": _can_withdraw(application),
+            "today": today(),
         },
     )
 
@@ -185,6 +187,7 @@ class ApplicationListView(LoginRequiredMixin, ListView):
         accepted = [application.pk for application in applications if application.is_accepted]
         mobilities = Mobility.objects.taking_learning_agreements().filter(application__in=accepted)
         with_agreement = set(mobilities.values_list("application_id", flat=True)) if accepted else set()
+        context["today"] = today()
         for application in applications:
             application.can_withdraw = _can_withdraw(application)
             application.takes_learning_agreement = application.pk in with_agreement

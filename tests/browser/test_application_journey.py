@@ -166,10 +166,19 @@ def test_a_student_applies_and_the_office_accepts(page: Page, demo, tmp_path, li
     expect(page.get_by_text("Accepted", exact=True).first).to_be_visible()
     expect(page.get_by_text(Application.objects.get(student__email=EMAIL).reference)).to_be_visible()
     run_jobs()
-    accepted = [message for message in mail.outbox if "Accepted" in message.subject]
+    # The acceptance is an offer of a place at the host, with a deadline to answer it.
+    accepted = [message for message in mail.outbox if "A place is offered to you" in message.subject]
     assert len(accepted) == 1
     assert accepted[0].to == [EMAIL]
-    assert link_to("/my/applications/", accepted[0])
+    assert "Warsaw University of Technology" in accepted[0].body
+    assert link_to(f"/my/applications/{application.pk}/", accepted[0])
     mobility = Mobility.objects.get(application=application)
     assert mobility.partner.name_en == "Warsaw University of Technology"
     assert (mobility.start_date, mobility.end_date) == (call.mobility_start, call.mobility_end)
+    # The student takes the place; the page then says what comes next.
+    expect(page.get_by_text("A place at Warsaw University of Technology is offered to you")).to_be_visible()
+    page.get_by_role("button", name="Take the place").click()
+    expect(page.get_by_text("You took the place.")).to_be_visible()
+    expect(page.get_by_text("Next, the International Office nominates you to the host")).to_be_visible()
+    application.refresh_from_db()
+    assert application.place_taken

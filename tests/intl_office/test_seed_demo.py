@@ -336,15 +336,17 @@ def test_each_application_has_its_history_from_draft_to_its_status(demo):
         assert all(event.actor.is_staff for event in staff_steps)
 
 
-def test_the_accepted_application_became_its_mobility(demo):
-    accepted = open_call_applications().get(status=Application.Status.ACCEPTED)
-    mobility = Mobility.objects.get(application=accepted)
-    first_choice = accepted.preferences.order_by("rank").first().institution
-    assert (mobility.partner, mobility.program, mobility.call) == (first_choice, accepted.call.program, accepted.call)
-    assert (mobility.start_date, mobility.end_date) == (accepted.call.mobility_start, accepted.call.mobility_end)
-    assert mobility.participant_email == accepted.student.email
-    assert mobility.status == Mobility.Status.CONFIRMED
-    assert accepted.call.applications.filter(status=Application.Status.ACCEPTED).count() <= accepted.call.places
+@pytest.mark.parametrize("status", [Application.Status.ACCEPTED, Application.Status.DECLINED])
+def test_each_accepted_application_became_its_mobility(demo, status):
+    for accepted in open_call_applications().filter(status=status):  # a declined place's mobility is kept
+        mobility, call = Mobility.objects.get(application=accepted), accepted.call
+        first_choice = accepted.preferences.order_by("rank").first().institution
+        assert (mobility.partner, mobility.program, mobility.call) == (first_choice, call.program, call)
+        assert (mobility.start_date, mobility.end_date) == (call.mobility_start, call.mobility_end)
+        assert mobility.participant_email == accepted.student.email
+        cancelled = status == Application.Status.DECLINED
+        assert mobility.status == (Mobility.Status.CANCELLED if cancelled else Mobility.Status.CONFIRMED)
+        assert call.applications.filter(status=Application.Status.ACCEPTED).count() <= call.places
 
 
 def test_reviewed_applications_have_scores_from_a_coordinator_and_the_office(demo):

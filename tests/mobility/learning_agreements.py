@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django.urls import reverse
+from django.utils import timezone
 
 from mobility.learning_agreement_emails import LEARNING_AGREEMENT_LINKS
 from mobility.models import Application, LearningAgreementApproval, Mobility
@@ -38,6 +39,7 @@ def accepted_mobility(
         call=call,
         student=student,
         status=Application.Status.ACCEPTED,
+        offer_answered_at=timezone.now(),  # the student took the place: the learning agreement follows
         faculty=faculty,
         first_name=FIRST_NAME,
         last_name=LAST_NAME,
