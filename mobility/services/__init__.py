@@ -3,7 +3,8 @@
 ``application_drafts``: the student starts and saves a draft. ``applications``: submission,
 withdrawal, review and the office's decisions. ``records``: the mobility an accepted
 application becomes. ``learning_agreements``: the courses abroad, drafted by the student and
-approved by both coordinators. The names below are the ones views, the admin and commands call.
+approved by both coordinators. ``checklists``: the pre-departure checklist.
+The names below are the ones views, the admin and commands call.
 """
 
 from .application_drafts import (
@@ -32,6 +33,18 @@ from .applications import (
     call_places_taken,
     ensure_decisions_allowed,
     may_review,
+)
+from .checklists import (
+    ChecklistError,
+    checklist_item_accept,
+    checklist_item_add,
+    checklist_item_remove,
+    checklist_item_return,
+    checklist_item_submit,
+    checklist_mobility_of,
+    checklist_send_reminders,
+    may_manage_checklist,
+    mobility_checklist_start,
 )
 from .corrections import CORRECTABLE_FIELDS, application_correct, may_correct
 from .learning_agreements import (
@@ -66,6 +79,7 @@ __all__ = [
     "REQUIRED_FOR_SUBMISSION",
     "STAFF_TARGETS",
     "ApplicationError",
+    "ChecklistError",
     "LearningAgreementError",
     "ResultRow",
     "TransitionOutcome",
@@ -85,6 +99,13 @@ __all__ = [
     "application_transition_each",
     "application_withdraw",
     "call_close_early",
+    "checklist_item_accept",
+    "checklist_item_add",
+    "checklist_item_remove",
+    "checklist_item_return",
+    "checklist_item_submit",
+    "checklist_mobility_of",
+    "checklist_send_reminders",
     "call_places_taken",
     "call_publish_results",
     "call_results",
@@ -98,8 +119,10 @@ __all__ = [
     "may_answer_for_faculty",
     "may_archive",
     "may_correct",
+    "may_manage_checklist",
     "may_reopen",
     "may_review",
+    "mobility_checklist_start",
     "mobility_for_application",
     "next_reference",
     "personal_data_of",
