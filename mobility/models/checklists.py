@@ -28,6 +28,10 @@ from .records import Mobility
 
 # No checklist item is due more than a year before departure.
 MAX_DAYS_BEFORE = 365
+# The dashboard's and the admin filter's "leaving soon": departure within this many days.
+DEPARTING_SOON_DAYS = 30
+# The mobility changelist's filter value for them (``?checklist=leaving-soon``), which the dashboard links to.
+LEAVING_SOON = "leaving-soon"
 
 
 class ChecklistTemplateItem(models.Model):
@@ -71,7 +75,7 @@ class ChecklistTemplateItem(models.Model):
 class MobilityChecklistQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Checklists a staff member may read: a faculty coordinator only those of their own faculty."""
-        if not (user.is_active and user.is_staff and user.has_perm("mobility.view_mobility")):
+        if not (user.is_active and user.is_staff and user.has_perm("mobility.view_mobilitychecklist")):
             return self.none()
         if is_faculty_coordinator(user):
             return self.filter(mobility__faculty_id=user.faculty_id) if user.faculty_id else self.none()

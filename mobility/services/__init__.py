@@ -44,6 +44,7 @@ from .checklists import (
     checklist_mobility_of,
     checklist_send_reminders,
     may_manage_checklist,
+    may_read_checklist,
     mobility_checklist_start,
 )
 from .corrections import CORRECTABLE_FIELDS, application_correct, may_correct
@@ -120,6 +121,7 @@ __all__ = [
     "may_archive",
     "may_correct",
     "may_manage_checklist",
+    "may_read_checklist",
     "may_reopen",
     "may_review",
     "mobility_checklist_start",
