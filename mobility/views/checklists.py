@@ -63,7 +63,8 @@ def checklist_item(request, pk, item_pk):
     """One item of the student's own checklist: hand it in (upload or done); a refused file is shown here."""
     application, mobility, item = _own_item(request.user, pk, item_pk)
     page = reverse("mobility:application-detail", kwargs={"pk": application.pk}) + "#checklist"
-    form = ChecklistUploadForm(request.POST or None, request.FILES or None, item=item)
+    posted = request.method == "POST"
+    form = ChecklistUploadForm(request.POST if posted else None, request.FILES if posted else None, item=item)
     if request.method == "POST" and item.student_may_submit and form.is_valid():
         try:
             checklist_item_submit(item=item, actor=request.user, upload=form.checked_file)
