@@ -20,7 +20,7 @@ LIST = [
 
 
 def program_with_list(items=LIST):
-    program = GrantProgramFactory(name="Erasmus+ credit mobility")
+    program = GrantProgramFactory()
     for position, (title, title_uz, requires_file, due) in enumerate(items, start=1):
         ChecklistTemplateItem.objects.create(
             program=program,
