@@ -17,9 +17,9 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
-from intl_office.admin_helpers import admin_url
+from intl_office.admin_helpers import CompactTextareas, admin_url
 from intl_office.admin_input import CheckedInput
 from intl_office.dates import today
 from programs.admin import GrantProgramAdmin as ProgramsGrantProgramAdmin
@@ -35,7 +35,7 @@ COMPLETE, INCOMPLETE = "complete", "incomplete"
 ACCEPT, RETURN, REMOVE = "accept", "return", "remove"
 
 
-class ChecklistTemplateItemInline(TranslationTabularInline):
+class ChecklistTemplateItemInline(CompactTextareas, TranslationStackedInline):
     model = ChecklistTemplateItem
     extra = 0
     fields = ("position", "title", "instructions", "requires_file", "due_days_before")
@@ -63,7 +63,7 @@ class DefaultListFilter(admin.SimpleListFilter):
 
 
 @admin.register(ChecklistTemplateItem)
-class ChecklistTemplateItemAdmin(CheckedInput, TranslationAdmin):
+class ChecklistTemplateItemAdmin(CheckedInput, CompactTextareas, TranslationAdmin):
     list_display = ("title", "program", "requires_file", "due_days_before", "position")
     list_filter = (DefaultListFilter, "program", "requires_file")
     list_editable = ("position",)
