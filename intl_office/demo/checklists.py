@@ -90,7 +90,7 @@ class ChecklistsLoader:
         start = self.loader.today + datetime.timedelta(days=days)
         mobility = self.loader.sync(
             Mobility,
-            {"participant_email": f"{key}@student.example.org"},
+            {"participant_email": f"{key}.student@example.org"},
             {
                 "direction": Direction.OUTGOING,
                 "participant_kind": Mobility.ParticipantKind.STUDENT,
