@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Visit, VisitMember, VisitPhoto
+from .models import ChecklistItem, ChecklistTemplateItem, Visit, VisitMember, VisitPhoto
 
 
 @register(Visit)
@@ -16,3 +16,14 @@ class VisitMemberTranslation(TranslationOptions):
 @register(VisitPhoto)
 class VisitPhotoTranslation(TranslationOptions):
     fields = ("caption",)
+
+
+@register(ChecklistTemplateItem)
+class ChecklistTemplateItemTranslation(TranslationOptions):
+    fields = ("title", "instructions")
+
+
+@register(ChecklistItem)
+class ChecklistItemTranslation(TranslationOptions):
+    # Copied in every language from the programme's item; staff may word one mobility's own.
+    fields = ("title", "instructions")

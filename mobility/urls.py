@@ -2,7 +2,7 @@ from django.urls import path
 
 from intl_office.page_cache import public_page
 
-from .views import applications, learning_agreements, offers, statistics, visits
+from .views import applications, checklists, learning_agreements, offers, statistics, visits
 
 app_name = "mobility"
 
@@ -53,5 +53,17 @@ urlpatterns = [
         "staff/learning-agreements/<int:pk>/<int:number>/pdf/",
         learning_agreements.staff_learning_agreement_pdf,
         name="staff-learning-agreement-pdf",
+    ),
+    # The pre-departure checklist: an item handed in, its file for the student and for the office.
+    path("my/applications/<int:pk>/checklist/<int:item_pk>/", checklists.checklist_item, name="checklist-item"),
+    path(
+        "my/applications/<int:pk>/checklist/<int:item_pk>/file/",
+        checklists.checklist_item_file,
+        name="checklist-item-file",
+    ),
+    path(
+        "staff/checklist-items/<int:item_pk>/file/",
+        checklists.staff_checklist_item_file,
+        name="staff-checklist-item-file",
     ),
 ]

@@ -15,6 +15,7 @@ from mobility.models import (
     ApplicationDocument,
     ApplicationEvent,
     ApplicationReview,
+    ChecklistTemplateItem,
     Direction,
     HostPreference,
     LearningAgreement,
@@ -335,6 +336,15 @@ class LearningAgreementRowFactory(factory.django.DjangoModelFactory):
     host_title = factory.Sequence(lambda n: f"Course {n}")
     host_credits = 5
     semester = LearningAgreementRow.Semester.AUTUMN
+
+
+class ChecklistTemplateItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ChecklistTemplateItem
+
+    program = factory.SubFactory(GrantProgramFactory)
+    title = factory.Sequence(lambda n: f"Checklist item {n}")
+    position = factory.Sequence(lambda n: n)
 
 
 class FileImportFactory(factory.django.DjangoModelFactory):

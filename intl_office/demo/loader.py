@@ -20,6 +20,7 @@ from programs.models import Call, DocumentType, GrantProgram, JointProgramme, Pr
 
 from . import content
 from .calls import call_specs
+from .checklists import ChecklistsLoader
 from .content import T
 from .names import NameBook
 from .offers import load_offers
@@ -64,6 +65,7 @@ class DemoLoader(Syncer):
         self.load_mobility()
         self.load_visits()
         self.load_applications()
+        ChecklistsLoader(self).run()
         for model in (
             HomeInstitution, Faculty, StaffMember, Page, Ranking, CooperationArea, Institution, Contact, Agreement,
             GrantProgram, Project, ProjectMember, JointProgramme, DocumentType, Call, Mobility, Visit, VisitMember,

@@ -14,7 +14,9 @@ from django.utils.translation import gettext_lazy as _
 
 from intl_office.dates import academic_year_bounds, academic_year_label, academic_year_of
 from intl_office.i18n import localized
-from mobility.models import Application, Visit, agreements_dormant
+from intl_office.roles import is_faculty_coordinator
+from mobility.models import Application, Mobility, Visit, agreements_dormant
+from mobility.models.checklists import DEPARTING_SOON_DAYS, LEAVING_SOON
 from mobility.statistics import mobility_totals
 from partners.models import Agreement
 from programs.models import Call
@@ -23,6 +25,9 @@ from programs.models import Call
 EXPIRING_WITHIN_DAYS = Agreement.EXPIRING_SOON_DAYS
 CLOSING_WITHIN_DAYS = 14
 RECENT_VISIT_DAYS = 60
+CHECKLIST_DAYS = DEPARTING_SOON_DAYS
+CHECKLIST_ROWS = 20
+CHECKLIST_FILTER = LEAVING_SOON
 
 
 def _has_renewal():
@@ -133,6 +138,17 @@ def calls_closing_soon(on: datetime.date) -> list[Call]:
     for call in calls:
         call.days_to_deadline = (call.deadline - on).days
     return calls
+
+
+def checklists_incomplete(on: datetime.date, *, user=None):
+    """Mobilities leaving within ``CHECKLIST_DAYS`` with a checklist item not accepted, the soonest first.
+
+    Each carries ``checklist_open`` (counted in the database); a faculty coordinator sees their own faculty's.
+    """
+    mobilities = Mobility.objects.checklist_incomplete(on, departing_within=CHECKLIST_DAYS)
+    if user is not None and is_faculty_coordinator(user):
+        mobilities = mobilities.filter(faculty_id=user.faculty_id) if user.faculty_id else mobilities.none()
+    return mobilities.select_related("partner").order_by("start_date", "participant_name")
 
 
 def upcoming_visits(on: datetime.date):

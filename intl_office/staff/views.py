@@ -58,8 +58,9 @@ def dashboard_view(request):
 
     Queries, whatever the number of rows: session, user, home institution (and for anybody but a
     superuser: the permissions and the role); expiring, expired and dormant agreements;
-    applications per call and their calls; offers waiting for an answer; calls closing soon; upcoming and recent visits;
-    mobility this year, last year's same stretch and last year whole.
+    applications per call and their calls; offers waiting for an answer; calls closing soon; upcoming and recent
+    visits; mobility this year, last year's same stretch and last year whole; checklists incomplete
+    before departure and their number.
     """
     on = dates.today()
     user = request.user
@@ -102,6 +103,15 @@ def dashboard_view(request):
         )
     if can("mobility.view_mobility"):
         context.update(comparison=dashboard.mobility_year_over_year(on), show_mobility=True)
+    if can("mobility.view_mobilitychecklist"):
+        incomplete = dashboard.checklists_incomplete(on, user=user)
+        context.update(
+            checklists=list(incomplete[: dashboard.CHECKLIST_ROWS]),
+            checklists_total=incomplete.count(),
+            checklists_url=reverse("admin:mobility_mobility_changelist") + f"?checklist={dashboard.CHECKLIST_FILTER}",
+            checklist_days=dashboard.CHECKLIST_DAYS,
+            show_checklists=True,
+        )
     return render(request, "staff/dashboard.html", context)
 
 

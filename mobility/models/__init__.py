@@ -1,4 +1,4 @@
-"""People on the move, one module per subdomain: records, applications, learning agreements, visits.
+"""People on the move, one module per subdomain: records, applications, learning agreements, checklists, visits.
 
 Django finds the models of an app in ``<app>.models``; importing every module here registers
 them all, and lets the rest of the portal import any model from ``mobility.models``.
@@ -6,6 +6,13 @@ them all, and lets the rest of the portal import any model from ``mobility.model
 
 from .application_parts import ApplicationDocument, ApplicationReview, HostPreference, ReferenceCounter
 from .applications import Application, ApplicationEvent, ApplicationQuerySet, StudyLevel
+from .checklists import (
+    ChecklistEvent,
+    ChecklistItem,
+    ChecklistTemplateItem,
+    MobilityChecklist,
+    MobilityChecklistQuerySet,
+)
 from .learning_agreements import (
     LearningAgreement,
     LearningAgreementApproval,
@@ -29,6 +36,9 @@ __all__ = [
     "ApplicationEvent",
     "ApplicationQuerySet",
     "ApplicationReview",
+    "ChecklistEvent",
+    "ChecklistItem",
+    "ChecklistTemplateItem",
     "Direction",
     "HostPreference",
     "LearningAgreement",
@@ -38,6 +48,8 @@ __all__ = [
     "LearningAgreementRow",
     "LearningAgreementVersion",
     "Mobility",
+    "MobilityChecklist",
+    "MobilityChecklistQuerySet",
     "MobilityQuerySet",
     "ReferenceCounter",
     "StudyLevel",

@@ -8,9 +8,11 @@ sit below this app and never read mobility themselves: their pages get the figur
 ``mobility.admin.agreements``, both built on the functions here.
 """
 
+import datetime
+
 from auditlog.registry import auditlog
 from django.db import models
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -50,6 +52,53 @@ class MobilityQuerySet(models.QuerySet):
 
     def outgoing(self):
         return self.filter(direction=Direction.OUTGOING)
+
+    # --- the pre-departure checklist (mobility.models.checklists) ----------------------------------
+
+    def taking_checklists(self):
+        """Outgoing mobilities whose place is taken: those with a pre-departure checklist."""
+        return self.place_taken().outgoing()
+
+    def with_checklist_counts(self):
+        """Each mobility with ``checklist_items``, ``checklist_accepted`` and ``checklist_open``, counted in SQL.
+
+        A checklist not started yet counts its programme's items (the default list's, without a
+        programme) as open: what the student will have to do is not done.
+        """
+        from .checklists import ChecklistItem, ChecklistTemplateItem, MobilityChecklist
+
+        def count(queryset, group):
+            rows = queryset.order_by().values(group).annotate(n=Count("pk")).values("n")
+            return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+        items = ChecklistItem.objects.filter(checklist__mobility=OuterRef("pk"))
+        accepted = items.filter(state=ChecklistItem.State.ACCEPTED)
+        planned = ChecklistTemplateItem.objects.filter(program=OuterRef("program"))
+        default = ChecklistTemplateItem.objects.filter(program__isnull=True)
+        return self.annotate(
+            checklist_started=Exists(MobilityChecklist.objects.filter(mobility=OuterRef("pk"))),
+            checklist_items=count(items, "checklist"),
+            checklist_accepted=count(accepted, "checklist"),
+        ).annotate(
+            checklist_open=Case(
+                When(checklist_started=True, then=F("checklist_items") - F("checklist_accepted")),
+                When(program__isnull=True, then=count(default, "program")),
+                default=count(planned, "program"),
+                output_field=IntegerField(),
+            )
+        )
+
+    def checklist_complete(self):
+        """Mobilities taking a checklist with nothing left to do: every item accepted (or none at all)."""
+        return self.taking_checklists().with_checklist_counts().filter(checklist_open=0)
+
+    def checklist_incomplete(self, on=None, *, departing_within=None):
+        """Mobilities not yet departed on ``on`` with an item not accepted; ``departing_within`` days: leaving soon."""
+        on = on or today()
+        queryset = self.taking_checklists().filter(start_date__gte=on)
+        if departing_within is not None:
+            queryset = queryset.filter(start_date__lte=on + datetime.timedelta(days=departing_within))
+        return queryset.with_checklist_counts().filter(checklist_open__gt=0)
 
     def taking_learning_agreements(self):
         """A student's mobilities that go ahead (``place_taken``): no learning agreement before the place is taken."""

@@ -5,7 +5,8 @@ withdrawal, review and the office's decisions. ``records``: the mobility an acce
 application becomes. ``learning_agreements``: the courses abroad, drafted by the student and
 approved by both coordinators. ``offers``: the student takes or declines the place an acceptance
 offers, the office records a decline or extends the deadline, unanswered offers expire and the
-waiting list moves up. The names below are the ones views, the admin and commands call.
+waiting list moves up. ``checklists``: the pre-departure checklist. The names below are the ones
+views, the admin and commands call.
 """
 
 from .application_drafts import (
@@ -34,6 +35,19 @@ from .applications import (
     call_places_taken,
     ensure_decisions_allowed,
     may_review,
+)
+from .checklists import (
+    ChecklistError,
+    checklist_item_accept,
+    checklist_item_add,
+    checklist_item_remove,
+    checklist_item_return,
+    checklist_item_submit,
+    checklist_mobility_of,
+    checklist_send_reminders,
+    may_manage_checklist,
+    may_read_checklist,
+    mobility_checklist_start,
 )
 from .corrections import CORRECTABLE_FIELDS, application_correct, may_correct
 from .learning_agreements import (
@@ -75,6 +89,7 @@ __all__ = [
     "REQUIRED_FOR_SUBMISSION",
     "STAFF_TARGETS",
     "ApplicationError",
+    "ChecklistError",
     "LearningAgreementError",
     "ResultRow",
     "TransitionOutcome",
@@ -94,6 +109,13 @@ __all__ = [
     "application_transition_each",
     "application_withdraw",
     "call_close_early",
+    "checklist_item_accept",
+    "checklist_item_add",
+    "checklist_item_remove",
+    "checklist_item_return",
+    "checklist_item_submit",
+    "checklist_mobility_of",
+    "checklist_send_reminders",
     "call_places_taken",
     "call_publish_results",
     "call_results",
@@ -108,8 +130,11 @@ __all__ = [
     "may_answer_for_student",
     "may_archive",
     "may_correct",
+    "may_manage_checklist",
+    "may_read_checklist",
     "may_reopen",
     "may_review",
+    "mobility_checklist_start",
     "mobility_for_application",
     "next_reference",
     "offer_decline",

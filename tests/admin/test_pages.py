@@ -122,6 +122,7 @@ CHANGELIST_QUERIES = {
     "intl_office.StaffMember": 6,
     "intl_office.User": 6 + 2,  # groups, faculties
     "mobility.Application": 6 + 3 + 1 + 2,  # calls, faculties, hosts; the page's host preferences; date hierarchy
+    "mobility.ChecklistTemplateItem": 6 + 1,  # programmes
     "mobility.LearningAgreement": 6 + 1 + 1,  # faculties; versions (with versions, 2 more: their rows, approvals)
     "mobility.Mobility": 6 + 2 + 2 + 1,  # programmes, faculties; date hierarchy; partner countries
     "mobility.Visit": 6 + 2 + 1,  # date hierarchy; partner countries
