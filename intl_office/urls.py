@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.http import Http404
 from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
+from django.views.static import serve
 
 from .health import healthz
 from .site.views import robots_txt, sitemap_xml
@@ -34,10 +36,19 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+
+def serve_media(request, path, document_root):
+    """Django's development ``serve`` of public media; a name the file system refuses (too long, say) is a 404."""
+    try:
+        return serve(request, path, document_root=document_root)
+    except OSError as error:
+        raise Http404 from error
+
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += static(settings.MEDIA_URL, serve_media, document_root=settings.MEDIA_ROOT)
 
 # A database outage answers 503 "back in a minute" rather than 500 (intl_office.outage).
 handler500 = "intl_office.outage.server_error"
