@@ -2,7 +2,7 @@ from django.urls import path
 
 from intl_office.page_cache import public_page
 
-from .views import applications, learning_agreements, statistics, visits
+from .views import applications, learning_agreements, nominations, statistics, visits
 
 app_name = "mobility"
 
@@ -51,5 +51,12 @@ urlpatterns = [
         "staff/learning-agreements/<int:pk>/<int:number>/pdf/",
         learning_agreements.staff_learning_agreement_pdf,
         name="staff-learning-agreement-pdf",
+    ),
+    # Nominations: the host's signed link and the host's letter for the office.
+    path("host/nominations/<int:pk>/<int:number>/<str:token>/", nominations.nomination_host, name="nomination-host"),
+    path(
+        "staff/nominations/<int:pk>/<int:number>/letter/",
+        nominations.staff_nomination_letter,
+        name="staff-nomination-letter",
     ),
 ]

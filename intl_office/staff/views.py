@@ -101,6 +101,8 @@ def dashboard_view(request):
         )
     if can("mobility.view_mobility"):
         context.update(comparison=dashboard.mobility_year_over_year(on), show_mobility=True)
+    if can("mobility.view_nomination"):
+        context.update(nominations=dashboard.nominations_to_follow(user=user), show_nominations=True)
     return render(request, "staff/dashboard.html", context)
 
 

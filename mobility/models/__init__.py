@@ -14,6 +14,14 @@ from .learning_agreements import (
     LearningAgreementRow,
     LearningAgreementVersion,
 )
+from .nominations import (
+    Nomination,
+    NominationEvent,
+    NominationQuerySet,
+    NominationRound,
+    NominationState,
+    mobilities_to_nominate,
+)
 from .records import (
     Direction,
     Mobility,
@@ -39,6 +47,11 @@ __all__ = [
     "LearningAgreementVersion",
     "Mobility",
     "MobilityQuerySet",
+    "Nomination",
+    "NominationEvent",
+    "NominationQuerySet",
+    "NominationRound",
+    "NominationState",
     "ReferenceCounter",
     "StudyLevel",
     "Visit",
@@ -47,4 +60,5 @@ __all__ = [
     "VisitQuerySet",
     "agreements_dormant",
     "agreements_with_last_year_mobility",
+    "mobilities_to_nominate",
 ]

@@ -43,6 +43,13 @@ from .learning_agreements import (
     learning_agreement_submit,
     may_answer_for_faculty,
 )
+from .nominations import (
+    NominationError,
+    NominationOutcome,
+    may_nominate,
+    nominate,
+    nomination_answer,
+)
 from .records import mobility_for_application
 from .references import application_reference_assign, next_reference
 from .selection import (
@@ -67,6 +74,8 @@ __all__ = [
     "STAFF_TARGETS",
     "ApplicationError",
     "LearningAgreementError",
+    "NominationError",
+    "NominationOutcome",
     "ResultRow",
     "TransitionOutcome",
     "application_accept",
@@ -98,9 +107,12 @@ __all__ = [
     "may_answer_for_faculty",
     "may_archive",
     "may_correct",
+    "may_nominate",
     "may_reopen",
     "may_review",
     "mobility_for_application",
     "next_reference",
+    "nominate",
+    "nomination_answer",
     "personal_data_of",
 ]
