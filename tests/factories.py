@@ -21,6 +21,7 @@ from mobility.models import (
     LearningAgreementRow,
     LearningAgreementVersion,
     Mobility,
+    Nomination,
     Visit,
     VisitMember,
     VisitPhoto,
@@ -314,6 +315,13 @@ class JobFactory(factory.django.DjangoModelFactory):
 class LearningAgreementFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = LearningAgreement
+
+    mobility = factory.SubFactory(MobilityFactory)
+
+
+class NominationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Nomination
 
     mobility = factory.SubFactory(MobilityFactory)
 

@@ -123,7 +123,10 @@ CHANGELIST_QUERIES = {
     "intl_office.User": 6 + 2,  # groups, faculties
     "mobility.Application": 6 + 3 + 1 + 2,  # calls, faculties, hosts; the page's host preferences; date hierarchy
     "mobility.LearningAgreement": 6 + 1 + 1,  # faculties; versions (with versions, 2 more: their rows, approvals)
-    "mobility.Mobility": 6 + 2 + 2 + 1,  # programmes, faculties; date hierarchy; partner countries
+    "mobility.Mobility": 6 + 2 + 2 + 1,
+    "mobility.Nomination": 6
+    + 1
+    + 1,  # faculties; the page's rounds  # programmes, faculties; date hierarchy; partner countries
     "mobility.Visit": 6 + 2 + 1,  # date hierarchy; partner countries
     "partners.Agreement": 6 + 2 + 1,  # date hierarchy; partner countries
     "partners.Contact": 6 + 1,  # countries of the contacts' institutions
