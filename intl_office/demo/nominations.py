@@ -1,4 +1,4 @@
-"""The demo's nominations: the latest confirmed outgoing stays nominated to their hosts, one in each state.
+"""The demo's nominations: the latest outgoing stays nominated to their hosts, one in each state.
 
 Written as rows, like the rest of the demo (no e-mail leaves): the office's demo reviewer sent
 them; one host accepted, one asked for more information, one refused, one has not answered,
@@ -39,7 +39,7 @@ class NominationsLoader:
         upcoming = (
             Mobility.objects.place_taken()
             .outgoing()
-            .filter(application__isnull=True, status=Mobility.Status.CONFIRMED)
+            .filter(application__isnull=True)
             .select_related("partner")
             .order_by("-start_date", "pk")
         )
