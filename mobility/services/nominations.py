@@ -182,7 +182,7 @@ def nomination_answer(*, round_, state, actor=None, name="", comment="", letter=
         nomination = locked.nomination
         Nomination.objects.filter(pk=nomination.pk).update(state=state)
         nomination.state = state
-        by = f"{name} ({_('host link')})" if actor is None else ""
+        by = _("%(name)s (host link)") % {"name": name} if actor is None else ""
         _record(locked, State.SENT, state, actor=actor, actor_name=by, note=comment)
         queue_student_answer_email(round_=locked)
     return locked
