@@ -12,6 +12,7 @@ from io import BytesIO
 
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -32,7 +33,7 @@ def sheet_rows(*, mobility, home, reference="") -> list[tuple[str, str]]:
     program = mobility.program or (call.program if call is not None else None)
     email = application.student.email if application is not None else mobility.participant_email
     rows = [
-        (_("Name"), mobility.participant_name),
+        (pgettext("a person's", "Full name"), mobility.participant_name),
         (_("E-mail"), email or ""),
         (_("Participant"), str(mobility.get_participant_kind_display())),
         (_("Level of study"), level),

@@ -18,6 +18,7 @@ from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from intl_office.dates import today
 from intl_office.roles import is_faculty_coordinator
 from intl_office.status import StatusTones
 from intl_office.storage import get_private_storage
@@ -214,7 +215,11 @@ class NominationEvent(models.Model):
         return f"{self.round}: {self.get_from_state_display() or '-'} -> {self.get_to_state_display()}"
 
 
-def mobilities_to_nominate(mobilities=None):
-    """Outgoing mobilities that go ahead and have not been nominated yet: what the office still has to send."""
+def mobilities_to_nominate(mobilities=None, *, on=None):
+    """Outgoing mobilities that go ahead, not over on ``on`` and not nominated yet: what the office still has to send.
+
+    A stay that has ended is no longer the host's to answer: years of records typed in before
+    nominations existed do not wait for one.
+    """
     mobilities = Mobility.objects.all() if mobilities is None else mobilities
-    return mobilities.place_taken().outgoing().filter(nomination__isnull=True)
+    return mobilities.place_taken().outgoing().filter(nomination__isnull=True, end_date__gte=on or today())

@@ -1,10 +1,12 @@
 """What the nomination tests share: a student whose place is taken, a staff mobility, host links."""
 
+import datetime
 import itertools
 
 from django.urls import reverse
 from django.utils import timezone
 
+from intl_office.dates import today
 from mobility.models import Application, Mobility, StudyLevel
 from mobility.nomination_emails import NOMINATION_LINKS
 from tests.factories import ApplicationFactory, CallFactory, ContactFactory, InstitutionFactory, MobilityFactory
@@ -20,6 +22,12 @@ def host(name="Middle East Technical University", *, contact=True):
     if contact:
         ContactFactory(institution=partner, full_name="Ayşe Demir", email="ayse@metu.example.org", is_primary=True)
     return partner
+
+
+def upcoming():
+    """A stay that starts in two months: still to nominate."""
+    start = today() + datetime.timedelta(days=60)
+    return {"start_date": start, "end_date": start + datetime.timedelta(days=120)}
 
 
 def place_taken(*, student, faculty=None, partner=None, language="en", answered=True, **fields):
@@ -48,7 +56,7 @@ def place_taken(*, student, faculty=None, partner=None, language="en", answered=
         partner=partner,
         participant_name=application.full_name,
         participant_email=student.email,
-        **{"status": Mobility.Status.CONFIRMED, **fields},
+        **{"status": Mobility.Status.CONFIRMED, **upcoming(), **fields},
     )
     return application, mobility
 
@@ -62,7 +70,7 @@ def staff_mobility(*, partner=None, faculty=None, **fields):
         participant_name="Bahodir Toshmatov",
         participant_email="bahodir@example.org",
         activity=Mobility.Activity.TEACHING,
-        **fields,
+        **{**upcoming(), **fields},
     )
 
 

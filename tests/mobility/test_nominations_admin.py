@@ -1,11 +1,14 @@
 """Nominations in the admin, the dashboard and the student's page: who may do what, and what each sees."""
 
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from intl_office.dates import today
 from intl_office.roles import FACULTY_COORDINATOR
-from mobility.models import Nomination, NominationRound, NominationState
+from mobility.models import Nomination, NominationRound, NominationState, mobilities_to_nominate
 from mobility.services import nominate, nomination_answer
 from tests.factories import FacultyFactory, UserFactory
 from tests.files import pdf_bytes
@@ -241,3 +244,13 @@ def test_the_student_sees_where_the_nomination_stands(mobility, student, office_
     nomination_answer(round_=round_, state=State.REFUSED, name="Ayşe", comment="No places in that faculty")
     body = client.get(url).content.decode()
     assert "Refused by the host" in body and "No places in that faculty" in body
+
+
+def test_a_stay_that_has_ended_no_longer_waits_to_be_nominated(db):
+    partner = host()
+    began = today() - datetime.timedelta(days=90)
+    ended = staff_mobility(partner=partner, start_date=began, end_date=today() - datetime.timedelta(days=1))
+    current = staff_mobility(partner=partner, start_date=began, end_date=today())
+
+    assert set(mobilities_to_nominate()) == {current}
+    assert ended.pk != current.pk

@@ -1,6 +1,7 @@
 """The host's signed link to a nomination: its own nomination and round only, expires, answers once."""
 
 import datetime
+import re
 
 import pytest
 import time_machine
@@ -108,10 +109,15 @@ def test_the_link_cannot_be_replayed_after_the_answer(client, round_):
     assert "Send my answer" not in body and "can no longer be changed" in body and "Ayşe Demir" in body
 
 
-def test_the_form_needs_the_csrf_token(round_):
+def test_the_form_carries_the_csrf_token_and_needs_it(round_):
     strict = Client(enforce_csrf_checks=True)
     assert strict.post(host_url(round_), ACCEPT).status_code == 403
     assert NominationRound.objects.get().state == State.SENT
+
+    page = strict.get(host_url(round_)).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
+    assert strict.post(host_url(round_), {**ACCEPT, "csrfmiddlewaretoken": token}).status_code == 302
+    assert NominationRound.objects.get().state == State.ACCEPTED
 
 
 def test_the_link_works_only_for_its_own_nomination(client, round_, other_round):

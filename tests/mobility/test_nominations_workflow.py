@@ -47,7 +47,7 @@ def test_nominating_e_mails_the_host_contact_the_sheet_as_pdf_and_xlsx(mobility,
     for fact in ("Дилноза Каримова", "Bachelor, year 3", "Faculty of Chemical Engineering", "JIZPI-2026-0007"):
         assert fact in text
     cells = dict(load_workbook(BytesIO(xlsx)).active.iter_rows(min_row=2, values_only=True))
-    assert cells["Name"] == "Дилноза Каримова" and cells["Host"] == "Middle East Technical University"
+    assert cells["Full name"] == "Дилноза Каримова" and cells["Host"] == "Middle East Technical University"
     assert cells["E-mail of the office"] == "intl@example.org"
     # The host decides on the nomination, not on the selection: no grades, no motivation.
     assert "4.90" not in text and "motivation" not in text.lower() and "4.90" not in cells.values()
@@ -75,7 +75,7 @@ def test_a_name_that_starts_a_formula_stays_text_in_the_xlsx(student, office_use
 
     xlsx = mail.outbox[0].attachments[1][1]
     cells = dict(load_workbook(BytesIO(xlsx)).active.iter_rows(min_row=2, values_only=True))
-    assert cells["Name"].startswith("'=HYPERLINK")
+    assert cells["Full name"].startswith("'=HYPERLINK")
 
 
 def test_the_attachments_reach_a_real_mail_server_and_leave_the_queue_once_sent(mobility, office_user, smtp_server):
