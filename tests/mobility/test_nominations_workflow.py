@@ -1,13 +1,16 @@
 """Nominating to the host and recording its answer: the rules of ``mobility.services.nominations``."""
 
+from email.mime.text import MIMEText
 from io import BytesIO
 
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.mail import EmailMessage
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from intl_office.mail import queue_email
 from intl_office.models import OutgoingMessage
 from mobility.models import Mobility, Nomination, NominationEvent, NominationRound, NominationState
 from mobility.services import NominationError, nominate, nomination_answer
@@ -215,3 +218,15 @@ def test_a_coordinator_cannot_record_the_host_answer(mobility, office_user, coor
     with pytest.raises(NominationError):
         nomination_answer(round_=round_, state=State.ACCEPTED, actor=coordinator)
     assert NominationRound.objects.get().state == State.SENT
+
+
+def test_a_queued_e_mail_takes_attachments_only_as_bytes_it_can_keep():
+    message = EmailMessage(subject="s", body="b", to=["x@example.org"])
+    message.attach(MIMEText("a MIME part is read again elsewhere"))
+    with pytest.raises(ValueError):
+        queue_email(message)
+    text = EmailMessage(subject="s", body="b", to=["x@example.org"])
+    text.attach("note.txt", "text, not bytes", "text/plain")
+    with pytest.raises(ValueError):
+        queue_email(text)
+    assert not OutgoingMessage.objects.exists()
