@@ -1,5 +1,8 @@
 """The department itself: users, the home institution, staff, rankings and pages."""
 
+import base64
+from email.mime.base import MIMEBase
+
 from django.contrib.auth.models import AbstractUser
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import models
@@ -243,6 +246,9 @@ class OutgoingMessage(models.Model):
     # "html" when the body itself is HTML; an HTML version next to a plain body is html_body.
     content_subtype = models.CharField(max_length=20, default="plain")
     html_body = models.TextField(blank=True)
+    # Files sent with the message ({"filename", "mimetype", "content" in base64}), kept in the row so the
+    # job sends exactly what the change produced; emptied once sent, like the bodies.
+    attachments = models.JSONField(default=list, blank=True)
 
     class Meta:
         default_permissions = ()
@@ -252,9 +258,19 @@ class OutgoingMessage(models.Model):
 
     @classmethod
     def from_email_message(cls, message: EmailMessage) -> "OutgoingMessage":
-        """The unsaved row that will send ``message``; attachments and alternatives other than HTML are refused."""
-        if message.attachments:
-            raise ValueError("Queued e-mail carries no attachments.")
+        """The unsaved row that will send ``message``; alternatives other than HTML are refused.
+
+        Attachments must be (filename, bytes, mimetype) triples: a file attached by path or as a MIME
+        part would be read again, elsewhere, when the job runs.
+        """
+        attachments = []
+        for attachment in message.attachments:
+            if isinstance(attachment, MIMEBase) or not isinstance(attachment[1], bytes):
+                raise ValueError("Queued e-mail attaches files as (filename, bytes, mimetype).")
+            filename, content, mimetype = attachment
+            attachments.append(
+                {"filename": filename, "mimetype": mimetype, "content": base64.b64encode(content).decode("ascii")}
+            )
         alternatives = getattr(message, "alternatives", [])
         html = [content for content, mimetype in alternatives if mimetype == "text/html"]
         if len(html) != len(alternatives) or len(html) > 1:
@@ -270,6 +286,7 @@ class OutgoingMessage(models.Model):
             body=message.body,
             content_subtype=message.content_subtype,
             html_body=html[0] if html else "",
+            attachments=attachments,
         )
 
     def email_message(self) -> EmailMessage:
@@ -286,6 +303,8 @@ class OutgoingMessage(models.Model):
         message.content_subtype = self.content_subtype
         if self.html_body:
             message.attach_alternative(self.html_body, "text/html")
+        for attachment in self.attachments:
+            message.attach(attachment["filename"], base64.b64decode(attachment["content"]), attachment["mimetype"])
         return message
 
 

@@ -39,5 +39,6 @@ def send_email(message_id: int) -> str:
         message.email_message().send()
         message.sent_at = timezone.now()
         message.body = message.html_body = ""
-        message.save(update_fields=["sent_at", "body", "html_body"])
+        message.attachments = []
+        message.save(update_fields=["sent_at", "body", "html_body", "attachments"])
     return "sent"

@@ -2,7 +2,7 @@ from django.urls import path
 
 from intl_office.page_cache import public_page
 
-from .views import applications, checklists, learning_agreements, offers, statistics, visits
+from .views import applications, checklists, learning_agreements, nominations, offers, statistics, visits
 
 app_name = "mobility"
 
@@ -65,5 +65,12 @@ urlpatterns = [
         "staff/checklist-items/<int:item_pk>/file/",
         checklists.staff_checklist_item_file,
         name="staff-checklist-item-file",
+    ),
+    # Nominations: the host's signed link and the host's letter for the office.
+    path("host/nominations/<int:pk>/<int:number>/<str:token>/", nominations.nomination_host, name="nomination-host"),
+    path(
+        "staff/nominations/<int:pk>/<int:number>/letter/",
+        nominations.staff_nomination_letter,
+        name="staff-nomination-letter",
     ),
 ]

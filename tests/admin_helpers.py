@@ -62,13 +62,14 @@ THIRD_PARTY_BUILDERS = {
 # Nor read or set anyone's second factor: an administrator may only delete a lost one. Background
 # jobs are the workers' to change; staff only run a failed one again (an action). An import written by
 # a job is a record of what happened, read by whoever confirmed it. Learning agreements are written by the student
-# and answered through the services; their admin only reads.
+# and answered through the services; their admin only reads. So are nominations: the office's buttons call the services.
 READ_ONLY_MODELS = {
     "auditlog.LogEntry",
     "mfa.Authenticator",
     "intl_office.Job",
     "intl_office.FileImport",
     "mobility.LearningAgreement",
+    "mobility.Nomination",
 }
 
 

@@ -22,6 +22,7 @@ from mobility.models import (
     LearningAgreementRow,
     LearningAgreementVersion,
     Mobility,
+    Nomination,
     Visit,
     VisitMember,
     VisitPhoto,
@@ -315,6 +316,13 @@ class JobFactory(factory.django.DjangoModelFactory):
 class LearningAgreementFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = LearningAgreement
+
+    mobility = factory.SubFactory(MobilityFactory)
+
+
+class NominationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Nomination
 
     mobility = factory.SubFactory(MobilityFactory)
 

@@ -23,6 +23,7 @@ from .calls import call_specs
 from .checklists import ChecklistsLoader
 from .content import T
 from .names import NameBook
+from .nominations import NominationsLoader
 from .offers import load_offers
 from .partners import PARTNERS
 from .stays import EU_COUNTRIES, FIRST_MOBILITY_YEAR, StayPlanner
@@ -66,6 +67,7 @@ class DemoLoader(Syncer):
         self.load_visits()
         self.load_applications()
         ChecklistsLoader(self).run()
+        NominationsLoader(self).run()
         for model in (
             HomeInstitution, Faculty, StaffMember, Page, Ranking, CooperationArea, Institution, Contact, Agreement,
             GrantProgram, Project, ProjectMember, JointProgramme, DocumentType, Call, Mobility, Visit, VisitMember,

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from intl_office import roles
 from intl_office.dates import academic_year_bounds, academic_year_label, academic_year_of
 from intl_office.i18n import localized
 from intl_office.roles import is_faculty_coordinator
-from mobility.models import Application, Mobility, Visit, agreements_dormant
+from mobility.models import Application, Mobility, Nomination, Visit, agreements_dormant, mobilities_to_nominate
 from mobility.models.checklists import DEPARTING_SOON_DAYS, LEAVING_SOON
 from mobility.statistics import mobility_totals
 from partners.models import Agreement
@@ -269,3 +270,17 @@ def offers_waiting(on: datetime.date, *, user=None) -> OffersWaiting:
         total=Count("pk"), expiring=Count("pk", filter=Q(offer_deadline__lte=soon))
     )
     return OffersWaiting(total=counts["total"], expiring=counts["expiring"])
+
+
+def nominations_to_follow(*, user) -> dict:
+    """Nominations waiting for the host's answer, and places taken not nominated yet; two counts.
+
+    A faculty coordinator counts their own faculty's only, as the nominations list shows them.
+    """
+    mobilities = Mobility.objects.all()
+    if roles.is_faculty_coordinator(user):
+        mobilities = mobilities.filter(faculty_id=user.faculty_id) if user.faculty_id else mobilities.none()
+    return {
+        "waiting": Nomination.objects.visible_to(user).waiting_for_host().count(),
+        "not_nominated": mobilities_to_nominate(mobilities).count(),
+    }

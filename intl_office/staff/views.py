@@ -112,6 +112,8 @@ def dashboard_view(request):
             checklist_days=dashboard.CHECKLIST_DAYS,
             show_checklists=True,
         )
+    if can("mobility.view_nomination"):
+        context.update(nominations=dashboard.nominations_to_follow(user=user), show_nominations=True)
     return render(request, "staff/dashboard.html", context)
 
 

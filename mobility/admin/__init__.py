@@ -3,10 +3,20 @@
 ``records``: mobility records. ``applications`` (with ``application_inlines`` and
 ``application_workflow``): student applications. ``visits``: delegation visits.
 ``learning_agreements``: learning agreements and the faculty's answers on them.
+``nominations``: nominations to the host and the host's answers.
 ``agreements``: the agreement admin of partners, with the use of its places.
 ``checklists``: programmes' checklist items and each mobility's pre-departure checklist.
 """
 
-from . import agreements, applications, calls, checklists, learning_agreements, records, visits
+from . import agreements, applications, calls, checklists, learning_agreements, nominations, records, visits
 
-__all__ = ["agreements", "applications", "calls", "checklists", "learning_agreements", "records", "visits"]
+__all__ = [
+    "agreements",
+    "applications",
+    "calls",
+    "checklists",
+    "learning_agreements",
+    "nominations",
+    "records",
+    "visits",
+]

@@ -21,6 +21,14 @@ from .learning_agreements import (
     LearningAgreementRow,
     LearningAgreementVersion,
 )
+from .nominations import (
+    Nomination,
+    NominationEvent,
+    NominationQuerySet,
+    NominationRound,
+    NominationState,
+    mobilities_to_nominate,
+)
 from .records import (
     Direction,
     Mobility,
@@ -51,6 +59,11 @@ __all__ = [
     "MobilityChecklist",
     "MobilityChecklistQuerySet",
     "MobilityQuerySet",
+    "Nomination",
+    "NominationEvent",
+    "NominationQuerySet",
+    "NominationRound",
+    "NominationState",
     "ReferenceCounter",
     "StudyLevel",
     "Visit",
@@ -59,4 +72,5 @@ __all__ = [
     "VisitQuerySet",
     "agreements_dormant",
     "agreements_with_last_year_mobility",
+    "mobilities_to_nominate",
 ]

@@ -59,6 +59,13 @@ from .learning_agreements import (
     learning_agreement_submit,
     may_answer_for_faculty,
 )
+from .nominations import (
+    NominationError,
+    NominationOutcome,
+    may_nominate,
+    nominate,
+    nomination_answer,
+)
 from .offers import (
     may_answer_for_student,
     offer_decline,
@@ -91,6 +98,8 @@ __all__ = [
     "ApplicationError",
     "ChecklistError",
     "LearningAgreementError",
+    "NominationError",
+    "NominationOutcome",
     "ResultRow",
     "TransitionOutcome",
     "application_accept",
@@ -132,6 +141,7 @@ __all__ = [
     "may_correct",
     "may_manage_checklist",
     "may_read_checklist",
+    "may_nominate",
     "may_reopen",
     "may_review",
     "mobility_checklist_start",
@@ -141,5 +151,7 @@ __all__ = [
     "offer_extend",
     "offer_take",
     "offers_expire",
+    "nominate",
+    "nomination_answer",
     "personal_data_of",
 ]

@@ -124,7 +124,10 @@ CHANGELIST_QUERIES = {
     "mobility.Application": 6 + 3 + 1 + 2,  # calls, faculties, hosts; the page's host preferences; date hierarchy
     "mobility.ChecklistTemplateItem": 6 + 1,  # programmes
     "mobility.LearningAgreement": 6 + 1 + 1,  # faculties; versions (with versions, 2 more: their rows, approvals)
-    "mobility.Mobility": 6 + 2 + 2 + 1,  # programmes, faculties; date hierarchy; partner countries
+    "mobility.Mobility": 6 + 2 + 2 + 1,
+    "mobility.Nomination": 6
+    + 1
+    + 1,  # faculties; the page's rounds  # programmes, faculties; date hierarchy; partner countries
     "mobility.Visit": 6 + 2 + 1,  # date hierarchy; partner countries
     "partners.Agreement": 6 + 2 + 1,  # date hierarchy; partner countries
     "partners.Contact": 6 + 1,  # countries of the contacts' institutions

@@ -71,6 +71,7 @@ def test_office_staff_may_do_everything_to_the_records_and_only_read_the_audit_l
     assert codenames(OFFICE_STAFF) == project_permissions("add", "change", "delete", "view") | {
         "auditlog.view_logentry",
         "mobility.reopen_application",
+        "mobility.send_nomination",
         *JOB_RIGHTS,
     }
 
