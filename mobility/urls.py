@@ -2,7 +2,7 @@ from django.urls import path
 
 from intl_office.page_cache import public_page
 
-from .views import applications, learning_agreements, statistics, visits
+from .views import applications, learning_agreements, statistics, stays, visits
 
 app_name = "mobility"
 
@@ -52,4 +52,9 @@ urlpatterns = [
         learning_agreements.staff_learning_agreement_pdf,
         name="staff-learning-agreement-pdf",
     ),
+    # The stay: the host's links to confirm arrival and departure, the transcript's files.
+    path("host/stays/<int:pk>/<slug:step>/<str:token>/", stays.stay_host, name="stay-host"),
+    path("my/applications/<int:pk>/transcript/", stays.stay_transcript_upload, name="stay-transcript-upload"),
+    path("my/applications/<int:pk>/transcript/file/", stays.stay_transcript, name="stay-transcript"),
+    path("staff/mobilities/<int:pk>/transcript/", stays.staff_stay_transcript, name="staff-stay-transcript"),
 ]

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from intl_office.dates import academic_year_bounds, academic_year_label, academic_year_of
 from intl_office.i18n import localized
-from mobility.models import Application, Visit, agreements_dormant
+from mobility.models import Application, Mobility, Visit, agreements_dormant
 from mobility.statistics import mobility_totals
 from partners.models import Agreement
 from programs.models import Call
@@ -133,6 +133,11 @@ def calls_closing_soon(on: datetime.date) -> list[Call]:
     for call in calls:
         call.days_to_deadline = (call.deadline - on).days
     return calls
+
+
+def transcripts_missing(on: datetime.date) -> int:
+    """Returned students without a transcript of records (``Mobility.objects.transcript_missing``). One query."""
+    return Mobility.objects.transcript_missing(on).count()
 
 
 def upcoming_visits(on: datetime.date):

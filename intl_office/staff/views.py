@@ -59,7 +59,7 @@ def dashboard_view(request):
     Queries, whatever the number of rows: session, user, home institution (and for anybody but a
     superuser: the permissions and the role); expiring, expired and dormant agreements;
     applications per call and their calls; calls closing soon; upcoming and recent visits;
-    mobility this year, last year's same stretch and last year whole.
+    mobility this year, last year's same stretch and last year whole; transcripts missing after return.
     """
     on = dates.today()
     user = request.user
@@ -101,6 +101,7 @@ def dashboard_view(request):
         )
     if can("mobility.view_mobility"):
         context.update(comparison=dashboard.mobility_year_over_year(on), show_mobility=True)
+        context["transcripts_missing"] = dashboard.transcripts_missing(on)
     return render(request, "staff/dashboard.html", context)
 
 

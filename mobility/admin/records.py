@@ -21,6 +21,7 @@ from intl_office.admin_input import CheckedInput
 
 from ..models import Mobility
 from ..resources import FORMATS, MobilityResource
+from .stays import StayAdmin
 
 MOBILITY_TONES = {
     Mobility.Status.PLANNED: INFO,
@@ -39,7 +40,7 @@ class MobilityImportExport(OfficeImportExport):
 
 @admin.register(Mobility)
 class MobilityAdmin(
-    CheckedInput, MobilityImportExport, RecordHistory, AdminExtraMedia, CompactTextareas, admin.ModelAdmin
+    StayAdmin, CheckedInput, MobilityImportExport, RecordHistory, AdminExtraMedia, CompactTextareas, admin.ModelAdmin
 ):
     list_display = ("participant_name", "direction", "activity", "partner", "dates", "status_badge")
     list_filter = (

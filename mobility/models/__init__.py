@@ -21,6 +21,7 @@ from .records import (
     agreements_dormant,
     agreements_with_last_year_mobility,
 )
+from .stays import Recognition, RecognitionQuerySet, StayEvent, recognised_totals
 from .visits import Visit, VisitMember, VisitPhoto, VisitQuerySet
 
 __all__ = [
@@ -39,7 +40,10 @@ __all__ = [
     "LearningAgreementVersion",
     "Mobility",
     "MobilityQuerySet",
+    "Recognition",
+    "RecognitionQuerySet",
     "ReferenceCounter",
+    "StayEvent",
     "StudyLevel",
     "Visit",
     "VisitMember",
@@ -47,4 +51,5 @@ __all__ = [
     "VisitQuerySet",
     "agreements_dormant",
     "agreements_with_last_year_mobility",
+    "recognised_totals",
 ]
