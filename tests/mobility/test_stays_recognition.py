@@ -166,3 +166,21 @@ def test_statistics_sum_credits_per_academic_year_of_the_real_start(student, fac
         61,
     )
     assert credits_recognised_by_academic_year(2024) == []
+
+
+@pytest.mark.parametrize("courses", [5, 200])
+def test_the_statistics_page_shows_credits_and_its_queries_do_not_grow(
+    client, stay, staff, courses, django_assert_num_queries
+):
+    _application, mobility = stay
+    recognition_record(mobility=mobility, actor=staff, rows=[COURSE] * min(courses, 40))
+    Recognition.objects.bulk_create(
+        Recognition(mobility=mobility, host_title="Extra", credits_earned=1, credits_recognised=1)
+        for _ in range(courses - min(courses, 40))
+    )
+    # home institution, years for the selector, totals, by year, by country, by programme (no programme:
+    # no names to read), by activity, partners by country, agreements in force by country, credits recognised.
+    with django_assert_num_queries(10):
+        response = client.get(reverse("mobility:statistics"))
+    assert "Credits recognised" in response.content.decode()
+    assert response.context["credits"][0]["recognised"] == Decimal(5 * min(courses, 40) + courses - min(courses, 40))
