@@ -24,6 +24,7 @@ from .calls import call_specs
 from .content import T
 from .names import NameBook
 from .partners import PARTNERS
+from .stay_outcomes import StayOutcomesLoader
 from .stays import EU_COUNTRIES, FIRST_MOBILITY_YEAR, StayPlanner
 from .sync import Syncer, add_years
 
@@ -64,6 +65,7 @@ class DemoLoader(Syncer):
         self.load_mobility()
         self.load_visits()
         self.load_applications()
+        StayOutcomesLoader(self).run()
         for model in (
             HomeInstitution, Faculty, StaffMember, Page, Ranking, CooperationArea, Institution, Contact, Agreement,
             GrantProgram, Project, ProjectMember, JointProgramme, DocumentType, Call, Mobility, Visit, VisitMember,

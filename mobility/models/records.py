@@ -8,6 +8,7 @@ sit below this app and never read mobility themselves: their pages get the figur
 ``mobility.admin.agreements``, both built on the functions here.
 """
 
+import datetime
 import uuid
 
 from auditlog.registry import auditlog
@@ -29,6 +30,9 @@ class Direction(models.TextChoices):
     OUTGOING = "outgoing", _("Outgoing")
     INCOMING = "incoming", _("Incoming")
 
+
+# How far back the office follows up arrivals, transcripts and recognition.
+FOLLOW_UP_DAYS = 365
 
 OUT = Q(direction=Direction.OUTGOING)
 IN = Q(direction=Direction.INCOMING)
@@ -63,15 +67,23 @@ class MobilityQuerySet(models.QuerySet):
     # --- the stay: arrival, departure, transcript, recognition (mobility.services.stays) ----------
 
     def arrival_not_confirmed(self, on):
-        """Outgoing stays going ahead whose start day has passed before ``on`` and whose arrival nobody confirmed."""
-        return self.place_taken().outgoing().filter(start_date__lt=on, arrival_confirmed_at__isnull=True)
+        """Outgoing stays going ahead that started in the year before ``on`` and whose arrival nobody confirmed.
+
+        Older stays were settled before the portal tracked arrivals: the office does not chase them.
+        """
+        since = on - datetime.timedelta(days=FOLLOW_UP_DAYS)
+        return self.place_taken().outgoing().filter(start_date__lt=on, start_date__gte=since, arrival_confirmed_at=None)
 
     def returned(self, on):
-        """Outgoing students' stays going ahead that are over on ``on``: departure confirmed, or the last day passed."""
+        """Outgoing students' stays going ahead that ended in the year before ``on`` (or whose departure is confirmed).
+
+        The stays whose transcript and recognition the office follows up; older ones were settled on paper.
+        """
+        since = on - datetime.timedelta(days=FOLLOW_UP_DAYS)
         return (
             self.place_taken()
             .outgoing()
-            .filter(participant_kind=Mobility.ParticipantKind.STUDENT)
+            .filter(participant_kind=Mobility.ParticipantKind.STUDENT, end_date__gte=since)
             .filter(Q(departure_confirmed_at__isnull=False) | Q(end_date__lt=on))
         )
 
