@@ -51,6 +51,14 @@ def test_the_follow_up_filters(client, staff, faculty):
     assert listed(client, "not_recognised") == {returned_bare}
 
 
+def test_stays_over_a_year_ago_are_not_followed_up(client, staff, faculty):
+    # Settled on paper before the portal kept transcripts: the office does not chase them.
+    stays(faculty, 1, start=datetime.date(2024, 9, 1), end=datetime.date(2025, 1, 31))
+    client.force_login(staff)
+    for value in ("arrival_missing", "transcript_missing", "not_recognised"):
+        assert listed(client, value) == set()
+
+
 def test_the_dashboard_counts_transcripts_missing_and_links_to_the_filter(client, staff, faculty, home_institution):
     stays(faculty, 3)
     client.force_login(staff)
