@@ -184,3 +184,15 @@ def test_the_statistics_page_shows_credits_and_its_queries_do_not_grow(
         response = client.get(reverse("mobility:statistics"))
     assert "Credits recognised" in response.content.decode()
     assert response.context["credits"][0]["recognised"] == Decimal(5 * min(courses, 40) + courses - min(courses, 40))
+
+
+def test_the_annual_report_shows_the_credits_recognised(client, stay, staff, home_institution):
+    _application, mobility = stay
+    recognition_record(mobility=mobility, actor=staff, rows=[COURSE])
+    client.force_login(staff)
+    response = client.get(reverse("staff:report"), {"year": 2025, "period": "academic"})
+    table = response.context["report"].credits_recognised
+    assert [(row["label"], row["earned"], row["recognised"], row["share"]) for row in table.rows] == [
+        ("2025/26", Decimal("6"), Decimal("5"), 83)
+    ]
+    assert response.context["report"].credits_recognised in response.context["report"].tables
