@@ -196,3 +196,13 @@ def test_the_annual_report_shows_the_credits_recognised(client, stay, staff, hom
         ("2025/26", Decimal("6"), Decimal("5"), 83)
     ]
     assert response.context["report"].credits_recognised in response.context["report"].tables
+
+
+def test_emptying_a_row_removes_it(client, staff, stay):
+    _application, mobility = stay
+    recognition_record(mobility=mobility, actor=staff, rows=[COURSE, {**COURSE, "host_title": "Robotics"}])
+    client.force_login(staff)
+    empty = dict.fromkeys(COURSE, "")
+    response = client.post(recognition_url(mobility), form_data([COURSE, empty]))
+    assert response.status_code == 302
+    assert list(Recognition.objects.values_list("host_title", flat=True)) == ["Machine learning"]
