@@ -20,7 +20,7 @@ from intl_office.dates import academic_year_bounds, academic_year_label, today
 from partners.models import Agreement, Institution
 from programs.models import GrantProgram
 
-from .models import Mobility
+from .models import Mobility, Recognition
 from .models.records import DIRECTION_COUNTS, KIND_COUNTS
 
 
@@ -106,6 +106,32 @@ def mobility_by_activity(year=None, *, between=None):
     ]
     result.sort(key=lambda row: (-row["total"], row["label"]))
     return result
+
+
+def credits_recognised_by_academic_year(year=None, *, between=None):
+    """Credits earned abroad and recognised at home, per academic year of the stay's real start, newest first.
+
+    Rows: ``year``, ``label``, ``students`` (stays with recognised courses), ``earned``, ``recognised``
+    and ``share`` (the percentage of earned credits recognised, None when nothing was earned). The
+    sums are one query; cancelled stays never count.
+    """
+    recognitions = Recognition.objects.all()
+    if year is not None:
+        start, end = academic_year_bounds(year)
+        recognitions = recognitions.filter(mobility__start_date__range=(start, end))
+    if between is not None:
+        recognitions = recognitions.filter(mobility__start_date__range=between)
+    return [
+        {
+            "year": row["academic_year"],
+            "label": academic_year_label(row["academic_year"]),
+            "students": row["students"],
+            "earned": row["earned"],
+            "recognised": row["recognised"],
+            "share": round(100 * row["recognised"] / row["earned"]) if row["earned"] else None,
+        }
+        for row in recognitions.per_academic_year()
+    ]
 
 
 def partners_by_country(top=None):

@@ -2,7 +2,7 @@ from django.urls import path
 
 from intl_office.page_cache import public_page
 
-from .views import applications, checklists, learning_agreements, nominations, offers, statistics, visits
+from .views import applications, checklists, learning_agreements, nominations, offers, statistics, stays, visits
 
 app_name = "mobility"
 
@@ -73,4 +73,9 @@ urlpatterns = [
         nominations.staff_nomination_letter,
         name="staff-nomination-letter",
     ),
+    # The stay: the host's links to confirm arrival and departure, the transcript's files.
+    path("host/stays/<int:pk>/<slug:step>/<str:token>/", stays.stay_host, name="stay-host"),
+    path("my/applications/<int:pk>/transcript/", stays.stay_transcript_upload, name="stay-transcript-upload"),
+    path("my/applications/<int:pk>/transcript/file/", stays.stay_transcript, name="stay-transcript"),
+    path("staff/mobilities/<int:pk>/transcript/", stays.staff_stay_transcript, name="staff-stay-transcript"),
 ]

@@ -26,6 +26,7 @@ from .names import NameBook
 from .nominations import NominationsLoader
 from .offers import load_offers
 from .partners import PARTNERS
+from .stay_outcomes import StayOutcomesLoader
 from .stays import EU_COUNTRIES, FIRST_MOBILITY_YEAR, StayPlanner
 from .sync import Syncer, add_years
 
@@ -68,6 +69,7 @@ class DemoLoader(Syncer):
         self.load_applications()
         ChecklistsLoader(self).run()
         NominationsLoader(self).run()
+        StayOutcomesLoader(self).run()
         for model in (
             HomeInstitution, Faculty, StaffMember, Page, Ranking, CooperationArea, Institution, Contact, Agreement,
             GrantProgram, Project, ProjectMember, JointProgramme, DocumentType, Call, Mobility, Visit, VisitMember,

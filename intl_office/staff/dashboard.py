@@ -152,6 +152,11 @@ def checklists_incomplete(on: datetime.date, *, user=None):
     return mobilities.select_related("partner").order_by("start_date", "participant_name")
 
 
+def transcripts_missing(on: datetime.date) -> int:
+    """Returned students without a transcript of records (``Mobility.objects.transcript_missing``). One query."""
+    return Mobility.objects.transcript_missing(on).count()
+
+
 def upcoming_visits(on: datetime.date):
     """Visits starting today or later, the nearest first."""
     return Visit.objects.upcoming(on).select_related("partner").order_by("start_date", "pk")

@@ -59,8 +59,8 @@ def dashboard_view(request):
     Queries, whatever the number of rows: session, user, home institution (and for anybody but a
     superuser: the permissions and the role); expiring, expired and dormant agreements;
     applications per call and their calls; offers waiting for an answer; calls closing soon; upcoming and recent
-    visits; mobility this year, last year's same stretch and last year whole; checklists incomplete
-    before departure and their number.
+    visits; mobility this year, last year's same stretch and last year whole; transcripts missing after return;
+    checklists incomplete before departure and their number; nominations waiting and places not yet nominated.
     """
     on = dates.today()
     user = request.user
@@ -103,6 +103,7 @@ def dashboard_view(request):
         )
     if can("mobility.view_mobility"):
         context.update(comparison=dashboard.mobility_year_over_year(on), show_mobility=True)
+        context["transcripts_missing"] = dashboard.transcripts_missing(on)
     if can("mobility.view_mobilitychecklist"):
         incomplete = dashboard.checklists_incomplete(on, user=user)
         context.update(

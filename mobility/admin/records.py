@@ -22,6 +22,7 @@ from intl_office.admin_input import CheckedInput
 from ..models import Mobility
 from ..resources import FORMATS, MobilityResource
 from .nominations import MobilityNominations
+from .stays import StayAdmin
 
 MOBILITY_TONES = {
     Mobility.Status.PLANNED: INFO,
@@ -40,6 +41,7 @@ class MobilityImportExport(OfficeImportExport):
 
 @admin.register(Mobility)
 class MobilityAdmin(
+    StayAdmin,
     MobilityNominations,
     CheckedInput,
     MobilityImportExport,

@@ -36,6 +36,7 @@ from .records import (
     agreements_dormant,
     agreements_with_last_year_mobility,
 )
+from .stays import Recognition, RecognitionQuerySet, StayEvent, recognised_totals
 from .visits import Visit, VisitMember, VisitPhoto, VisitQuerySet
 
 __all__ = [
@@ -64,7 +65,10 @@ __all__ = [
     "NominationQuerySet",
     "NominationRound",
     "NominationState",
+    "Recognition",
+    "RecognitionQuerySet",
     "ReferenceCounter",
+    "StayEvent",
     "StudyLevel",
     "Visit",
     "VisitMember",
@@ -73,4 +77,5 @@ __all__ = [
     "agreements_dormant",
     "agreements_with_last_year_mobility",
     "mobilities_to_nominate",
+    "recognised_totals",
 ]

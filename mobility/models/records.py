@@ -9,6 +9,7 @@ sit below this app and never read mobility themselves: their pages get the figur
 """
 
 import datetime
+import uuid
 
 from auditlog.registry import auditlog
 from django.db import models
@@ -19,6 +20,8 @@ from django.utils.translation import pgettext_lazy
 
 from intl_office.dates import academic_year_bounds, academic_year_expression, academic_year_of, today
 from intl_office.models import Faculty
+from intl_office.storage import get_private_storage
+from intl_office.uploads import validate_pdf
 from partners.models import Agreement, Institution
 from programs.models import Call, GrantProgram, Project
 
@@ -28,8 +31,16 @@ class Direction(models.TextChoices):
     INCOMING = "incoming", _("Incoming")
 
 
+# How far back the office follows up arrivals, transcripts and recognition.
+FOLLOW_UP_DAYS = 365
+
 OUT = Q(direction=Direction.OUTGOING)
 IN = Q(direction=Direction.INCOMING)
+
+
+def transcript_name(mobility, filename):
+    """A fresh name under transcripts/: it tells nothing of the student and cannot meet an older file's."""
+    return f"transcripts/{uuid.uuid4().hex}.pdf"
 
 
 class MobilityQuerySet(models.QuerySet):
@@ -99,6 +110,37 @@ class MobilityQuerySet(models.QuerySet):
         if departing_within is not None:
             queryset = queryset.filter(start_date__lte=on + datetime.timedelta(days=departing_within))
         return queryset.with_checklist_counts().filter(checklist_open__gt=0)
+
+    # --- the stay: arrival, departure, transcript, recognition (mobility.services.stays) ----------
+
+    def arrival_not_confirmed(self, on):
+        """Outgoing stays going ahead that started in the year before ``on`` and whose arrival nobody confirmed.
+
+        Older stays were settled before the portal tracked arrivals: the office does not chase them.
+        """
+        since = on - datetime.timedelta(days=FOLLOW_UP_DAYS)
+        return self.place_taken().outgoing().filter(start_date__lt=on, start_date__gte=since, arrival_confirmed_at=None)
+
+    def returned(self, on):
+        """Outgoing students' stays going ahead that ended in the year before ``on`` (or whose departure is confirmed).
+
+        The stays whose transcript and recognition the office follows up; older ones were settled on paper.
+        """
+        since = on - datetime.timedelta(days=FOLLOW_UP_DAYS)
+        return (
+            self.place_taken()
+            .outgoing()
+            .filter(participant_kind=Mobility.ParticipantKind.STUDENT, end_date__gte=since)
+            .filter(Q(departure_confirmed_at__isnull=False) | Q(end_date__lt=on))
+        )
+
+    def transcript_missing(self, on):
+        """Returned students (``returned``) with no transcript of records uploaded."""
+        return self.returned(on).filter(transcript="")
+
+    def credits_not_recognised(self, on):
+        """Returned students (``returned``) for whom the home faculty has recorded no recognised credits yet."""
+        return self.returned(on).filter(recognitions__isnull=True)
 
     def taking_learning_agreements(self):
         """A student's mobilities that go ahead (``place_taken``): no learning agreement before the place is taken."""
@@ -200,8 +242,26 @@ class Mobility(models.Model):
         blank=True,
         related_name="mobility",
     )
-    start_date = models.DateField(_("start"))
-    end_date = models.DateField(_("end"))
+    # The dates every count, statistic and report reads: the plan, then the real day once confirmed.
+    start_date = models.DateField(_("start"), help_text=_("The real first day once the arrival is confirmed."))
+    end_date = models.DateField(_("end"), help_text=_("The real last day once the departure is confirmed."))
+    planned_start_date = models.DateField(
+        _("planned start"), null=True, blank=True, editable=False, help_text=_("The start planned before the arrival.")
+    )
+    planned_end_date = models.DateField(
+        _("planned end"), null=True, blank=True, editable=False, help_text=_("The end planned before the departure.")
+    )
+    arrival_confirmed_at = models.DateTimeField(_("arrival confirmed"), null=True, blank=True, editable=False)
+    departure_confirmed_at = models.DateTimeField(_("departure confirmed"), null=True, blank=True, editable=False)
+    transcript = models.FileField(
+        _("transcript of records"),
+        storage=get_private_storage,
+        upload_to=transcript_name,
+        validators=[validate_pdf],
+        blank=True,
+        editable=False,
+    )
+    transcript_uploaded_at = models.DateTimeField(_("transcript uploaded"), null=True, blank=True, editable=False)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PLANNED)
     notes = models.TextField(_("notes"), blank=True)
     created_at = models.DateTimeField(_("added"), auto_now_add=True)
@@ -230,6 +290,14 @@ class Mobility(models.Model):
     @property
     def duration_days(self):
         return (self.end_date - self.start_date).days + 1
+
+    @property
+    def arrival_confirmed(self):
+        return self.arrival_confirmed_at is not None
+
+    @property
+    def departure_confirmed(self):
+        return self.departure_confirmed_at is not None
 
 
 # The four counts every breakdown of mobility carries, as conditional aggregates.

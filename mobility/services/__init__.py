@@ -86,8 +86,32 @@ from .selection import (
     may_archive,
     may_reopen,
 )
+from .stays import (
+    RECOGNITION_FIELDS,
+    StayError,
+    approved_agreement_rows,
+    may_manage_stay,
+    may_record_recognition,
+    recognition_record,
+    recognition_rows_initial,
+    stay_confirm,
+    stay_request_host,
+    stay_upload_transcript,
+    stays_ask_hosts,
+)
 
 __all__ = [
+    "RECOGNITION_FIELDS",
+    "StayError",
+    "approved_agreement_rows",
+    "may_manage_stay",
+    "may_record_recognition",
+    "recognition_record",
+    "recognition_rows_initial",
+    "stay_confirm",
+    "stay_request_host",
+    "stay_upload_transcript",
+    "stays_ask_hosts",
     "CORRECTABLE_FIELDS",
     "DECISIONS",
     "DRAFT_FIELDS",

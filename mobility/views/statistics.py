@@ -74,4 +74,5 @@ def figures(year):
         # A partner has one country, so distinct partners per country add up to distinct partners.
         "agreement_partner_total": sum(row["partners"] for row in agreement_rows),
         "counted_on": counted_on,
+        "credits": statistics.credits_recognised_by_academic_year(year),
     }

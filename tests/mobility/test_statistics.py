@@ -294,8 +294,8 @@ def test_page_queries_do_not_grow_with_mobility(client, django_assert_num_querie
 
     # 1 home institution, 1 academic years for the selector, 1 totals, 1 by academic year,
     # 1 by country, 2 by programme (counts, then the programmes' names), 1 by activity,
-    # 1 partners by country, 1 agreements in force by country.
-    with django_assert_num_queries(10):
+    # 1 partners by country, 1 agreements in force by country, 1 credits recognised.
+    with django_assert_num_queries(11):
         response = client.get(URL, {"year": "2019"})
 
     assert response.status_code == 200

@@ -5,10 +5,17 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from mobility.statistics import mobility_by_country, mobility_by_program, mobility_totals, sum_rows
+from mobility.statistics import (
+    credits_recognised_by_academic_year,
+    mobility_by_country,
+    mobility_by_program,
+    mobility_totals,
+    sum_rows,
+)
 
 from .agreements import agreements_in_force, agreements_signed, count_by_country, count_by_kind, partners_added
 from .mobility import (
+    credits_recognised_table,
     mobility_by_direction_table,
     mobility_by_participant_table,
     visits_between,
@@ -34,6 +41,7 @@ class AnnualReport:
     mobility_by_participant: Table
     mobility_by_program: Table
     mobility_by_country: Table
+    credits_recognised: Table
     visits_by_direction: Table
     visits: Table
 
@@ -52,6 +60,7 @@ class AnnualReport:
             self.mobility_by_participant,
             self.mobility_by_program,
             self.mobility_by_country,
+            self.credits_recognised,
             self.visits_by_direction,
             self.visits,
         ]
@@ -60,9 +69,9 @@ class AnnualReport:
 def annual_report(period: Period, *, on: datetime.date) -> AnnualReport:
     """Every table of the report for ``period``, as known on the day ``on``.
 
-    Nine queries whatever the number of rows: partners added, agreements signed, agreements
+    Ten queries whatever the number of rows: partners added, agreements signed, agreements
     in force (by country and by kind), mobility totals, by programme (and the programmes' names),
-    by country, visits.
+    by country, credits recognised, visits.
     """
     start, end = period.bounds
     counted_on = period.counted_on(on)
@@ -117,6 +126,7 @@ def annual_report(period: Period, *, on: datetime.date) -> AnnualReport:
             totals=sum_rows(countries, ("outgoing", "incoming", "total")),
             empty=_("No mobility in this period."),
         ),
+        credits_recognised=credits_recognised_table(credits_recognised_by_academic_year(between=(start, end))),
         visits_by_direction=visits_by_direction_table(visits.rows),
         visits=visits,
     )

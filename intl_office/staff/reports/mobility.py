@@ -69,6 +69,25 @@ def mobility_by_participant_table(totals) -> Table:
     )
 
 
+def credits_recognised_table(rows) -> Table:
+    """Credits earned abroad and recognised at home, per academic year of the stays that started in the period."""
+    return Table(
+        slug="credits-recognised",
+        title=_("Credits recognised"),
+        sheet=_("Credits recognised"),
+        columns=[
+            Column("label", _("Academic year"), numeric=False, width=14),
+            Column("students", _("Students")),
+            Column("earned", _("Credits earned")),
+            Column("recognised", _("Credits recognised")),
+            Column("share", _("Share recognised, %")),
+        ],
+        rows=rows,
+        totals=sum_rows(rows, ("students", "earned", "recognised")),
+        empty=_("No credits recognised for stays that started in this period."),
+    )
+
+
 def visits_between(start, end) -> Table:
     """Delegation visits starting in the period, received and sent, public or not."""
     visits = Visit.objects.filter(start_date__range=(start, end)).select_related("partner").order_by("start_date", "pk")
