@@ -15,8 +15,18 @@ from django.utils.translation import gettext_lazy as _
 from intl_office import roles
 from intl_office.dates import academic_year_bounds, academic_year_label, academic_year_of
 from intl_office.i18n import localized
+from intl_office.models import Faculty
 from intl_office.roles import is_faculty_coordinator
-from mobility.models import Application, Mobility, Nomination, Visit, agreements_dormant, mobilities_to_nominate
+from mobility.models import (
+    Application,
+    LearningAgreement,
+    LearningAgreementApproval,
+    Mobility,
+    Nomination,
+    Visit,
+    agreements_dormant,
+    mobilities_to_nominate,
+)
 from mobility.models.checklists import DEPARTING_SOON_DAYS, LEAVING_SOON
 from mobility.statistics import mobility_totals
 from partners.models import Agreement
@@ -152,9 +162,45 @@ def checklists_incomplete(on: datetime.date, *, user=None):
     return mobilities.select_related("partner").order_by("start_date", "participant_name")
 
 
-def transcripts_missing(on: datetime.date) -> int:
-    """Returned students without a transcript of records (``Mobility.objects.transcript_missing``). One query."""
-    return Mobility.objects.transcript_missing(on).count()
+def _own_faculty(mobilities, user):
+    """``mobilities`` as ``user`` may count them: a faculty coordinator their own faculty's only."""
+    if user is not None and is_faculty_coordinator(user):
+        return mobilities.filter(faculty_id=user.faculty_id) if user.faculty_id else mobilities.none()
+    return mobilities
+
+
+def transcripts_missing(on: datetime.date, *, user=None) -> int:
+    """Returned students without a transcript of records (``Mobility.objects.transcript_missing``). One query.
+
+    A faculty coordinator counts their own faculty's students, as the admin lists them.
+    """
+    return _own_faculty(Mobility.objects.transcript_missing(on), user).count()
+
+
+@dataclass(frozen=True)
+class FacultyWaiting:
+    """A faculty's learning agreements whose submitted version waits for its coordinator."""
+
+    faculty: Faculty | None
+    count: int
+
+
+def learning_agreements_waiting(*, user=None) -> list[FacultyWaiting]:
+    """Submitted learning agreements the faculty coordinator has not answered, per faculty, most first.
+
+    Two queries: the counts grouped by faculty, then the faculties. A faculty coordinator sees their
+    own faculty's only (``LearningAgreement.objects.visible_to``).
+    """
+    agreements = LearningAgreement.objects.all() if user is None else LearningAgreement.objects.visible_to(user)
+    rows = list(
+        agreements.waiting_for(LearningAgreementApproval.Party.FACULTY)
+        .order_by()
+        .values("mobility__faculty")
+        .annotate(count=Count("pk"))
+    )
+    faculties = Faculty.objects.in_bulk([row["mobility__faculty"] for row in rows if row["mobility__faculty"]])
+    waiting = [FacultyWaiting(faculties.get(row["mobility__faculty"]), row["count"]) for row in rows]
+    return sorted(waiting, key=lambda row: (-row.count, str(row.faculty or "")))
 
 
 def upcoming_visits(on: datetime.date):

@@ -103,7 +103,7 @@ def dashboard_view(request):
         )
     if can("mobility.view_mobility"):
         context.update(comparison=dashboard.mobility_year_over_year(on), show_mobility=True)
-        context["transcripts_missing"] = dashboard.transcripts_missing(on)
+        context["transcripts_missing"] = dashboard.transcripts_missing(on, user=user)
     if can("mobility.view_mobilitychecklist"):
         incomplete = dashboard.checklists_incomplete(on, user=user)
         context.update(
@@ -112,6 +112,13 @@ def dashboard_view(request):
             checklists_url=reverse("admin:mobility_mobility_changelist") + f"?checklist={dashboard.CHECKLIST_FILTER}",
             checklist_days=dashboard.CHECKLIST_DAYS,
             show_checklists=True,
+        )
+    if can("mobility.view_learningagreement"):
+        waiting = dashboard.learning_agreements_waiting(user=user)
+        context.update(
+            learning_agreements=waiting,
+            learning_agreements_total=sum(row.count for row in waiting),
+            show_learning_agreements=True,
         )
     if can("mobility.view_nomination"):
         context.update(nominations=dashboard.nominations_to_follow(user=user), show_nominations=True)
