@@ -239,6 +239,8 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "intl_office" / "country_names"]
 TIME_ZONE = env.str("TIME_ZONE", default="Asia/Tashkent")
 USE_I18N = True
+# One date format per language: Django's for Uzbek and Russian, the office's day-month-year for English.
+FORMAT_MODULE_PATH = ["intl_office.formats"]
 USE_TZ = True
 
 STATIC_URL = "static/"

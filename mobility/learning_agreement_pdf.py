@@ -34,7 +34,7 @@ def _pdf() -> FPDF:
 
 
 def _date(value):
-    return formats.date_format(timezone.localtime(value) if hasattr(value, "tzinfo") else value, "j F Y")
+    return formats.date_format(timezone.localtime(value) if hasattr(value, "tzinfo") else value, "DATE_FORMAT")
 
 
 def _credits(value):

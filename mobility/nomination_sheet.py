@@ -52,7 +52,7 @@ def sheet_rows(*, mobility, home, reference="") -> list[tuple[str, str]]:
 
 
 def _date(value):
-    return formats.date_format(value, "j F Y")
+    return formats.date_format(value, "DATE_FORMAT")
 
 
 def nomination_pdf(*, mobility, home) -> bytes:

@@ -162,7 +162,7 @@ def test_reminder_mail_names_the_agreement_and_links_to_its_admin_page(officer, 
         "The agreement with Kyungpook National University expires in 30 days: Student exchange agreement"
     )
     assert "Dear Dilnoza Karimova," in message.body
-    assert "expires in 30 days, on March 31, 2025." in message.body
+    assert "expires in 30 days, on 31 March 2025." in message.body
     assert "Reference number: KNU-2020-07" in message.body
     assert f"https://portal.example.uz/admin/partners/agreement/{agreement.pk}/change/" in message.body
 
@@ -173,7 +173,7 @@ def test_reminder_on_the_last_day_says_today(officer):
     remind(on=ON)
 
     assert mail.outbox[0].subject == "The agreement with Ajou University expires today: MoU"
-    assert "is valid until today, March 1, 2025." in mail.outbox[0].body
+    assert "is valid until today, 1 March 2025." in mail.outbox[0].body
 
 
 @pytest.mark.parametrize(
