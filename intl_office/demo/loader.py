@@ -22,6 +22,7 @@ from . import content
 from .calls import call_specs
 from .checklists import ChecklistsLoader
 from .content import T
+from .learning_agreements import LearningAgreementsLoader
 from .names import NameBook
 from .nominations import NominationsLoader
 from .offers import load_offers
@@ -68,6 +69,7 @@ class DemoLoader(Syncer):
         self.load_visits()
         self.load_applications()
         ChecklistsLoader(self).run()
+        LearningAgreementsLoader(self).run()
         NominationsLoader(self).run()
         StayOutcomesLoader(self).run()
         for model in (
