@@ -97,7 +97,7 @@ def test_the_whole_exchange_after_acceptance(page: Page, phone_page: Page, live_
         page.get_by_role("button", name="Send my answer").click()
         expect(page.get_by_text("The answer has been recorded")).to_be_visible()
         student_page()
-        expect(nomination).to_contain_text("Accepted")
+        expect(nomination).to_contain_text("Accepted by the host")
 
         # The learning agreement: the student drafts and submits; the host and the coordinator approve.
         page.goto("/my/applications/")
@@ -184,7 +184,7 @@ def test_the_whole_exchange_after_acceptance(page: Page, phone_page: Page, live_
         # The student sees the whole exchange on their application's page.
         student_page()
         expect(page.locator("h1")).to_be_visible()
-        expect(nomination).to_contain_text("Accepted")
+        expect(nomination).to_contain_text("Accepted by the host")
         expect(checklist).to_contain_text("2 of 2 accepted")
         expect(stay).to_contain_text("Sept. 1, 2026")
         expect(stay).to_contain_text("Jan. 31, 2027")
