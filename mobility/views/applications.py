@@ -22,6 +22,7 @@ from intl_office.dates import today
 from intl_office.storage import private_file_response
 from programs.models import Call
 
+from ..exchange_progress import exchange_steps
 from ..forms import ApplicationForm
 from ..models import Application, ApplicationDocument, Mobility
 from ..services import (
@@ -135,6 +136,7 @@ def application_detail(request, pk):
             "missing": application_missing(application) if editable else [],
             "can_withdraw": _can_withdraw(application),
             "today": today(),
+            "steps": exchange_steps(application, on=today()),
         },
     )
 

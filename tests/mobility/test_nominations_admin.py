@@ -238,12 +238,12 @@ def test_the_student_sees_where_the_nomination_stands(mobility, student, office_
     application = mobility.application
     client.force_login(student)
     url = reverse("mobility:application-detail", kwargs={"pk": application.pk})
-    assert "has not nominated you to the host yet" in client.get(url).content.decode()
+    assert "The International Office nominates you to" in client.get(url).content.decode()
     round_ = sent(mobility, office_user)
-    assert "Waiting for the host" in client.get(url).content.decode()
+    assert "waiting for the host" in client.get(url).content.decode()
     nomination_answer(round_=round_, state=State.REFUSED, name="Ayşe", comment="No places in that faculty")
     body = client.get(url).content.decode()
-    assert "Refused by the host" in body and "No places in that faculty" in body
+    assert "did not accept the nomination" in body and "No places in that faculty" in body
 
 
 def test_a_stay_that_has_ended_no_longer_waits_to_be_nominated(db):

@@ -46,7 +46,7 @@ def test_taking_the_place_is_a_post_and_then_the_page_says_what_comes_next(clien
     assert offer.place_taken
     page = response.content.decode()
     assert "You took the place" in page
-    assert "nominates you to the host" in page
+    assert "Your exchange, step by step" in page and "The International Office nominates you to" in page
     assert take_url(offer) not in page
     list_page = client.get(reverse("mobility:my-applications")).content.decode()
     assert reverse("mobility:learning-agreement", kwargs={"pk": offer.pk}) in list_page
