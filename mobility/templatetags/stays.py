@@ -25,4 +25,6 @@ def stay_of(application):
         "totals": recognised_totals(mobility),
         "events": list(mobility.stay_events.order_by("created_at", "pk")),
         "may_upload": not mobility.transcript and mobility.start_date <= today(),
+        # Before the stay the steps above say all there is to say; the card comes with the stay.
+        "started": mobility.arrival_confirmed or mobility.start_date <= today(),
     }
