@@ -8,6 +8,8 @@ Found again by their mobility and version number, so a second run changes nothin
 
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
+
 from intl_office.roles import FACULTY_COORDINATOR
 from mobility.models import (
     LearningAgreement,
@@ -20,6 +22,7 @@ from mobility.models import (
 
 from .applications import ApplicationsLoader
 
+User = get_user_model()
 State = LearningAgreementVersion.State
 Party = LearningAgreementApproval.Party
 APPROVE = LearningAgreementApproval.Decision.APPROVE
@@ -51,21 +54,30 @@ class LearningAgreementsLoader:
         self.today = loader.today
 
     def run(self):
-        students = Mobility.objects.taking_learning_agreements().outgoing().select_related("faculty")
-        leaving = list(students.filter(start_date__gt=self.today).order_by("start_date", "pk")[:4])
-        abroad = list(students.filter(start_date__lte=self.today, end_date__gte=self.today).order_by("start_date")[:1])
-        for mobility, plan in zip(leaving + abroad, PLANS.values(), strict=False):
+        for mobility, plan in zip(self._stays(), PLANS.values(), strict=False):
             self._agreement(mobility, plan)
 
-    def _coordinator(self, faculty):
+    def _stays(self):
+        """The stays the demo's agreements belong to: those of an earlier run, else the students leaving next and
+        one abroad now. Later steps of the demo move stays' dates (confirmed arrivals), so choosing afresh on a
+        second run could give a plan to another stay."""
+        students = Mobility.objects.taking_learning_agreements().outgoing().select_related("faculty")
+        earlier = list(
+            LearningAgreement.objects.filter(mobility__in=students).order_by("pk").values_list("mobility", flat=True)
+        )
+        if earlier:
+            stays = students.in_bulk(earlier[: len(PLANS)])
+            return [stays[pk] for pk in earlier[: len(PLANS)]]
+        leaving = list(students.filter(start_date__gt=self.today).order_by("start_date", "pk")[:4])
+        abroad = list(students.filter(start_date__lte=self.today, end_date__gte=self.today).order_by("start_date")[:1])
+        return leaving + abroad
+
+    @staticmethod
+    def _coordinator(faculty):
+        """The demo's coordinator of ``faculty`` if any; the other faculties' approvals name the dean's office."""
         if faculty is None:
             return None
-        return self.applications.user(
-            f"coordinator|{faculty.slug if faculty else 'none'}",
-            is_staff=True,
-            faculty=faculty,
-            groups=[FACULTY_COORDINATOR],
-        )
+        return User.objects.filter(groups__name=FACULTY_COORDINATOR, faculty=faculty, is_active=True).first()
 
     def _agreement(self, mobility, plan):
         agreement = self.loader.sync(LearningAgreement, {"mobility": mobility}, {})
