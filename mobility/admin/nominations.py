@@ -27,7 +27,7 @@ from ..models import Nomination, NominationEvent, NominationRound, NominationSta
 
 State = NominationState
 NOT_NOMINATED = "none"
-STEP_TEMPLATE = "admin/mobility/nomination/step.html"
+STEP_TEMPLATE = "admin/mobility/application/step.html"  # the office's steps share one page
 
 
 class NominationFilter(admin.SimpleListFilter):
