@@ -83,6 +83,20 @@ class MobilityAdmin(
     )
     resource_classes = [MobilityResource]
 
+    def get_readonly_fields(self, request, obj=None):
+        """What the services decide stays theirs: a stay that came from an application keeps that application and
+        its status (accepting, declining, reopening, the arrival and the departure set it, with their history);
+        a confirmed arrival or departure keeps its day. A stay the office typed in stays the office's to edit."""
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None:
+            if obj.application_id:
+                fields += ["application", "status"]
+            if obj.arrival_confirmed_at:
+                fields.append("start_date")
+            if obj.departure_confirmed_at:
+                fields.append("end_date")
+        return fields
+
     def get_queryset(self, request):
         # A mobility's name includes its partner, autocomplete results included.
         return super().get_queryset(request).select_related("partner")
