@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from intl_office import roles
 from intl_office.dates import academic_year_bounds, academic_year_label, academic_year_of
 from intl_office.i18n import localized
 from intl_office.models import Faculty
-from intl_office.roles import is_faculty_coordinator
+from intl_office.roles import of_own_faculty
 from mobility.models import (
     Application,
     LearningAgreement,
@@ -156,17 +155,13 @@ def checklists_incomplete(on: datetime.date, *, user=None):
 
     Each carries ``checklist_open`` (counted in the database); a faculty coordinator sees their own faculty's.
     """
-    mobilities = Mobility.objects.checklist_incomplete(on, departing_within=CHECKLIST_DAYS)
-    if user is not None and is_faculty_coordinator(user):
-        mobilities = mobilities.filter(faculty_id=user.faculty_id) if user.faculty_id else mobilities.none()
+    mobilities = _own_faculty(Mobility.objects.checklist_incomplete(on, departing_within=CHECKLIST_DAYS), user)
     return mobilities.select_related("partner").order_by("start_date", "participant_name")
 
 
 def _own_faculty(mobilities, user):
     """``mobilities`` as ``user`` may count them: a faculty coordinator their own faculty's only."""
-    if user is not None and is_faculty_coordinator(user):
-        return mobilities.filter(faculty_id=user.faculty_id) if user.faculty_id else mobilities.none()
-    return mobilities
+    return mobilities if user is None else of_own_faculty(mobilities, user)
 
 
 def transcripts_missing(on: datetime.date, *, user=None) -> int:
@@ -328,10 +323,7 @@ def nominations_to_follow(*, user) -> dict:
 
     A faculty coordinator counts their own faculty's only, as the nominations list shows them.
     """
-    mobilities = Mobility.objects.all()
-    if roles.is_faculty_coordinator(user):
-        mobilities = mobilities.filter(faculty_id=user.faculty_id) if user.faculty_id else mobilities.none()
     return {
         "waiting": Nomination.objects.visible_to(user).waiting_for_host().count(),
-        "not_nominated": mobilities_to_nominate(mobilities).count(),
+        "not_nominated": mobilities_to_nominate(_own_faculty(Mobility.objects.all(), user)).count(),
     }

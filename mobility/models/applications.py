@@ -28,7 +28,7 @@ from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from intl_office.models import Faculty
-from intl_office.roles import is_faculty_coordinator
+from intl_office.roles import of_own_faculty
 from intl_office.status import StatusTones
 from intl_office.storage import get_private_storage
 from partners.models import Institution
@@ -112,9 +112,7 @@ class ApplicationQuerySet(models.QuerySet):
         """Applications a staff member may see: a faculty coordinator only those of their own faculty."""
         if not (user.is_active and user.is_staff):
             return self.none()
-        if is_faculty_coordinator(user):
-            return self.filter(faculty_id=user.faculty_id) if user.faculty_id else self.none()
-        return self
+        return of_own_faculty(self, user)
 
     def of_student(self, user):
         """``user``'s own applications, newest first, with what their pages show: call, history, documents, hosts.

@@ -19,7 +19,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from intl_office.roles import is_faculty_coordinator
+from intl_office.roles import of_own_faculty
 from intl_office.status import StatusTones
 from intl_office.storage import get_private_storage
 from programs.models import GrantProgram
@@ -77,9 +77,7 @@ class MobilityChecklistQuerySet(models.QuerySet):
         """Checklists a staff member may read: a faculty coordinator only those of their own faculty."""
         if not (user.is_active and user.is_staff and user.has_perm("mobility.view_mobilitychecklist")):
             return self.none()
-        if is_faculty_coordinator(user):
-            return self.filter(mobility__faculty_id=user.faculty_id) if user.faculty_id else self.none()
-        return self
+        return of_own_faculty(self, user, field="mobility__faculty")
 
 
 class MobilityChecklist(models.Model):

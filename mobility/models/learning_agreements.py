@@ -18,7 +18,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, Sum
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from intl_office.roles import is_faculty_coordinator
+from intl_office.roles import of_own_faculty
 from intl_office.status import StatusTones
 
 from .records import Mobility
@@ -31,9 +31,7 @@ class LearningAgreementQuerySet(models.QuerySet):
         """Agreements a staff member may read: a faculty coordinator only those of their own faculty."""
         if not (user.is_active and user.is_staff):
             return self.none()
-        if is_faculty_coordinator(user):
-            return self.filter(mobility__faculty_id=user.faculty_id) if user.faculty_id else self.none()
-        return self
+        return of_own_faculty(self, user, field="mobility__faculty")
 
     def with_versions(self):
         """Each agreement with its mobility and its versions (rows, approvals) in a fixed number of queries."""

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from intl_office.dates import today
-from intl_office.roles import is_faculty_coordinator
+from intl_office.roles import of_own_faculty
 from intl_office.status import StatusTones
 from intl_office.storage import get_private_storage
 from intl_office.uploads import validate_pdf
@@ -53,9 +53,7 @@ class NominationQuerySet(models.QuerySet):
         """Nominations a staff member may read: a faculty coordinator only those of their own faculty."""
         if not (user.is_active and user.is_staff):
             return self.none()
-        if is_faculty_coordinator(user):
-            return self.filter(mobility__faculty_id=user.faculty_id) if user.faculty_id else self.none()
-        return self
+        return of_own_faculty(self, user, field="mobility__faculty")
 
     def waiting_for_host(self):
         return self.filter(state=NominationState.SENT)

@@ -20,6 +20,7 @@ from django.utils.translation import pgettext_lazy
 
 from intl_office.dates import academic_year_bounds, academic_year_expression, academic_year_of, today
 from intl_office.models import Faculty
+from intl_office.roles import of_own_faculty
 from intl_office.storage import get_private_storage
 from intl_office.uploads import validate_pdf
 from partners.models import Agreement, Institution
@@ -44,6 +45,12 @@ def transcript_name(mobility, filename):
 
 
 class MobilityQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Mobilities a staff member may read: a faculty coordinator only those of their own faculty."""
+        if not (user.is_active and user.is_staff):
+            return self.none()
+        return of_own_faculty(self, user)
+
     def counted(self):
         """Mobilities that took or will take place: everything but the cancelled."""
         return self.exclude(status=Mobility.Status.CANCELLED)

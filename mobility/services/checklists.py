@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from intl_office.dates import today
-from intl_office.roles import is_faculty_coordinator
+from intl_office.roles import serves_faculty
 from intl_office.storage import get_private_storage
 
 from ..checklist_emails import queue_reminder_email, queue_returned_email
@@ -63,9 +63,7 @@ def may_read_checklist(user, mobility) -> bool:
     """Staff who may read checklists; a faculty coordinator only those of their own faculty's mobilities."""
     if not (user.is_active and user.is_staff and user.has_perm("mobility.view_mobilitychecklist")):
         return False
-    if is_faculty_coordinator(user):
-        return bool(user.faculty_id) and user.faculty_id == mobility.faculty_id
-    return True
+    return serves_faculty(user, mobility.faculty_id)
 
 
 def checklist_mobility_of(application):

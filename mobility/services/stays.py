@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from intl_office.dates import today
-from intl_office.roles import is_faculty_coordinator
+from intl_office.roles import is_faculty_coordinator, serves_faculty
 from intl_office.uploads import check_pdf, looks_like_pdf, read_upload
 
 from ..models import LearningAgreementRow, LearningAgreementVersion, Mobility, Recognition, StayEvent, recognised_totals
@@ -74,7 +74,7 @@ def may_record_recognition(user, mobility) -> bool:
     if not (user.is_active and user.is_staff):
         return False
     if is_faculty_coordinator(user):
-        return bool(user.faculty_id) and user.faculty_id == mobility.faculty_id
+        return serves_faculty(user, mobility.faculty_id)
     return may_manage_stay(user)
 
 

@@ -20,7 +20,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from intl_office.audit import download_record
 from intl_office.host_links import HostLinkExpired, HostLinkInvalid
 from intl_office.models import HomeInstitution
-from intl_office.roles import is_faculty_coordinator
 from intl_office.storage import private_file_response
 
 from ..models import Application, Mobility, StayEvent
@@ -143,10 +142,7 @@ def staff_stay_transcript(request, pk):
     """A transcript for the office, linked from the admin; a faculty coordinator only their own faculty's."""
     if not request.user.has_perm("mobility.view_mobility"):
         raise Http404
-    mobilities = Mobility.objects.all()
-    if is_faculty_coordinator(request.user):
-        mobilities = mobilities.filter(faculty_id=request.user.faculty_id or 0)
-    return _transcript_response(request, get_object_or_404(mobilities, pk=pk))
+    return _transcript_response(request, get_object_or_404(Mobility.objects.visible_to(request.user), pk=pk))
 
 
 def _transcript_response(request, mobility):
