@@ -8,8 +8,10 @@ and link to the student's application page, where the checklist is.
 from django.conf import settings
 from django.utils import translation
 
-from intl_office.mail import absolute_reverse, queue_email, render_message
+from intl_office.mail import queue_email, render_message
 from intl_office.models import HomeInstitution
+
+from .emails import application_page_url, queue_student_email
 
 
 def _student_of(mobility):
@@ -20,8 +22,7 @@ def _student_of(mobility):
 
 
 def _page(application, language):
-    url = absolute_reverse("mobility:application-detail", kwargs={"pk": application.pk}, language=language)
-    return f"{url}#checklist"
+    return application_page_url(application, language=language, anchor="checklist")
 
 
 def queue_returned_email(*, item) -> bool:
@@ -29,22 +30,16 @@ def queue_returned_email(*, item) -> bool:
     application, language = _student_of(item.checklist.mobility)
     if application is None:
         return False
-    with translation.override(language):
-        context = {
+    queue_student_email(
+        to=application.student.email,
+        template="checklist_returned",
+        language=language,
+        context=lambda: {
             "name": application.full_name,
             "item": str(item.title),
             "comment": item.staff_comment,
             "url": _page(application, language),
-            "department": HomeInstitution.load().department_name,
-        }
-    queue_email(
-        render_message(
-            to=[application.student.email],
-            subject_template="mobility/email/checklist_returned_subject.txt",
-            body_template="mobility/email/checklist_returned_body.txt",
-            context=context,
-            language=language,
-        )
+        },
     )
     return True
 

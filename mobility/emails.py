@@ -14,6 +14,35 @@ from intl_office.mail import absolute_reverse, queue_email, render_message
 from intl_office.models import HomeInstitution
 
 
+def queue_student_email(*, to, template, language, context) -> None:
+    """Queue ``mobility/email/<template>_subject.txt`` and ``_body.txt`` to a student, in ``language``.
+
+    ``context`` is a function called with ``language`` active, so the translated names it reads (the
+    call's, the host's) come in the student's language; the department's name is added. Nothing is
+    queued without an address.
+    """
+    if not to:
+        return
+    language = language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        values = {**context(), "department": HomeInstitution.load().department_name}
+    queue_email(
+        render_message(
+            to=[to],
+            subject_template=f"mobility/email/{template}_subject.txt",
+            body_template=f"mobility/email/{template}_body.txt",
+            context=values,
+            language=language,
+        )
+    )
+
+
+def application_page_url(application, *, language: str, anchor: str = "") -> str:
+    """The student's page of ``application`` in ``language``, on the portal's public address."""
+    url = absolute_reverse("mobility:application-detail", kwargs={"pk": application.pk}, language=language)
+    return f"{url}#{anchor}" if anchor else url
+
+
 def my_applications_url(*, language: str) -> str:
     """The student's "My applications" page in ``language``, on the portal's public address."""
     return absolute_reverse("mobility:my-applications", language=language)
@@ -60,25 +89,16 @@ def queue_application_status_email(*, application, to_status, language=None) -> 
 
 def queue_application_reopened_email(*, application, language=None) -> None:
     """Tell the student the office reopened the decision on their application, in ``language``."""
-    recipient = application.student.email
-    if not recipient:
-        return
     language = language or settings.LANGUAGE_CODE
-    with translation.override(language):
-        context = {
+    queue_student_email(
+        to=application.student.email,
+        template="application_reopened",
+        language=language,
+        context=lambda: {
             "name": application.full_name,
             "call_title": application.call.title,
             "reference": application.reference,
             "status_label": str(application.get_status_display()),
             "url": my_applications_url(language=language),
-            "department": HomeInstitution.load().department_name,
-        }
-    queue_email(
-        render_message(
-            to=[recipient],
-            subject_template="mobility/email/application_reopened_subject.txt",
-            body_template="mobility/email/application_reopened_body.txt",
-            context=context,
-            language=language,
-        )
+        },
     )

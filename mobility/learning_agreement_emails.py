@@ -15,6 +15,8 @@ from intl_office.mail import absolute_reverse, queue_email, render_message
 from intl_office.models import HomeInstitution, User
 from intl_office.roles import FACULTY_COORDINATOR
 
+from .emails import queue_student_email
+
 LEARNING_AGREEMENT_LINKS = HostLinks("learning-agreement")
 
 # The host reads English: the partner is abroad, and the portal's English is what every partner reads.
@@ -88,8 +90,11 @@ def queue_student_answer_email(*, version, approval) -> None:
     if application is None or not application.student.email:
         return
     language = application.language or settings.LANGUAGE_CODE
-    with translation.override(language):
-        context = {
+    queue_student_email(
+        to=application.student.email,
+        template="learning_agreement_answer",
+        language=language,
+        context=lambda: {
             "name": application.full_name,
             "number": version.number,
             "party": str(approval.get_party_display()).lower(),
@@ -97,14 +102,5 @@ def queue_student_answer_email(*, version, approval) -> None:
             "fully_approved": version.is_approved,
             "comment": approval.comment,
             "url": absolute_reverse("mobility:learning-agreement", kwargs={"pk": application.pk}, language=language),
-            "department": _department().department_name,
-        }
-    queue_email(
-        render_message(
-            to=[application.student.email],
-            subject_template="mobility/email/learning_agreement_answer_subject.txt",
-            body_template="mobility/email/learning_agreement_answer_body.txt",
-            context=context,
-            language=language,
-        )
+        },
     )

@@ -15,12 +15,13 @@ from intl_office.host_links import HostLinks
 from intl_office.mail import absolute_reverse, queue_email, render_message
 from intl_office.models import HomeInstitution
 
+from .emails import application_page_url, queue_student_email
+from .learning_agreement_emails import HOST_LANGUAGE
 from .nomination_sheet import nomination_pdf, nomination_xlsx
 
 NOMINATION_LINKS = HostLinks("nomination")
 
 # The host reads English, as for the learning agreement.
-HOST_LANGUAGE = "en"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -76,23 +77,17 @@ def queue_student_answer_email(*, round_) -> None:
     if application is None or not application.student.email:
         return
     language = application.language or settings.LANGUAGE_CODE
-    with translation.override(language):
-        context = {
+    queue_student_email(
+        to=application.student.email,
+        template="nomination_answer",
+        language=language,
+        context=lambda: {
             "name": application.full_name,
             "partner": mobility.partner.name,
             "state": round_.state,
             "accepted": round_.state == round_.State.ACCEPTED,
             "more_info": round_.state == round_.State.MORE_INFO,
             "comment": round_.comment,
-            "url": absolute_reverse("mobility:application-detail", kwargs={"pk": application.pk}, language=language),
-            "department": HomeInstitution.load().department_name,
-        }
-    queue_email(
-        render_message(
-            to=[application.student.email],
-            subject_template="mobility/email/nomination_answer_subject.txt",
-            body_template="mobility/email/nomination_answer_body.txt",
-            context=context,
-            language=language,
-        )
+            "url": application_page_url(application, language=language),
+        },
     )

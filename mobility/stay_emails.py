@@ -13,6 +13,7 @@ from intl_office.host_links import HostLinks
 from intl_office.mail import absolute_reverse, queue_email, render_message
 from intl_office.models import HomeInstitution
 
+from .emails import application_page_url, queue_student_email
 from .learning_agreement_emails import HOST_LANGUAGE, host_contact
 
 ARRIVAL, DEPARTURE = "arrival", "departure"
@@ -66,24 +67,16 @@ def queue_student_recognition_email(*, mobility, totals) -> None:
     if not email:
         return
     language = (application.language if application else "") or settings.LANGUAGE_CODE
-    with translation.override(language):
-        context = {
+    queue_student_email(
+        to=email,
+        template="stay_recognition",
+        language=language,
+        context=lambda: {
             "name": application.full_name if application else mobility.participant_name,
             "partner": mobility.partner.name,
             "earned": totals["earned"],
             "recognised": totals["recognised"],
             "courses": list(mobility.recognitions.order_by("position", "pk")),
-            "url": absolute_reverse("mobility:application-detail", kwargs={"pk": application.pk}, language=language)
-            if application
-            else "",
-            "department": HomeInstitution.load().department_name,
-        }
-    queue_email(
-        render_message(
-            to=[email],
-            subject_template="mobility/email/stay_recognition_subject.txt",
-            body_template="mobility/email/stay_recognition_body.txt",
-            context=context,
-            language=language,
-        )
+            "url": application_page_url(application, language=language) if application else "",
+        },
     )
