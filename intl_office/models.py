@@ -28,6 +28,33 @@ class User(AbstractUser):
         related_name="users",
         help_text=_("For faculty coordinators: the faculty whose applications they review."),
     )
+
+    class Affiliation(models.TextChoices):
+        STUDENT = "student", _("Student")
+        EMPLOYEE = "employee", _("Member of staff")
+
+    # Who the person is at the home institution: a staff call takes employees only, a student call
+    # students only. The person says so at sign-up or on their profile; the head of the department
+    # they name confirms it by endorsing (or declining) what they apply for.
+    affiliation = models.CharField(
+        _("affiliation"), max_length=20, choices=Affiliation.choices, default=Affiliation.STUDENT
+    )
+    department = models.ForeignKey(
+        "intl_office.Department",
+        verbose_name=_("department"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="members",
+        help_text=_("For staff: the department they work in; its head endorses their applications and trips."),
+    )
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    academic_degree = models.CharField(
+        _("academic degree and title"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: PhD, associate professor."),
+    )
     # Signed into the calendar feed's address with the password hash: raising it (the owner's "new
     # address" button) or changing the password makes every address handed out before stop working.
     calendar_token_version = models.PositiveIntegerField(_("calendar address version"), default=0, editable=False)
@@ -42,11 +69,55 @@ class Faculty(models.Model):
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    dean = models.ForeignKey(
+        "intl_office.User",
+        verbose_name=_("dean"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="faculties_led",
+        help_text=_("Approves the business trips of the faculty's staff where the approval chain has a dean's step."),
+    )
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("faculty")
         verbose_name_plural = _("faculties")
+
+    def __str__(self):
+        return self.name
+
+
+class Department(models.Model):
+    """A department (kafedra) of a faculty, or a unit of the administration.
+
+    Its head endorses or declines what its staff apply for (staff calls) and approves their business
+    trips where the approval chain has a head-of-department step.
+    """
+
+    faculty = models.ForeignKey(
+        Faculty,
+        verbose_name=_("faculty"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="departments",
+        help_text=_("Empty for a unit of the administration."),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    head = models.ForeignKey(
+        "intl_office.User",
+        verbose_name=_("head"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="departments_headed",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
 
     def __str__(self):
         return self.name
@@ -78,6 +149,15 @@ class HomeInstitution(models.Model):
     working_hours = models.CharField(_("working hours"), max_length=200, blank=True)
     international_since = models.PositiveSmallIntegerField(
         _("international cooperation since (year)"), null=True, blank=True
+    )
+    # Letters (intl_office.letters) are signed by this person, under the letterhead drawn from the
+    # name, logo, address, phone, e-mail and website above.
+    signatory_name = models.CharField(_("signatory"), max_length=200, blank=True)
+    signatory_position = models.CharField(
+        _("signatory's position"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: Vice-rector for international affairs."),
     )
 
     class Meta:
@@ -310,3 +390,4 @@ class OutgoingMessage(models.Model):
 
 # Files the background jobs work on (a module of its own, so this one stays readable).
 from .file_records import FileImport, ReportFile  # noqa: E402, F401
+from .letter_records import LetterTemplate  # noqa: E402, F401

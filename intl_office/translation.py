@@ -2,12 +2,21 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Faculty, HomeInstitution, Page, Ranking, StaffMember
+from .models import Department, Faculty, HomeInstitution, Page, Ranking, StaffMember
 
 
 @register(HomeInstitution)
 class HomeInstitutionTranslation(TranslationOptions):
-    fields = ("name", "short_name", "department_name", "about", "address", "working_hours")
+    fields = (
+        "name",
+        "short_name",
+        "department_name",
+        "about",
+        "address",
+        "working_hours",
+        "signatory_name",
+        "signatory_position",
+    )
 
 
 @register(Faculty)
@@ -28,3 +37,8 @@ class RankingTranslation(TranslationOptions):
 @register(Page)
 class PageTranslation(TranslationOptions):
     fields = ("title", "body")
+
+
+@register(Department)
+class DepartmentTranslation(TranslationOptions):
+    fields = ("name",)

@@ -1,0 +1,83 @@
+"""Draws a rendered letter on A4 under the department's letterhead (fpdf2, DejaVu Sans)."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from fpdf import FPDF
+
+from .dates import today
+from .models import HomeInstitution
+
+FONT_DIR = Path(getattr(settings, "PDF_FONT_DIR", "/usr/share/fonts/truetype/dejavu"))
+FONT = "DejaVu"
+
+
+class FontMissing(RuntimeError):
+    """The DejaVu fonts are not installed (apt-get install fonts-dejavu-core)."""
+
+
+def new_pdf() -> FPDF:
+    regular, bold = FONT_DIR / "DejaVuSans.ttf", FONT_DIR / "DejaVuSans-Bold.ttf"
+    if not (regular.exists() and bold.exists()):
+        raise FontMissing(f"{regular} and {bold} are needed to print letters (fonts-dejavu-core).")
+    pdf = FPDF(format="A4")
+    pdf.add_font(FONT, "", str(regular))
+    pdf.add_font(FONT, "B", str(bold))
+    # fonts-dejavu-core has no oblique faces: italics print upright rather than fail.
+    pdf.add_font(FONT, "I", str(regular))
+    pdf.add_font(FONT, "BI", str(bold))
+    pdf.set_auto_page_break(auto=True, margin=20)
+    pdf.set_margins(20, 18, 20)
+    return pdf
+
+
+def _letterhead(pdf: FPDF, home: HomeInstitution) -> None:
+    pdf.set_font(FONT, "B", 13)
+    pdf.multi_cell(0, 6, home.name or "", align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FONT, "", 10)
+    if home.department_name:
+        pdf.multi_cell(0, 5, home.department_name, align="C", new_x="LMARGIN", new_y="NEXT")
+    contacts = " · ".join(part for part in (home.address, home.phone, home.email, home.website) if part)
+    if contacts:
+        pdf.set_font(FONT, "", 8)
+        pdf.multi_cell(0, 4, contacts, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    pdf.set_draw_color(120, 120, 120)
+    pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
+    pdf.ln(6)
+
+
+def _signature(pdf: FPDF, home: HomeInstitution) -> None:
+    if not (home.signatory_name or home.signatory_position):
+        return
+    pdf.ln(10)
+    pdf.set_font(FONT, "", 11)
+    width = (pdf.w - pdf.l_margin - pdf.r_margin) / 2
+    pdf.cell(width, 6, home.signatory_position or "")
+    pdf.cell(width, 6, home.signatory_name or "", align="R", new_x="LMARGIN", new_y="NEXT")
+
+
+def draw_letter(letter) -> bytes:
+    """``letter`` (``intl_office.letters.Letter``) as PDF bytes, in the active language."""
+    from django.utils import formats
+
+    home = HomeInstitution.load()
+    pdf = new_pdf()
+    pdf.set_title(letter.title)
+    pdf.set_creator(home.name or "")
+    pdf.add_page()
+    _letterhead(pdf, home)
+    pdf.set_font(FONT, "", 9)
+    pdf.cell(0, 5, formats.date_format(today(), "DATE_FORMAT"), align="R", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    pdf.set_font(FONT, "B", 14)
+    pdf.multi_cell(0, 7, letter.title, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    pdf.set_font(FONT, "", 11)
+    pdf.write_html(letter.html, font_family=FONT)
+    _signature(pdf, home)
+    pdf.set_font(FONT, "", 7)
+    pdf.set_y(-15)
+    pdf.cell(0, 5, _("Page %(page)s") % {"page": pdf.page_no()}, align="C")
+    return bytes(pdf.output())
