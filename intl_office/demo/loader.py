@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import translation
 
 from intl_office import dates
-from intl_office.models import Faculty, HomeInstitution, Page, Ranking, StaffMember
+from intl_office.models import Department, Faculty, HomeInstitution, Page, Ranking, StaffMember
 from mobility.models import Application, ApplicationEvent, ApplicationReview, Mobility, Visit, VisitMember
 from partners.models import Agreement, Contact, CooperationArea, Institution
 from programs.models import Call, DocumentType, GrantProgram, JointProgramme, Project, ProjectMember
@@ -27,6 +27,7 @@ from .names import NameBook
 from .nominations import NominationsLoader
 from .offers import load_offers
 from .partners import PARTNERS
+from .people import PeopleLoader
 from .stay_outcomes import StayOutcomesLoader
 from .stays import EU_COUNTRIES, FIRST_MOBILITY_YEAR, StayPlanner
 from .sync import Syncer, add_years
@@ -58,6 +59,7 @@ class DemoLoader(Syncer):
 
     def run(self):
         self.load_department()
+        PeopleLoader(self).run()
         self.load_reference_lists()
         self.load_institutions()
         self.load_agreements()
@@ -73,7 +75,8 @@ class DemoLoader(Syncer):
         NominationsLoader(self).run()
         StayOutcomesLoader(self).run()
         for model in (
-            HomeInstitution, Faculty, StaffMember, Page, Ranking, CooperationArea, Institution, Contact, Agreement,
+            HomeInstitution, Faculty, Department, StaffMember, Page, Ranking, CooperationArea, Institution, Contact,
+            Agreement,
             GrantProgram, Project, ProjectMember, JointProgramme, DocumentType, Call, Mobility, Visit, VisitMember,
             Application, ApplicationEvent, ApplicationReview,
         ):  # fmt: skip
