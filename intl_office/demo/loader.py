@@ -311,6 +311,8 @@ class DemoLoader(Syncer):
         values = {
             key: value for key, value in spec.items() if key not in ("slug", "partner", "members", "agreements_signed")
         }
+        if values.get("city") in CITIES:
+            values["city"] = T(values["city"], *CITIES[values["city"]])
         visit = self.sync(
             Visit,
             {"slug": spec["slug"]},
