@@ -1306,25 +1306,25 @@ SHANDONG_VISIT = {
     ),
     "agreements_signed": ["IC/CN/SDJZU/2"],
     "members": [
-        # (side, is_head, full name en, full name ru, position)
+        # (side, is_head, full name T(en, uz, ru), full name ru, position)
         (
             "guest",
             True,
-            "Zhou Minghui",
+            T("Zhou Minghui", "Zhou Minghui", "Чжоу Минхуэй"),
             "Чжоу Минхуэй",
             T("General Director", "Bosh direktor", "Генеральный директор"),
         ),
         (
             "guest",
             False,
-            "Sun Haoran",
+            T("Sun Haoran", "Sun Haoran", "Сунь Хаожань"),
             "Сунь Хаожань",
             T("Director of the General Administration", "Bosh maʼmuriyat direktori", "Директор общей администрации"),
         ),
         (
             "guest",
             False,
-            "Gao Lijuan",
+            T("Gao Lijuan", "Gao Lijuan", "Гао Лицзюань"),
             "Гао Лицзюань",
             T(
                 "Director of the Social Sciences Research Department",
@@ -1335,7 +1335,7 @@ SHANDONG_VISIT = {
         (
             "guest",
             False,
-            "Ma Wenjie",
+            T("Ma Wenjie", "Ma Wenjie", "Ма Вэньцзе"),
             "Ма Вэньцзе",
             T(
                 "Secretary of the School of Civil Engineering",
@@ -1346,7 +1346,7 @@ SHANDONG_VISIT = {
         (
             "guest",
             False,
-            "Tang Xiaoyu",
+            T("Tang Xiaoyu", "Tang Xiaoyu", "Тан Сяоюй"),
             "Тан Сяоюй",
             T(
                 "Director of the International Exchange and Cooperation Department",
@@ -1354,11 +1354,17 @@ SHANDONG_VISIT = {
                 "Директор отдела международного обмена и сотрудничества",
             ),
         ),
-        ("host", True, "Bakhtiyor Umarov", "Бахтиёр Умаров", T("Rector", "Rektor", "Ректор")),
+        (
+            "host",
+            True,
+            T("Bakhtiyor Umarov", "Baxtiyor Umarov", "Бахтиёр Умаров"),
+            "Бахтиёр Умаров",
+            T("Rector", "Rektor", "Ректор"),
+        ),
         (
             "host",
             False,
-            "Farrukh Kholmatov",
+            T("Farrukh Kholmatov", "Farrux Xolmatov", "Фаррух Холматов"),
             "Фаррух Холматов",
             T(
                 "Vice-rector for scientific affairs and innovations",
@@ -1369,7 +1375,7 @@ SHANDONG_VISIT = {
         (
             "host",
             False,
-            "Alisher Tursunov",
+            T("Alisher Tursunov", "Alisher Tursunov", "Алишер Турсунов"),
             "Алишер Турсунов",
             T(
                 "Head of the Department of Enterprises and Industrial Sectors",
@@ -1380,7 +1386,7 @@ SHANDONG_VISIT = {
         (
             "host",
             False,
-            "Nigora Saidova",
+            T("Nigora Saidova", "Nigora Saidova", "Нигора Саидова"),
             "Нигора Саидова",
             T(
                 "Head of the Department of Internationalisation and Transformation",
@@ -1391,7 +1397,7 @@ SHANDONG_VISIT = {
         (
             "host",
             False,
-            "Rustam Ismoilov",
+            T("Rustam Ismoilov", "Rustam Ismoilov", "Рустам Исмоилов"),
             "Рустам Исмоилов",
             T(
                 "Head of the Department of Biotechnology",
@@ -1402,7 +1408,7 @@ SHANDONG_VISIT = {
         (
             "host",
             False,
-            "Kamola Yusupova",
+            T("Kamola Yusupova", "Kamola Yusupova", "Камола Юсупова"),
             "Камола Юсупова",
             T(
                 "Professor of the Department of Biotechnology",
@@ -1426,24 +1432,90 @@ OTHER_VISITS = [
             "Institut delegatsiyasi Istanbul texnika universitetiga tashrif buyurdi",
             "Делегация института посетила Стамбульский технический университет",
         ),
-        "purpose": "Signing of a student and staff exchange agreement; visits to the faculties of civil and "
-        "electrical engineering",
-        "summary": "A delegation led by the vice-rector for academic affairs signed an exchange agreement with "
-        "Istanbul Technical University and agreed on the first places for the 2024/25 academic year.",
-        "story": "From 19 to 21 September 2023 a delegation of the institute visited Istanbul Technical University. "
-        "The sides reviewed ten years of cooperation, which began with a memorandum in 2013.\n\n"
-        "The delegation met the university's international office, visited the laboratories of the faculties of "
-        "civil and electrical engineering and signed a student and staff exchange agreement with three places a year "
-        "for students of the institute.",
-        "topics": "Student exchange places and credit recognition\nShort teaching visits of professors\n"
-        "Joint supervision of master's theses",
-        "outcomes": "Student and staff exchange agreement signed\nFirst students nominated for the autumn "
-        "semester of 2024",
+        "purpose": T(
+            "Signing of a student and staff exchange agreement; visits to the faculties of civil and electrical "
+            "engineering",
+            "Talabalar va xodimlar almashinuvi toʻgʻrisidagi shartnomani imzolash; qurilish va elektrotexnika "
+            "fakultetlariga tashrif",
+            "Подписание соглашения об обмене студентами и сотрудниками; посещение строительного и электротехнического "
+            "факультетов",
+        ),
+        "summary": T(
+            "A delegation led by the vice-rector for academic affairs signed an exchange agreement with Istanbul "
+            "Technical University and agreed on the first places for the 2024/25 academic year.",
+            "Oʻquv ishlari boʻyicha prorektor boshchiligidagi delegatsiya Istanbul texnika universiteti bilan "
+            "almashinuv shartnomasini imzoladi va 2024/25 oʻquv yili uchun dastlabki oʻrinlarni kelishib oldi.",
+            "Делегация во главе с проректором по учебной работе подписала соглашение об обмене со Стамбульским "
+            "техническим университетом и согласовала первые места на 2024/25 учебный год.",
+        ),
+        "story": T(
+            "From 19 to 21 September 2023 a delegation of the institute visited Istanbul Technical University. The "
+            "sides reviewed ten years of cooperation, which began with a memorandum in 2013.\n\n"
+            "The delegation met the university's international office, visited the laboratories of the faculties of "
+            "civil and electrical engineering and signed a student and staff exchange agreement with three places a "
+            "year for students of the institute.",
+            "2023-yil 19–21-sentabr kunlari institut delegatsiyasi Istanbul texnika universitetiga tashrif buyurdi. "
+            "Tomonlar 2013-yilda memorandum imzolanishi bilan boshlangan oʻn yillik hamkorlik natijalarini koʻrib "
+            "chiqdi.\n\n"
+            "Delegatsiya universitetning xalqaro boʻlimi bilan uchrashdi, qurilish va elektrotexnika fakultetlarining "
+            "laboratoriyalarini koʻzdan kechirdi hamda institut talabalari uchun yiliga uchta oʻrin nazarda tutilgan "
+            "talabalar va xodimlar almashinuvi toʻgʻrisidagi shartnomani imzoladi.",
+            "19–21 сентября 2023 года делегация института посетила Стамбульский технический университет. Стороны "
+            "подвели итоги десяти лет сотрудничества, начатого меморандумом 2013 года.\n\n"
+            "Делегация встретилась с международным отделом университета, посетила лаборатории строительного и "
+            "электротехнического факультетов и подписала соглашение об обмене студентами и сотрудниками с тремя "
+            "местами в год для студентов института.",
+        ),
+        "topics": T(
+            "Student exchange places and credit recognition\n"
+            "Short teaching visits of professors\n"
+            "Joint supervision of master's theses",
+            "Talabalar almashinuvi oʻrinlari va kreditlarni tan olish\n"
+            "Professorlarning qisqa muddatli dars berish safarlari\n"
+            "Magistrlik dissertatsiyalariga birgalikda rahbarlik qilish",
+            "Места для обмена студентами и признание кредитов\n"
+            "Краткосрочные преподавательские визиты профессоров\n"
+            "Совместное руководство магистерскими диссертациями",
+        ),
+        "outcomes": T(
+            "Student and staff exchange agreement signed\nFirst students nominated for the autumn semester of 2024",
+            "Talabalar va xodimlar almashinuvi toʻgʻrisidagi shartnoma imzolandi\n"
+            "2024-yil kuzgi semestri uchun dastlabki talabalar tavsiya etildi",
+            "Подписано соглашение об обмене студентами и сотрудниками\n"
+            "Выдвинуты первые студенты на осенний семестр 2024 года",
+        ),
         "agreements_signed": ["IC/TR/ITU/2"],
         "members": [
-            ("host", True, "Sherzod Rashidov", "Vice-rector for academic affairs"),
-            ("host", False, "Jasur Nazarov", "Head of the International Cooperation Department"),
-            ("host", False, "Gulnora Azimova", "Dean of the Faculty of Civil Engineering and Architecture"),
+            (
+                "host",
+                True,
+                T("Sherzod Rashidov", "Sherzod Rashidov", "Шерзод Рашидов"),
+                T(
+                    "Vice-rector for academic affairs",
+                    "Oʻquv ishlari boʻyicha prorektor",
+                    "Проректор по учебной работе",
+                ),
+            ),
+            (
+                "host",
+                False,
+                T("Jasur Nazarov", "Jasur Nazarov", "Жасур Назаров"),
+                T(
+                    "Head of the International Cooperation Department",
+                    "Xalqaro hamkorlik boʻlimi boshligʻi",
+                    "Начальник отдела международного сотрудничества",
+                ),
+            ),
+            (
+                "host",
+                False,
+                T("Gulnora Azimova", "Gulnora Azimova", "Гульнора Азимова"),
+                T(
+                    "Dean of the Faculty of Civil Engineering and Architecture",
+                    "Qurilish va arxitektura fakulteti dekani",
+                    "Декан факультета строительства и архитектуры",
+                ),
+            ),
         ],
     },
     {
@@ -1458,23 +1530,91 @@ OTHER_VISITS = [
             "Inha universiteti delegatsiyasi institutga tashrif buyurdi",
             "Делегация университета Инха посетила институт",
         ),
-        "purpose": "Exchange agreement, summer schools in Incheon and Korean language teaching",
-        "summary": "A delegation from Inha University signed a student and staff exchange agreement and presented "
-        "its summer school and scholarships for students of the institute.",
-        "story": "On 16 and 17 May 2024 the institute received a delegation from Inha University (Republic of "
-        "Korea). The guests met the rector, visited the information technology and mechanical engineering "
-        "laboratories and talked with students who are learning Korean with a KOICA volunteer teacher.\n\n"
-        "The universities signed a student and staff exchange agreement and agreed that students of the institute "
-        "will take part in Inha University's summer school every year.",
-        "topics": "Semester exchange of students\nSummer school in Incheon\nKorean language courses at the institute",
-        "outcomes": "Student and staff exchange agreement signed\nTwo places a year in the summer school",
+        "purpose": T(
+            "Exchange agreement, summer schools in Incheon and Korean language teaching",
+            "Almashinuv shartnomasi, Inchxondagi yozgi maktablar va koreys tilini oʻqitish",
+            "Соглашение об обмене, летние школы в Инчхоне и преподавание корейского языка",
+        ),
+        "summary": T(
+            "A delegation from Inha University signed a student and staff exchange agreement and presented its summer "
+            "school and scholarships for students of the institute.",
+            "Inha universiteti delegatsiyasi talabalar va xodimlar almashinuvi toʻgʻrisidagi shartnomani imzoladi "
+            "hamda institut talabalariga oʻz yozgi maktabi va stipendiyalarini taqdim etdi.",
+            "Делегация университета Инха подписала соглашение об обмене студентами и сотрудниками и представила "
+            "студентам института свою летнюю школу и стипендии.",
+        ),
+        "story": T(
+            "On 16 and 17 May 2024 the institute received a delegation from Inha University (Republic of Korea). The "
+            "guests met the rector, visited the information technology and mechanical engineering laboratories and "
+            "talked with students who are learning Korean with a KOICA volunteer teacher.\n\n"
+            "The universities signed a student and staff exchange agreement and agreed that students of the institute "
+            "will take part in Inha University's summer school every year.",
+            "2024-yil 16–17-may kunlari institut Inha universiteti (Koreya Respublikasi) delegatsiyasini qabul qildi. "
+            "Mehmonlar rektor bilan uchrashdi, axborot texnologiyalari va mashinasozlik laboratoriyalarini koʻzdan "
+            "kechirdi hamda KOICA koʻngilli oʻqituvchisi bilan koreys tilini oʻrganayotgan talabalar bilan "
+            "suhbatlashdi.\n\n"
+            "Universitetlar talabalar va xodimlar almashinuvi toʻgʻrisidagi shartnomani imzoladi va institut "
+            "talabalari har yili Inha universitetining yozgi maktabida ishtirok etishini kelishib oldi.",
+            "16–17 мая 2024 года институт принял делегацию университета Инха (Республика Корея). Гости встретились с "
+            "ректором, посетили лаборатории информационных технологий и машиностроения и побеседовали со студентами, "
+            "которые изучают корейский язык с преподавателем-волонтёром KOICA.\n\n"
+            "Университеты подписали соглашение об обмене студентами и сотрудниками и договорились, что студенты "
+            "института будут ежегодно участвовать в летней школе университета Инха.",
+        ),
+        "topics": T(
+            "Semester exchange of students\nSummer school in Incheon\nKorean language courses at the institute",
+            "Talabalarning semestrlik almashinuvi\nInchxondagi yozgi maktab\nInstitutda koreys tili kurslari",
+            "Семестровый обмен студентами\nЛетняя школа в Инчхоне\nКурсы корейского языка в институте",
+        ),
+        "outcomes": T(
+            "Student and staff exchange agreement signed\nTwo places a year in the summer school",
+            "Talabalar va xodimlar almashinuvi toʻgʻrisidagi shartnoma imzolandi\nYozgi maktabda yiliga ikki oʻrin",
+            "Подписано соглашение об обмене студентами и сотрудниками\nДва места в год в летней школе",
+        ),
         "agreements_signed": ["IC/KR/INHA/1"],
         "members": [
-            ("guest", True, "Park Ji-hoon", "Vice-President for International Affairs"),
-            ("guest", False, "Lee Soo-jin", "Director of the Office of International Affairs"),
-            ("guest", False, "Kim Tae-yang", "Professor of Mechanical Engineering"),
-            ("host", True, "Bakhtiyor Umarov", "Rector"),
-            ("host", False, "Jasur Nazarov", "Head of the International Cooperation Department"),
+            (
+                "guest",
+                True,
+                T("Park Ji-hoon", "Park Ji-hoon", "Пак Чжи Хун"),
+                T(
+                    "Vice-President for International Affairs",
+                    "Xalqaro ishlar boʻyicha vitse-prezident",
+                    "Вице-президент по международным делам",
+                ),
+            ),
+            (
+                "guest",
+                False,
+                T("Lee Soo-jin", "Lee Soo-jin", "Ли Су Джин"),
+                T(
+                    "Director of the Office of International Affairs",
+                    "Xalqaro ishlar boshqarmasi direktori",
+                    "Директор управления международных дел",
+                ),
+            ),
+            (
+                "guest",
+                False,
+                T("Kim Tae-yang", "Kim Tae-yang", "Ким Тхэ Ян"),
+                T("Professor of Mechanical Engineering", "Mashinasozlik professori", "Профессор машиностроения"),
+            ),
+            (
+                "host",
+                True,
+                T("Bakhtiyor Umarov", "Baxtiyor Umarov", "Бахтиёр Умаров"),
+                T("Rector", "Rektor", "Ректор"),
+            ),
+            (
+                "host",
+                False,
+                T("Jasur Nazarov", "Jasur Nazarov", "Жасур Назаров"),
+                T(
+                    "Head of the International Cooperation Department",
+                    "Xalqaro hamkorlik boʻlimi boshligʻi",
+                    "Начальник отдела международного сотрудничества",
+                ),
+            ),
         ],
     },
     {
@@ -1489,25 +1629,114 @@ OTHER_VISITS = [
             'Belarus davlat pedagogika universiteti bilan "3+1" va "2+2" dasturlari muhokama qilindi',
             "С Белорусским государственным педагогическим университетом обсуждены программы «3+1» и «2+2»",
         ),
-        "purpose": "Review of the dual-degree programmes and the admission of the next intake",
-        "summary": 'Professors from Minsk met the students of the "3+1" and "2+2" programmes, gave open lectures '
-        "and agreed the curricula for the next intake.",
-        "story": "From 22 to 24 April 2025 a delegation of Belarusian State Pedagogical University visited the "
-        "institute. The guests gave open lectures on vocational pedagogy and educational psychology and met the "
-        "students who will continue their studies in Minsk.\n\n"
-        'The two universities reviewed the curricula of the "3+1" and "2+2" dual-degree programmes and agreed on '
-        "the admission of the 2025 intake.",
-        "topics": 'Curricula of the "3+1" and "2+2" programmes\nRecognition of study periods\n'
-        "Open lectures by visiting professors",
-        "outcomes": "Curricula for the 2025 intake agreed\nSeven students nominated for studies in Minsk",
+        "purpose": T(
+            "Review of the dual-degree programmes and the admission of the next intake",
+            "Qoʻsh diplomli dasturlarni koʻrib chiqish va navbatdagi qabulni kelishish",
+            "Обсуждение программ двойного диплома и набора следующего потока",
+        ),
+        "summary": T(
+            'Professors from Minsk met the students of the "3+1" and "2+2" programmes, gave open lectures and '
+            "agreed the curricula for the next intake.",
+            'Minsklik professorlar "3+1" va "2+2" dasturlari talabalari bilan uchrashdi, ochiq maʼruzalar oʻqidi '
+            "va navbatdagi qabul uchun oʻquv rejalarini kelishib oldi.",
+            "Профессора из Минска встретились со студентами программ «3+1» и «2+2», прочитали открытые лекции и "
+            "согласовали учебные планы для следующего набора.",
+        ),
+        "story": T(
+            "From 22 to 24 April 2025 a delegation of Belarusian State Pedagogical University visited the institute. "
+            "The guests gave open lectures on vocational pedagogy and educational psychology and met the students who "
+            "will continue their studies in Minsk.\n\n"
+            'The two universities reviewed the curricula of the "3+1" and "2+2" dual-degree programmes and agreed '
+            "on the admission of the 2025 intake.",
+            "2025-yil 22–24-aprel kunlari Belarus davlat pedagogika universiteti delegatsiyasi institutga tashrif "
+            "buyurdi. Mehmonlar kasbiy pedagogika va pedagogik psixologiya boʻyicha ochiq maʼruzalar oʻqidi hamda "
+            "oʻqishini Minskda davom ettiradigan talabalar bilan uchrashdi.\n\n"
+            'Ikki universitet "3+1" va "2+2" qoʻsh diplomli dasturlarining oʻquv rejalarini koʻrib chiqdi va '
+            "2025-yilgi qabulni kelishib oldi.",
+            "22–24 апреля 2025 года делегация Белорусского государственного педагогического университета посетила "
+            "институт. Гости прочитали открытые лекции по профессиональной педагогике и педагогической психологии и "
+            "встретились со студентами, которые продолжат обучение в Минске.\n\n"
+            "Университеты рассмотрели учебные планы программ двойного диплома «3+1» и «2+2» и согласовали набор 2025 "
+            "года.",
+        ),
+        "topics": T(
+            'Curricula of the "3+1" and "2+2" programmes\n'
+            "Recognition of study periods\n"
+            "Open lectures by visiting professors",
+            '"3+1" va "2+2" dasturlarining oʻquv rejalari\n'
+            "Oʻqish davrlarini tan olish\n"
+            "Tashrif buyurgan professorlarning ochiq maʼruzalari",
+            "Учебные планы программ «3+1» и «2+2»\n"
+            "Признание периодов обучения\n"
+            "Открытые лекции приглашённых профессоров",
+        ),
+        "outcomes": T(
+            "Curricula for the 2025 intake agreed\nSeven students nominated for studies in Minsk",
+            "2025-yilgi qabul uchun oʻquv rejalari kelishildi\nYetti nafar talaba Minskda oʻqish uchun tavsiya etildi",
+            "Согласованы учебные планы для набора 2025 года\nСемь студентов выдвинуты на обучение в Минске",
+        ),
         "agreements_signed": [],
         "members": [
-            ("guest", True, "Aliaksandr Marozau", "Vice-Rector for International Cooperation"),
-            ("guest", False, "Volha Kazlova", "Dean of the Faculty of Psychology and Pedagogy"),
-            ("guest", False, "Siarhei Navitski", "Associate Professor of Vocational Pedagogy"),
-            ("host", True, "Sherzod Rashidov", "Vice-rector for academic affairs"),
-            ("host", False, "Jasur Nazarov", "Head of the International Cooperation Department"),
-            ("host", False, "Mokhira Latipova", "Dean of the Faculty of Professional Education"),
+            (
+                "guest",
+                True,
+                T("Aliaksandr Marozau", "Aliaksandr Marozau", "Александр Морозов"),
+                T(
+                    "Vice-Rector for International Cooperation",
+                    "Xalqaro hamkorlik boʻyicha prorektor",
+                    "Проректор по международному сотрудничеству",
+                ),
+            ),
+            (
+                "guest",
+                False,
+                T("Volha Kazlova", "Volha Kazlova", "Ольга Козлова"),
+                T(
+                    "Dean of the Faculty of Psychology and Pedagogy",
+                    "Psixologiya va pedagogika fakulteti dekani",
+                    "Декан факультета психологии и педагогики",
+                ),
+            ),
+            (
+                "guest",
+                False,
+                T("Siarhei Navitski", "Siarhei Navitski", "Сергей Новицкий"),
+                T(
+                    "Associate Professor of Vocational Pedagogy",
+                    "Kasbiy pedagogika dotsenti",
+                    "Доцент по профессиональной педагогике",
+                ),
+            ),
+            (
+                "host",
+                True,
+                T("Sherzod Rashidov", "Sherzod Rashidov", "Шерзод Рашидов"),
+                T(
+                    "Vice-rector for academic affairs",
+                    "Oʻquv ishlari boʻyicha prorektor",
+                    "Проректор по учебной работе",
+                ),
+            ),
+            (
+                "host",
+                False,
+                T("Jasur Nazarov", "Jasur Nazarov", "Жасур Назаров"),
+                T(
+                    "Head of the International Cooperation Department",
+                    "Xalqaro hamkorlik boʻlimi boshligʻi",
+                    "Начальник отдела международного сотрудничества",
+                ),
+            ),
+            (
+                "host",
+                False,
+                T("Mokhira Latipova", "Mohira Latipova", "Мохира Латипова"),
+                T(
+                    "Dean of the Faculty of Professional Education",
+                    "Kasb taʼlimi fakulteti dekani",
+                    "Декан факультета профессионального образования",
+                ),
+            ),
         ],
     },
     {
@@ -1522,22 +1751,84 @@ OTHER_VISITS = [
             "Budapeshtda GREEN-UNI loyihasi yigʻilishi",
             "Встреча по проекту GREEN-UNI в Будапеште",
         ),
-        "purpose": "Consortium meeting of the Erasmus+ GREEN-UNI project and training in campus energy monitoring",
-        "summary": "Staff of the institute took part in the consortium meeting of the GREEN-UNI project at Budapest "
-        "University of Technology and Economics.",
-        "story": "From 14 to 17 October 2025 three staff members of the institute took part in the consortium "
-        "meeting of the Erasmus+ GREEN-UNI project, hosted by the project's coordinator, Budapest University of "
-        "Technology and Economics.\n\n"
-        "The partners reviewed the first results of the sustainability offices and were trained in the energy "
-        "monitoring of campus buildings.",
-        "topics": "Progress of the sustainability offices\nEnergy monitoring of campus buildings\n"
-        "Elective courses on sustainable development",
-        "outcomes": "Work plan for the final project year adopted\nEnergy monitoring pilot to start at the institute",
+        "purpose": T(
+            "Consortium meeting of the Erasmus+ GREEN-UNI project and training in campus energy monitoring",
+            "Erasmus+ GREEN-UNI loyihasi konsorsiumi yigʻilishi va kampus energiya monitoringi boʻyicha trening",
+            "Встреча консорциума проекта Erasmus+ GREEN-UNI и обучение энергомониторингу кампуса",
+        ),
+        "summary": T(
+            "Staff of the institute took part in the consortium meeting of the GREEN-UNI project at Budapest "
+            "University of Technology and Economics.",
+            "Institut xodimlari Budapesht texnologiya va iqtisodiyot universitetida GREEN-UNI loyihasi konsorsiumi "
+            "yigʻilishida ishtirok etdi.",
+            "Сотрудники института приняли участие во встрече консорциума проекта GREEN-UNI в Будапештском "
+            "университете технологии и экономики.",
+        ),
+        "story": T(
+            "From 14 to 17 October 2025 three staff members of the institute took part in the consortium meeting of "
+            "the Erasmus+ GREEN-UNI project, hosted by the project's coordinator, Budapest University of Technology "
+            "and Economics.\n\n"
+            "The partners reviewed the first results of the sustainability offices and were trained in the energy "
+            "monitoring of campus buildings.",
+            "2025-yil 14–17-oktabr kunlari institutning uch nafar xodimi Erasmus+ GREEN-UNI loyihasi konsorsiumining "
+            "yigʻilishida ishtirok etdi; yigʻilishni loyiha koordinatori — Budapesht texnologiya va iqtisodiyot "
+            "universiteti oʻtkazdi.\n\n"
+            "Hamkorlar barqaror rivojlanish ofislarining dastlabki natijalarini koʻrib chiqdi va kampus binolarining "
+            "energiya monitoringi boʻyicha oʻqitildi.",
+            "14–17 октября 2025 года три сотрудника института приняли участие во встрече консорциума проекта Erasmus+ "
+            "GREEN-UNI, которую провёл координатор проекта — Будапештский университет технологии и экономики.\n\n"
+            "Партнёры рассмотрели первые результаты работы офисов устойчивого развития и прошли обучение "
+            "энергомониторингу зданий кампуса.",
+        ),
+        "topics": T(
+            "Progress of the sustainability offices\n"
+            "Energy monitoring of campus buildings\n"
+            "Elective courses on sustainable development",
+            "Barqaror rivojlanish ofislari faoliyatining borishi\n"
+            "Kampus binolarining energiya monitoringi\n"
+            "Barqaror rivojlanish boʻyicha tanlov fanlari",
+            "Ход работы офисов устойчивого развития\n"
+            "Энергомониторинг зданий кампуса\n"
+            "Элективные курсы по устойчивому развитию",
+        ),
+        "outcomes": T(
+            "Work plan for the final project year adopted\nEnergy monitoring pilot to start at the institute",
+            "Loyihaning soʻnggi yili uchun ish rejasi qabul qilindi\n"
+            "Institutda energiya monitoringi boʻyicha pilot loyiha boshlanadi",
+            "Принят план работы на последний год проекта\nВ институте начнётся пилотный энергомониторинг",
+        ),
         "agreements_signed": [],
         "members": [
-            ("host", True, "Farrukh Kholmatov", "Vice-rector for scientific affairs and innovations"),
-            ("host", False, "Dilnoza Ergasheva", "Specialist of the International Cooperation Department"),
-            ("host", False, "Doniyor Hamroyev", "Head of the Department of Energy Engineering"),
+            (
+                "host",
+                True,
+                T("Farrukh Kholmatov", "Farrux Xolmatov", "Фаррух Холматов"),
+                T(
+                    "Vice-rector for scientific affairs and innovations",
+                    "Ilmiy ishlar va innovatsiyalar boʻyicha prorektor",
+                    "Проректор по научной работе и инновациям",
+                ),
+            ),
+            (
+                "host",
+                False,
+                T("Dilnoza Ergasheva", "Dilnoza Ergasheva", "Дильноза Эргашева"),
+                T(
+                    "Specialist of the International Cooperation Department",
+                    "Xalqaro hamkorlik boʻlimi mutaxassisi",
+                    "Специалист отдела международного сотрудничества",
+                ),
+            ),
+            (
+                "host",
+                False,
+                T("Doniyor Hamroyev", "Doniyor Hamroyev", "Дониёр Хамроев"),
+                T(
+                    "Head of the Department of Energy Engineering",
+                    "Energetika kafedrasi mudiri",
+                    "Заведующий кафедрой энергетики",
+                ),
+            ),
         ],
     },
 ]
