@@ -77,8 +77,8 @@ def test_staff_imports_partners_fixes_the_bad_row_and_finds_them_in_the_director
     assert sorted(Institution.objects.values_list("name_en", flat=True)) == sorted(names)
 
     page.goto("/partners/?q=Korea")
-    results = page.get_by_role("region", name=re.compile(r"^\d+ partners?\b"))
-    expect(results.get_by_role("heading", level=2)).to_have_text(re.compile(r"^5 partners\b"), use_inner_text=True)
+    results = page.get_by_role("region", name=re.compile(r"^\d+ institutions?\b"))
+    expect(results.get_by_role("heading", level=2)).to_have_text(re.compile(r"^5 institutions\b"), use_inner_text=True)
     expect(results.get_by_role("article")).to_have_count(5)
     for name in names:
         expect(results.get_by_role("link", name=name, exact=True)).to_be_visible()

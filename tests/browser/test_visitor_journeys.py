@@ -61,9 +61,9 @@ def test_visitor_finds_a_chinese_partner_and_reads_the_story_of_its_visit(page: 
     expect(country).to_have_value("CN")
 
     in_china = int(re.search(r"\((\d+)\)", china)[1])
-    results = page.get_by_role("region", name=re.compile(r"^\d+ partners?\b"))
+    results = page.get_by_role("region", name=re.compile(r"^\d+ institutions?\b"))
     expect(results.get_by_role("heading", level=2)).to_have_text(
-        re.compile(rf"^{in_china} partners?\b"), use_inner_text=True
+        re.compile(rf"^{in_china} institutions?\b"), use_inner_text=True
     )
     cards = results.get_by_role("article")
     expect(cards).to_have_count(in_china)
