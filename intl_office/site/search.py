@@ -62,8 +62,7 @@ def columns(model, path):
     ``path`` may follow relations: ``partner__city``.
     """
     *relations, name = path.split("__")
-    for relation in relations:
-        model = model._meta.get_field(relation).related_model
+    model = _target_model(model, path)
     translated = [f"{name}_{code}" for code in languages()]
     try:
         for column in translated:
@@ -141,14 +140,27 @@ def _country_keys():
 
 
 def _city_names(kinds):
-    """Every city name the searched records carry, in every language (one query per kind with cities)."""
-    names = set()
+    """Every city name the searched records may carry, in every language: one query per model with cities.
+
+    A candidate list only (a partner's city is read from every partner, public or not): what is found
+    is decided by each kind's own public records.
+    """
+    sources = {}
     for kind in kinds:
-        for city in kind.cities:
-            records = kind.queryset()
-            for row in records.order_by().values_list(*columns(records.model, city)).distinct():
-                names.update(name for name in row if name)
+        for path in kind.cities:
+            model = _target_model(kind.queryset().model, path)
+            sources.setdefault(model, set()).update(columns(model, path.split("__")[-1]))
+    names = set()
+    for model, fields in sources.items():
+        for row in model._default_manager.order_by().values_list(*sorted(fields)).distinct():
+            names.update(name for name in row if name)
     return sorted(names)
+
+
+def _target_model(model, path):
+    for relation in path.split("__")[:-1]:
+        model = model._meta.get_field(relation).related_model
+    return model
 
 
 @dataclass
