@@ -298,3 +298,30 @@ def test_every_public_page_has_the_search_box_in_its_header(client, home_institu
 
     assert page.count(f'action="{prefix}/search/" method="get" role="search"') == 2
     assert 'name="q"' in page
+
+
+# --- PostgreSQL: full-text rank and trigram similarity ----------------------------------------------
+
+
+@pytest.mark.postgresql
+def test_the_trigram_extension_is_installed_on_postgresql(db):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+        assert cursor.fetchone() == (1,)
+
+
+@pytest.mark.postgresql
+@pytest.mark.parametrize("typo", ["Tashkend", "Technicl Universty"])
+def test_postgresql_forgives_a_typo_in_a_name(client, partners, typo):
+    assert "Tashkent State Technical University" in found(client, typo)
+
+
+@pytest.mark.postgresql
+def test_postgresql_ranks_by_full_text_rank_among_name_matches(home_institution):
+    InstitutionFactory(name="Robotics Centre", description="Machines and design.")
+    InstitutionFactory(name="Robotics Lab", description="Robotics research, robotics teaching, robotics.")
+
+    (partners,) = search([KINDS_BY_KEY["partners"]], "robotics", limit=5, postgres=True)
+
+    assert [hit.title for hit in partners.hits] == ["Robotics Lab", "Robotics Centre"]
+    assert partners.hits[0].score > partners.hits[1].score
