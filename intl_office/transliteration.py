@@ -10,11 +10,19 @@ A visitor looking for Tashkent may type "Toshkent", "Ташкент" or "Tashken
   Tashkent and Ташкент are all ``tashkent``; Samarqand and Самарканд ``samarkand``), for the short
   lists of country and city names, never for free text.
 
-Plain tables, no dictionary: the aim is to find, not to spell correctly.
+Plain tables, no dictionary: the aim is to find, not to spell correctly. ``countries_named`` and
+``places_named`` apply ``place_key`` to the countries' names in every language and to a list of city names;
+``like_forms`` makes the spellings fit for a case-insensitive ``icontains`` on SQLite too.
 """
 
 import re
 import unicodedata
+from functools import cache
+
+from django.conf import settings
+from django.db import connection
+from django.utils import translation
+from django_countries import countries
 
 # Every way the Uzbek letters o‘ and g‘ are typed: the turned comma the portal writes (U+2018), the
 # modifier letter (U+02BB), the right quote, the ASCII apostrophe and the backtick.
@@ -129,3 +137,52 @@ def place_matches(query_key, name_key):
         if len(word) >= 4 and query_key.startswith(word) and len(query_key) - len(word) <= 4:
             return True
     return False
+
+
+# English names people type that django-countries spells otherwise.
+COUNTRY_ALIASES = {
+    "TR": ["Turkey"],
+    "US": ["USA", "America"],
+    "GB": ["UK", "Britain", "England"],
+    "KR": ["Korea"],
+    "RU": ["Russian Federation"],
+    "CZ": ["Czech Republic"],
+}
+
+
+@cache
+def _country_keys():
+    """``[(code, [place_key of each of its names]), ...]``, names in every language, computed once per process."""
+    keys = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            for code, name in countries:
+                keys.setdefault(code, set()).add(place_key(str(name)))
+    for code, aliases in COUNTRY_ALIASES.items():
+        keys.setdefault(code, set()).update(place_key(alias) for alias in aliases)
+    return [(code, sorted(names)) for code, names in keys.items()]
+
+
+def countries_named(word):
+    """The codes of the countries a word names in any language or script: "Xitoy", "Китай", "China" give CN."""
+    key = place_key(word)
+    return [code for code, names in _country_keys() if any(place_matches(key, name) for name in names)]
+
+
+def places_named(word, names):
+    """Those of ``names`` (city names, in any language) the word names: "Toshkent" picks "Tashkent"."""
+    key = place_key(word)
+    return [name for name in names if place_matches(key, place_key(name))]
+
+
+def like_forms(spelled):
+    """The spellings to look for with ``icontains``: SQLite's LIKE ignores the case of ASCII letters only,
+    so there a word in other letters is also tried capitalised and in capitals (PostgreSQL folds every case)."""
+    if connection.vendor != "sqlite":
+        return list(spelled)
+    forms = []
+    for word in spelled:
+        for form in [word] if word.isascii() else [word, word.capitalize(), word.upper()]:
+            if form not in forms:
+                forms.append(form)
+    return forms

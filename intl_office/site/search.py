@@ -17,19 +17,16 @@ shared until a record changes): the page's queries do not grow with the rows.
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
 from django.db.models import Case, Count, F, FloatField, IntegerField, Q, Value, When, Window
 from django.db.models.functions import Cast, Greatest
-from django.utils import translation
 from django.utils.html import format_html
-from django_countries import countries
 
 from intl_office.page_cache import cached_fragment
-from intl_office.transliteration import normalize, place_key, place_matches, spellings
+from intl_office.transliteration import countries_named, like_forms, normalize, place_key, places_named, spellings
 
 MAX_QUERY_LENGTH = 100
 MAX_WORDS = 5
@@ -40,16 +37,6 @@ CONTEXT_CHARS = 160
 # Letters and digits, an apostrophe inside a word kept (o‘quv, O'zbekiston are one word).
 _WORD = re.compile(r"[^\W_]+(?:['\u2018\u2019\u02bb\u02bc`][^\W_]+)*")
 _TSQUERY_PART = re.compile(r"[^\W_]+")
-
-# English names people type that django-countries spells otherwise.
-COUNTRY_ALIASES = {
-    "TR": ["Turkey"],
-    "US": ["USA", "America"],
-    "GB": ["UK", "Britain", "England"],
-    "KR": ["Korea"],
-    "RU": ["Russian Federation"],
-    "CZ": ["Czech Republic"],
-}
 
 
 def languages():
@@ -126,19 +113,6 @@ class Hit:
     score: float
 
 
-@cache
-def _country_keys():
-    """``[(code, [place_key of each of its names]), ...]`` in every language, computed once per process."""
-    keys = {}
-    for language in languages():
-        with translation.override(language):
-            for code, name in countries:
-                keys.setdefault(code, set()).add(place_key(str(name)))
-    for code, aliases in COUNTRY_ALIASES.items():
-        keys.setdefault(code, set()).update(place_key(alias) for alias in aliases)
-    return [(code, sorted(names)) for code, names in keys.items()]
-
-
 def _city_names(kinds):
     """Every city name the searched records may carry, in every language: one query per model with cities.
 
@@ -176,28 +150,14 @@ class Places:
     def countries(self, word):
         key = place_key(word)
         if key not in self._countries:
-            self._countries[key] = [
-                code for code, names in _country_keys() if any(place_matches(key, name) for name in names)
-            ]
+            self._countries[key] = countries_named(word)
         return self._countries[key]
 
     def cities(self, word):
         if self._cities is None:
             fragment = "search-city-names:" + ",".join(kind.key for kind in self.kinds)
-            names = cached_fragment(fragment, lambda: _city_names(self.kinds))
-            self._cities = [(name, place_key(name)) for name in names]
-        key = place_key(word)
-        return [name for name, name_key in self._cities if place_matches(key, name_key)]
-
-
-def _case_forms(spelled):
-    """SQLite's LIKE ignores case for ASCII letters only: a Cyrillic word is also tried capitalised."""
-    if connection.vendor != "sqlite":
-        return spelled
-    forms = []
-    for word in spelled:
-        forms += [word] if word.isascii() else [word, word.capitalize(), word.upper()]
-    return forms
+            self._cities = cached_fragment(fragment, lambda: _city_names(self.kinds))
+        return places_named(word, self._cities)
 
 
 def _any_contains(fields, spelled):
@@ -220,7 +180,7 @@ class WordMatch:
 
 
 def match_word(kind, model, word, places):
-    spelled = _case_forms(spellings(word))
+    spelled = like_forms(spellings(word))
     in_place = Q(pk__in=[])
     if kind.country:
         codes = places.countries(word)
@@ -270,7 +230,7 @@ def search_kind(kind, query, places, *, limit, postgres=None):
             )
             for match in matches
         ),
-        start=_points(_any_contains(names, _case_forms([normalize(" ".join(words))])), 3)
+        start=_points(_any_contains(names, like_forms([normalize(" ".join(words))])), 3)
         if len(words) > 1
         else Value(0),
     )
