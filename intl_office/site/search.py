@@ -32,6 +32,8 @@ MAX_QUERY_LENGTH = 100
 MAX_WORDS = 5
 # Names whose trigram word similarity to the query reaches this are found even without a word in common.
 TRIGRAM_THRESHOLD = 0.6
+# Below this a name's similarity to the query is noise (two letters in common): it does not move the rank.
+TRIGRAM_NOISE = 0.3
 CONTEXT_CHARS = 160
 
 # Letters and digits, an apostrophe inside a word kept (o‘quv, O'zbekiston are one word).
@@ -264,7 +266,12 @@ def _postgres_ranking(kind, words, records, found, score):
         search_similarity=similarity,
     )
     found = found | Q(search_document=query) | Q(search_similarity__gte=TRIGRAM_THRESHOLD)
-    score = Cast(score, FloatField()) + F("search_rank") * 4 + F("search_similarity") * 2
+    close = Case(
+        When(search_similarity__gte=TRIGRAM_NOISE, then=F("search_similarity") * 2),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
+    score = Cast(score, FloatField()) + F("search_rank") * 4 + close
     return records, found, score
 
 
