@@ -38,5 +38,5 @@ def test_the_site_search_and_the_directory_agree_on_a_country(client, partners):
     directory = client.get("/partners/", {"q": "Xitoy"}).content.decode()
     search = client.get("/search/", {"q": "Xitoy"}).content.decode()
 
-    assert "7 partners" in directory
+    assert "7 institutions" in directory
     assert "See all 7: Partners" in search
