@@ -34,7 +34,7 @@ def _partner_list(query):
 KINDS = (
     Kind(
         key="partners",
-        label=_("Partners"),
+        label=_("Partner institutions"),
         queryset=lambda: Institution.objects.public(),
         names=("name", "short_name"),
         texts=("description",),

@@ -17,7 +17,7 @@ def _(language, text):
 
 
 def partners_shown(page: Page, language):
-    section = page.get_by_role("region", name=re.compile(rf"^{re.escape(_(language, 'Partners'))}(\s|$)"))
+    section = page.get_by_role("region", name=re.compile(rf"^{re.escape(_(language, 'Partner institutions'))}(\s|$)"))
     expect(section.locator(".search-result-title").first).to_be_visible()
     return [link.text_content().strip() for link in section.locator(".search-result-title").all()]
 

@@ -161,7 +161,7 @@ def test_every_kind_is_found_with_its_count_and_link(client, home_institution):
 
     page = html(client.get("/search/", {"q": "alpha"}))
 
-    for label in ["Partners", "Grant programmes", "Projects", "Calls for applications", "Visits", "Pages"]:
+    for label in ["Partner institutions", "Grant programmes", "Projects", "Calls for applications", "Visits", "Pages"]:
         assert f">{label} <span" in page
     assert "6 results for “alpha”" in page
     assert 'href="/about/#alpha-tasks"' in page
@@ -175,7 +175,7 @@ def test_more_partners_than_shown_link_to_the_filtered_directory(client, home_in
 
     assert len(RESULT.findall(page)) == 5
     assert 'href="/partners/?q=Xitoy"' in page
-    assert "See all 7: Partners" in page
+    assert "See all 7: Partner institutions" in page
 
 
 def test_more_calls_than_shown_link_to_all_the_calls_found(client, home_institution):

@@ -39,4 +39,4 @@ def test_the_site_search_and_the_directory_agree_on_a_country(client, partners):
     search = client.get("/search/", {"q": "Xitoy"}).content.decode()
 
     assert "7 institutions" in directory
-    assert "See all 7: Partners" in search
+    assert "See all 7: Partner institutions" in search
