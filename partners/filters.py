@@ -9,6 +9,7 @@ from django_filters.fields import ChoiceField
 
 from intl_office.i18n import localized
 from intl_office.page_cache import cached_fragment
+from intl_office.transliteration import countries_named, like_forms, places_named, spellings
 from intl_office.widgets import FastSelect
 
 from .models import CooperationArea, Institution
@@ -23,6 +24,12 @@ def _in_every_language(field):
 
 
 SEARCH_FIELDS = [*_in_every_language("name"), "short_name", *_in_every_language("city")]
+
+
+def partner_city_names():
+    """Every public partner's city, in every language: what a searched word may name (``places_named``)."""
+    rows = Institution.objects.public().order_by().values_list(*_in_every_language("city")).distinct()
+    return sorted({name for row in rows for name in row if name})
 
 
 def areas_with_public_partners(request=None):
@@ -117,24 +124,34 @@ class InstitutionFilterSet(django_filters.FilterSet):
         self.form.fields["q"].widget.attrs["aria-describedby"] = "id_q-help"
 
     def filter_search(self, queryset, name, value):
-        """Every word must appear in a name, the short name, the city or the country's name."""
+        """Every word must appear in a name, the short name, the city or the country's name.
+
+        In any language and script: the word's spellings (``o'quv``, ``ўқув``) in the names and cities,
+        and the countries and cities it names (Xitoy, Китай, China; Toshkent, Ташкент, Tashkent).
+        """
         for term in value.split()[:MAX_SEARCH_TERMS]:
             condition = Q()
-            for field in SEARCH_FIELDS:
-                condition |= Q(**{f"{field}__icontains": term})
+            for spelling in like_forms(spellings(term)):
+                for field in SEARCH_FIELDS:
+                    condition |= Q(**{f"{field}__icontains": spelling})
             codes = self._countries_named(term)
             if codes:
                 condition |= Q(country__in=codes)
+            cities = places_named(term, cached_fragment("partner-city-names", partner_city_names))
+            if cities:
+                for field in _in_every_language("city"):
+                    condition |= Q(**{f"{field}__in": cities})
             queryset = queryset.filter(condition)
         return queryset
 
     def _countries_named(self, term):
+        named = set(countries_named(term))
         term = term.casefold()
-        return [
+        return sorted(
             country.code
             for country, _total in self.country_counts
-            if term in str(country.name).casefold() or term == country.code.casefold()
-        ]
+            if country.code in named or term in str(country.name).casefold() or term == country.code.casefold()
+        )
 
     def filter_in_force(self, queryset, name, value):
         return queryset.filter(has_agreement_in_force=value == self.IN_FORCE_YES)

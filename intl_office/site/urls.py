@@ -8,4 +8,5 @@ from . import views
 urlpatterns = [
     path("", public_page(views.HomeView.as_view()), name="home"),
     path("about/", public_page(views.AboutView.as_view()), name="about"),
+    path("search/", public_page(views.SearchView.as_view()), name="search"),
 ]

@@ -16,6 +16,8 @@ from intl_office.dates import today
 from intl_office.models import Page, Ranking, StaffMember
 from intl_office.page_cache import public_page
 from intl_office.site.figures import key_figures
+from intl_office.site.search import clean_query, query_words, search
+from intl_office.site.search_kinds import KINDS, KINDS_BY_KEY
 from intl_office.site.sitemaps import SITEMAPS
 from mobility.models import Visit, VisitPhoto
 from programs.models import Call
@@ -71,6 +73,37 @@ class AboutView(TemplateView):
         return super().get_context_data(
             pages=Page.objects.published(),
             staff=StaffMember.objects.filter(is_public=True),
+            **kwargs,
+        )
+
+
+class SearchView(TemplateView):
+    """``/search/?q=``: partners, programmes, projects, calls, visits and pages, grouped by kind.
+
+    ``kind`` narrows the page to one kind and shows more of it. Queries: the home institution, the
+    city names (shared until a record changes), one per kind searched: nine at most.
+    """
+
+    template_name = "intl_office/search.html"
+    public_page_params = ("q", "kind")
+    PER_KIND = 5
+    ONE_KIND = 50
+
+    def get_context_data(self, **kwargs):
+        query = clean_query(self.request.GET.get("q", ""))
+        kind = KINDS_BY_KEY.get(self.request.GET.get("kind", ""))
+        words = query_words(query)
+        groups = []
+        if words:
+            groups = search([kind] if kind else KINDS, query, limit=self.ONE_KIND if kind else self.PER_KIND)
+        for group in groups:
+            group.list_url = group.kind.list_url(query) if group.kind.list_url else None
+        return super().get_context_data(
+            query=query,
+            searched=bool(words),
+            kind=kind,
+            groups=[group for group in groups if group.total],
+            total=sum(group.total for group in groups),
             **kwargs,
         )
 
