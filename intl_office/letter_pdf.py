@@ -24,9 +24,11 @@ def new_pdf() -> FPDF:
     pdf = FPDF(format="A4")
     pdf.add_font(FONT, "", str(regular))
     pdf.add_font(FONT, "B", str(bold))
-    # fonts-dejavu-core has no oblique faces: italics print upright rather than fail.
-    pdf.add_font(FONT, "I", str(regular))
-    pdf.add_font(FONT, "BI", str(bold))
+    # Where the oblique faces are missing (some installs of fonts-dejavu-core lack them), italics print
+    # upright rather than fail.
+    italic, bold_italic = FONT_DIR / "DejaVuSans-Oblique.ttf", FONT_DIR / "DejaVuSans-BoldOblique.ttf"
+    pdf.add_font(FONT, "I", str(italic if italic.exists() else regular))
+    pdf.add_font(FONT, "BI", str(bold_italic if bold_italic.exists() else bold))
     pdf.set_auto_page_break(auto=True, margin=20)
     pdf.set_margins(20, 18, 20)
     return pdf
