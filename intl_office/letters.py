@@ -139,7 +139,10 @@ def check_template(kind: str, language: str, *, title: str, body: str) -> None:
             raise
         except Exception as error:
             raise ValidationError(
-                {"body": _("The letter cannot be printed with sample values: %(error)s") % {"error": error}}
+                {
+                    "body": _("The letter cannot be printed with sample values: %(error)s")
+                    % {"error": str(error) or _("the HTML is not one the PDF can draw (a table in a table?)")}
+                }
             ) from error
 
 

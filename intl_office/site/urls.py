@@ -3,9 +3,10 @@
 from django.urls import path
 
 from ..page_cache import public_page
-from . import views
+from . import profile, views
 
 urlpatterns = [
     path("", public_page(views.HomeView.as_view()), name="home"),
     path("about/", public_page(views.AboutView.as_view()), name="about"),
+    path("my/profile/", profile.profile_view, name="my-profile"),
 ]
