@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from .admin_helpers import CompactTextareas, translated
+from .admin_helpers import CompactTextareas, person, translated
 from .admin_input import CheckedInput
 from .admin_letters import letter_preview_links
 from .models import Faculty, HomeInstitution, Page, Ranking, StaffMember, User
@@ -141,7 +141,7 @@ class UserAdmin(CheckedInput, DjangoUserAdmin):
 
 @admin.register(Faculty)
 class FacultyAdmin(CheckedInput, TranslationAdmin):
-    list_display = ("name", "slug", "dean", "user_count")
+    list_display = ("name", "slug", "dean_name", "user_count")
     search_fields = translated("name")
     prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = ("dean",)
@@ -149,6 +149,10 @@ class FacultyAdmin(CheckedInput, TranslationAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(user_count=Count("users"))
+
+    @admin.display(description=_("dean"), ordering="dean__last_name")
+    def dean_name(self, obj):
+        return person(obj.dean)
 
     @admin.display(description=_("users"), ordering="user_count")
     def user_count(self, obj):

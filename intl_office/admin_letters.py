@@ -91,7 +91,7 @@ class LetterTemplateAdmin(CheckedInput, RecordHistory, admin.ModelAdmin):
             {
                 "fields": ("title", "body"),
                 "description": _(
-                    "The first line is the title, printed as plain text; the text is simple HTML (paragraphs, "
+                    "The title is printed as plain text; the text is simple HTML (paragraphs, "
                     "bold, lists, tables). Values go in as {{ name }}; the tags if, for, with, now and firstof "
                     "and Django's filters (date, default, upper...) may be used. The letterhead, the date and "
                     "the signatory come from the home institution."

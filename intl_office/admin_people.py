@@ -5,14 +5,14 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from .admin_helpers import RecordHistory, translated
+from .admin_helpers import RecordHistory, person, translated
 from .admin_input import CheckedInput
 from .models import Department
 
 
 @admin.register(Department)
 class DepartmentAdmin(CheckedInput, RecordHistory, TranslationAdmin):
-    list_display = ("name", "faculty", "head", "member_count")
+    list_display = ("name", "faculty", "head_name", "member_count")
     list_filter = (("faculty", admin.RelatedOnlyFieldListFilter),)
     search_fields = (*translated("name"), "head__first_name", "head__last_name")
     autocomplete_fields = ("faculty", "head")
@@ -34,6 +34,10 @@ class DepartmentAdmin(CheckedInput, RecordHistory, TranslationAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(member_count=Count("members"))
+
+    @admin.display(description=_("head"), ordering="head__last_name")
+    def head_name(self, obj):
+        return person(obj.head)
 
     @admin.display(description=_("members"), ordering="member_count")
     def member_count(self, obj):

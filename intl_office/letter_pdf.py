@@ -1,5 +1,7 @@
 """Draws a rendered letter on A4 under the department's letterhead (fpdf2, DejaVu Sans)."""
 
+import logging
+from io import BytesIO
 from pathlib import Path
 
 from django.conf import settings
@@ -11,6 +13,9 @@ from .models import HomeInstitution
 
 FONT_DIR = Path(getattr(settings, "PDF_FONT_DIR", "/usr/share/fonts/truetype/dejavu"))
 FONT = "DejaVu"
+LOGO_HEIGHT = 18  # mm, beside the name
+
+logger = logging.getLogger(__name__)
 
 
 class FontMissing(RuntimeError):
@@ -34,7 +39,26 @@ def new_pdf() -> FPDF:
     return pdf
 
 
+def _logo(pdf: FPDF, home: HomeInstitution) -> bool:
+    """The logo at the letterhead's left; a file that is missing or not an image leaves the letterhead without it."""
+    if not home.logo:
+        return False
+    try:
+        with home.logo.open("rb") as file:
+            pdf.image(BytesIO(file.read()), x=pdf.l_margin, y=pdf.t_margin, h=LOGO_HEIGHT)
+    except Exception:
+        logger.warning("The home institution's logo %s could not be drawn on a letter", home.logo.name, exc_info=True)
+        return False
+    return True
+
+
 def _letterhead(pdf: FPDF, home: HomeInstitution) -> None:
+    margin = pdf.l_margin
+    with_logo = _logo(pdf, home)
+    if with_logo:
+        # The name and contacts beside the logo, centred in what is left of the line.
+        pdf.set_left_margin(margin + LOGO_HEIGHT + 4)
+        pdf.set_xy(pdf.l_margin, pdf.t_margin)
     pdf.set_font(FONT, "B", 13)
     pdf.multi_cell(0, 6, home.name or "", align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, "", 10)
@@ -44,6 +68,8 @@ def _letterhead(pdf: FPDF, home: HomeInstitution) -> None:
     if contacts:
         pdf.set_font(FONT, "", 8)
         pdf.multi_cell(0, 4, contacts, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_left_margin(margin)
+    pdf.set_xy(margin, max(pdf.get_y(), pdf.t_margin + LOGO_HEIGHT) if with_logo else pdf.get_y())
     pdf.ln(2)
     pdf.set_draw_color(120, 120, 120)
     pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())

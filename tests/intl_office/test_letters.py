@@ -5,6 +5,7 @@ from io import BytesIO
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from pypdf import PdfReader
 
 from intl_office.letter_engine import clean_html
@@ -12,6 +13,7 @@ from intl_office.letter_records import VARIABLES
 from intl_office.letter_samples import sample_context
 from intl_office.letters import LANGUAGES, check_template, letter_pdf, render_letter
 from intl_office.models import LetterTemplate
+from tests.files import png_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -148,10 +150,11 @@ def test_the_letterhead_and_signatory_come_from_the_home_institution(home_instit
 
 
 def test_the_office_template_replaces_the_default():
-    default = text_of(letter_pdf(SHEET, language="en", context={"name": "Ali Valiyev", "partner": "METU", "rows": ROWS}))
+    context = {"name": "Ali Valiyev", "partner": "METU", "rows": ROWS}
+    default = text_of(letter_pdf(SHEET, language="en", context=context))
     office_template("<p>Our own words about {{ name }}.</p>")
 
-    own = text_of(letter_pdf(SHEET, language="en", context={"name": "Ali Valiyev", "partner": "METU", "rows": ROWS}))
+    own = text_of(letter_pdf(SHEET, language="en", context=context))
 
     assert "We nominate" in default and "Our own words about Ali Valiyev." not in default
     assert "Our own words about Ali Valiyev." in own and "We nominate" not in own
@@ -187,3 +190,15 @@ def test_the_samples_give_every_variable_a_kind_offers(kind):
             assert variable.name in context
             for item in variable.items:
                 assert all(item.name in row for row in context[variable.name])
+
+
+def test_the_logo_heads_the_letter_and_a_broken_one_is_left_out(home_institution, caplog):
+    home_institution.logo.save("logo.png", ContentFile(png_bytes()), save=True)
+    with_logo = PdfReader(BytesIO(letter_pdf(SHEET, language="en", context={"name": "Ali Valiyev"})))
+    home_institution.logo.save("broken.png", ContentFile(b"not an image"), save=True)
+
+    with caplog.at_level(logging.WARNING, logger="intl_office.letter_pdf"):
+        without = PdfReader(BytesIO(letter_pdf(SHEET, language="en", context={"name": "Ali Valiyev"})))
+
+    assert len(with_logo.pages[0].images) == 1 and "Jizzakh Polytechnic Institute" in with_logo.pages[0].extract_text()
+    assert len(without.pages[0].images) == 0 and "could not be drawn" in caplog.text
