@@ -7,6 +7,7 @@ nothing is saved. "Preview PDF" prints the letter the office would print now, wi
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.urls import path, reverse
@@ -68,11 +69,13 @@ class LetterTemplateForm(forms.ModelForm):
                 % {"languages": ", ".join(LANGUAGE_NAMES[code] for code in LANGUAGES[kind])},
             )
             return cleaned
-        if kind and language and "title" in cleaned and "body" in cleaned:
+        if kind and language and ("title" in cleaned or "body" in cleaned):
             try:
-                check_template(kind, language, title=cleaned["title"], body=cleaned["body"])
+                check_template(kind, language, title=cleaned.get("title", ""), body=cleaned.get("body", ""))
             except ValidationError as error:
-                self.add_error(None, error)
+                for field, messages in error.message_dict.items():
+                    if field not in self.errors:
+                        self.add_error(field, messages)
         return cleaned
 
 
@@ -118,9 +121,11 @@ class LetterTemplateAdmin(CheckedInput, RecordHistory, admin.ModelAdmin):
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = extra_context or {}
-        obj = self.get_object(request, object_id) if object_id else None
-        kind = obj.kind if obj is not None else request.GET.get("kind")
-        language = obj.language if obj is not None else request.GET.get("language")
+        obj = self.get_object(request, unquote(object_id)) if object_id else None
+        # A new template's kind and language: from the "start from the default" link, or from the form posted.
+        asked = request.POST if request.method == "POST" else request.GET
+        kind = obj.kind if obj is not None else asked.get("kind")
+        language = obj.language if obj is not None else asked.get("language")
         if kind in LANGUAGES:
             extra_context["letter_variables"] = VARIABLES[kind]
             if language in LANGUAGES[kind]:

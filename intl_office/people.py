@@ -8,6 +8,7 @@ member of staff names endorses (or declines) what they apply for, which is how a
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import Department, User
 
@@ -25,7 +26,7 @@ def department_field():
     return DepartmentChoice(
         queryset=Department.objects.select_related("faculty").order_by("faculty__name", "name"),
         required=False,
-        label=_("Department"),
+        label=pgettext_lazy("of a faculty", "Department"),
         empty_label=_("Choose your department"),
         help_text=_("For staff: its head endorses your applications and business trips."),
     )

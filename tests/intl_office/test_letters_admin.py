@@ -168,3 +168,15 @@ def test_the_home_institution_sets_the_signatory_and_links_to_a_preview(office_c
     assert preview("trip_order", "ru") in response.content.decode()
     assert "Рустам Назаров" in text_of(office_client.get(preview("trip_order", "ru")).content)
     assert "Ректор" in text_of(office_client.get(preview("trip_order", "ru")).content)
+
+
+def test_every_field_is_told_its_error_at_once_and_the_values_stay_on_the_page(office_client):
+    response = office_client.post(
+        ADD, {"kind": "trip_order", "language": "en", "title": "", "body": "<p>{{ traveller }}</p>{% url 'home' %}"}
+    )
+
+    errors = response.context["adminform"].form.errors
+    assert errors["title"] == ["This field is required."]
+    assert "the tag “url” cannot be used" in errors["body"][0]
+    assert "{{ traveller }}" in response.content.decode() and "Values this document offers" in response.content.decode()
+    assert not LetterTemplate.objects.exists()
