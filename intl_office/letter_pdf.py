@@ -7,6 +7,8 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import gettext as _
 from fpdf import FPDF
+from fpdf.fonts import TextStyle
+from fpdf.html import HTML2FPDF
 
 from .dates import today
 from .models import HomeInstitution
@@ -22,11 +24,42 @@ class FontMissing(RuntimeError):
     """The DejaVu fonts are not installed (apt-get install fonts-dejavu-core)."""
 
 
+# A letter's headings in black, its paragraphs a little apart (fpdf2's defaults: dark red, touching).
+BLACK = (0, 0, 0)
+TAG_STYLES = {
+    "p": TextStyle(t_margin=0, b_margin=2.5),
+    "h1": TextStyle(font_size_pt=16, color=BLACK, t_margin=5, b_margin=2),
+    "h2": TextStyle(font_size_pt=14, color=BLACK, t_margin=4, b_margin=2),
+    "h3": TextStyle(font_size_pt=12, color=BLACK, t_margin=4, b_margin=1.5),
+    "h4": TextStyle(font_size_pt=11, color=BLACK, t_margin=3, b_margin=1),
+    "blockquote": TextStyle(color=(60, 60, 60), t_margin=3, l_margin=8, b_margin=3),
+}
+
+
+class LetterHTML(HTML2FPDF):
+    def handle_starttag(self, tag, attrs):
+        # fpdf2's table takes for its plain cells the font last set: bold after a paragraph that began in bold.
+        if tag == "table":
+            self._end_paragraph()
+            self.pdf.set_font(style="")
+        super().handle_starttag(tag, attrs)
+
+
+class LetterPDF(FPDF):
+    HTML2FPDF_CLASS = LetterHTML
+
+    def footer(self):
+        # On every page, after auto page breaks too; in the language active while the letter is drawn.
+        self.set_y(-15)
+        self.set_font(FONT, "", 7)
+        self.cell(0, 5, _("Page %(page)s") % {"page": self.page_no()}, align="C")
+
+
 def new_pdf() -> FPDF:
     regular, bold = FONT_DIR / "DejaVuSans.ttf", FONT_DIR / "DejaVuSans-Bold.ttf"
     if not (regular.exists() and bold.exists()):
         raise FontMissing(f"{regular} and {bold} are needed to print letters (fonts-dejavu-core).")
-    pdf = FPDF(format="A4")
+    pdf = LetterPDF(format="A4")
     pdf.add_font(FONT, "", str(regular))
     pdf.add_font(FONT, "B", str(bold))
     # Where the oblique faces are missing (some installs of fonts-dejavu-core lack them), italics print
@@ -103,9 +136,6 @@ def draw_letter(letter) -> bytes:
     pdf.multi_cell(0, 7, letter.title, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
     pdf.set_font(FONT, "", 11)
-    pdf.write_html(letter.html, font_family=FONT)
+    pdf.write_html(letter.html, font_family=FONT, tag_styles=TAG_STYLES, table_line_separators=True)
     _signature(pdf, home)
-    pdf.set_font(FONT, "", 7)
-    pdf.set_y(-15)
-    pdf.cell(0, 5, _("Page %(page)s") % {"page": pdf.page_no()}, align="C")
     return bytes(pdf.output())

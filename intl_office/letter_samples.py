@@ -35,6 +35,7 @@ WORDS = {
         "country": "Germany",
         "city": "Munich",
         "steps": ("Head of department", "Dean", "Vice-rector"),
+        "labels": ("Full name", "Host", "Reference number"),
     },
     "uz": {
         "partner": "Myunxen texnika universiteti",
@@ -50,6 +51,7 @@ WORDS = {
         "country": "Germaniya",
         "city": "Myunxen",
         "steps": ("Kafedra mudiri", "Dekan", "Prorektor"),
+        "labels": ("To‘liq ismi", "Qabul qiluvchi tashkilot", "Ro‘yxat raqami"),
     },
     "ru": {
         "partner": "Мюнхенский технический университет",
@@ -65,6 +67,7 @@ WORDS = {
         "country": "Германия",
         "city": "Мюнхен",
         "steps": ("Заведующий кафедрой", "Декан", "Проректор"),
+        "labels": ("Полное имя", "Принимающая организация", "Регистрационный номер"),
     },
 }
 
@@ -90,9 +93,8 @@ def sample_context(kind: str, language: str) -> dict:
             "partner": words["partner"],
             "reference": "JIZPI-2027-0042",
             "rows": [
-                {"label": "Full name", "value": candidate},
-                {"label": "Host", "value": words["partner"]},
-                {"label": "Reference number", "value": "JIZPI-2027-0042"},
+                {"label": label, "value": value}
+                for label, value in zip(words["labels"], (candidate, words["partner"], "JIZPI-2027-0042"), strict=True)
             ],
         },
         Kind.RECOMMENDATION_LIST: {
