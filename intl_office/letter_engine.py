@@ -30,6 +30,7 @@ ENGINE = LetterEngine(
 )
 
 FILTER = re.compile(r"\|\s*(\w+)")
+MAX_TITLE, MAX_BODY = 1_000, 200_000  # characters, once filled
 
 # Tag -> attributes kept. Everything else is dropped, its text kept (escaped).
 ALLOWED_HTML = {
@@ -102,6 +103,9 @@ def fill(title: str, body: str, context: dict) -> tuple[str, str]:
     """(title as plain text on one line, body as clean HTML) of a template filled with ``context``."""
     plain = parse(title).render(Context(context, autoescape=False))
     marked_up = parse(body).render(Context(context, autoescape=True))
+    if len(plain) > MAX_TITLE or len(marked_up) > MAX_BODY:
+        # A loop within a loop over a long list: pages nobody would read, and minutes of drawing.
+        raise ValidationError(_("The letter comes out too long to print."), code="too_long")
     return " ".join(plain.split()), clean_html(marked_up)
 
 

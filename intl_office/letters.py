@@ -137,6 +137,8 @@ def check_template(kind: str, language: str, *, title: str, body: str) -> None:
             draw_letter(_fill((title, body), sample_context(kind, language), own=True))
         except FontMissing:
             raise
+        except ValidationError as error:  # too long once filled
+            raise ValidationError({"body": error.messages}) from error
         except Exception as error:
             raise ValidationError(
                 {

@@ -202,3 +202,20 @@ def test_the_logo_heads_the_letter_and_a_broken_one_is_left_out(home_institution
 
     assert len(with_logo.pages[0].images) == 1 and "Jizzakh Polytechnic Institute" in with_logo.pages[0].extract_text()
     assert len(without.pages[0].images) == 0 and "could not be drawn" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('{{ name|ljust:"99999999999" }}', "Invalid filter: 'ljust'"),
+        (
+            "{% for a in rows %}{% for b in rows %}{% for c in rows %}{{ partner }}{% endfor %}{% endfor %}{% endfor %}"
+            * 3,
+            "The letter comes out too long to print.",
+        ),
+    ],
+)
+def test_a_letter_that_would_fill_the_memory_is_refused(body, message, monkeypatch):
+    monkeypatch.setattr("intl_office.letter_engine.MAX_BODY", 2_000)
+
+    assert message in body_error(body)
