@@ -13,8 +13,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from .admin_helpers import CompactTextareas, translated
+from .admin_helpers import CompactTextareas, person, translated
 from .admin_input import CheckedInput
+from .admin_letters import letter_preview_links
 from .models import Faculty, HomeInstitution, Page, Ranking, StaffMember, User
 from .roles import is_faculty_coordinator
 
@@ -52,6 +53,16 @@ class UserAdmin(CheckedInput, DjangoUserAdmin):
             },
         ),
         (
+            _("At the institution"),
+            {
+                "fields": ("affiliation", "department", "position", "academic_degree"),
+                "description": _(
+                    "What the person said at sign-up or on their profile: a staff call takes members of staff, "
+                    "a student call students; the head of the department endorses a member of staff."
+                ),
+            },
+        ),
+        (
             _("Permissions"),
             {
                 "fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions"),
@@ -64,10 +75,28 @@ class UserAdmin(CheckedInput, DjangoUserAdmin):
         *DjangoUserAdmin.add_fieldsets,
         (_("Personal info"), {"fields": ("first_name", "last_name", "email", "faculty")}),
     )
-    list_display = ("username", "email", "first_name", "last_name", "faculty", "is_staff", "is_active")
-    list_filter = ("is_staff", "is_superuser", "is_active", "groups", ("faculty", admin.RelatedOnlyFieldListFilter))
-    list_select_related = ("faculty",)
-    autocomplete_fields = ("faculty",)
+    list_display = (
+        "username",
+        "email",
+        "first_name",
+        "last_name",
+        "affiliation",
+        "department",
+        "faculty",
+        "is_staff",
+        "is_active",
+    )
+    list_filter = (
+        "affiliation",
+        ("department", admin.RelatedOnlyFieldListFilter),
+        "is_staff",
+        "is_superuser",
+        "is_active",
+        "groups",
+        ("faculty", admin.RelatedOnlyFieldListFilter),
+    )
+    list_select_related = ("faculty", "department")
+    autocomplete_fields = ("faculty", "department")
 
     # Rights come from a superuser only. Office staff (intl_office/roles.py) hold change_user to look after
     # accounts, but for them is_superuser, groups and user_permissions are read-only: a POST naming them
@@ -112,12 +141,18 @@ class UserAdmin(CheckedInput, DjangoUserAdmin):
 
 @admin.register(Faculty)
 class FacultyAdmin(CheckedInput, TranslationAdmin):
-    list_display = ("name", "slug", "user_count")
+    list_display = ("name", "slug", "dean_name", "user_count")
     search_fields = translated("name")
     prepopulated_fields = {"slug": ("name",)}
+    autocomplete_fields = ("dean",)
+    list_select_related = ("dean",)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(user_count=Count("users"))
+
+    @admin.display(description=_("dean"), ordering="dean__last_name")
+    def dean_name(self, obj):
+        return person(obj.dean)
 
     @admin.display(description=_("users"), ordering="user_count")
     def user_count(self, obj):
@@ -132,7 +167,22 @@ class HomeInstitutionAdmin(CheckedInput, CompactTextareas, TranslationAdmin):
         (_("University"), {"fields": ("name", "short_name", "logo", "website", "international_since")}),
         (_("Department"), {"fields": ("department_name", "about")}),
         (_("Contacts"), {"fields": ("address", "phone", "email", "working_hours")}),
+        (
+            _("Letters"),
+            {
+                "fields": ("signatory_name", "signatory_position", "letter_preview"),
+                "description": _(
+                    "Letters and documents are printed under a letterhead made of the name, logo, address, phone, "
+                    "e-mail and website above, and signed by this person."
+                ),
+            },
+        ),
     )
+    readonly_fields = ("letter_preview",)
+
+    @admin.display(description=_("preview"))
+    def letter_preview(self, obj):
+        return letter_preview_links()
 
     def has_add_permission(self, request):
         # load() makes the row on the first page any visitor opens, so adding is never needed.
@@ -232,5 +282,6 @@ class AuthenticatorAdmin(CheckedInput, admin.ModelAdmin):
 
 
 # Background jobs: what waits, what failed and why, and "Run again" (intl_office/admin_jobs.py);
-# imports written by a background job, each with its page (intl_office/admin_file_imports.py).
-from . import admin_file_imports, admin_jobs  # noqa: E402, F401
+# imports written by a background job, each with its page (intl_office/admin_file_imports.py);
+# departments and their heads (intl_office/admin_people.py). The letter templates are in admin_letters.py.
+from . import admin_file_imports, admin_jobs, admin_people  # noqa: E402, F401

@@ -1,5 +1,13 @@
-"""The letter templates staff edit in the admin; ``intl_office.letters`` renders them as PDF."""
+"""The letter templates staff edit in the admin; ``intl_office.letters`` renders them as PDF.
 
+``VARIABLES`` says, for each kind, which values the code that prints it puts in the context: the
+admin lists them beside the template, the preview fills them with samples (``letter_samples``),
+and the code that builds a kind's context (in mobility) follows it.
+"""
+
+from dataclasses import dataclass
+
+from auditlog.registry import auditlog
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -34,3 +42,81 @@ class LetterTemplate(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.language})"
+
+
+@dataclass(frozen=True)
+class Variable:
+    """A value a kind of letter offers its template: ``{{ name }}``; a list offers ``items`` for each row."""
+
+    name: str
+    description: str
+    items: tuple = ()
+
+
+Kind = LetterTemplate.Kind
+
+VARIABLES = {
+    Kind.VISA_INVITATION: (
+        Variable("expert_name", _("the expert's full name as in the passport")),
+        Variable("nationality", _("the expert's nationality")),
+        Variable("passport_number", _("the passport number, if recorded")),
+        Variable("partner", _("the partner institution the expert comes from")),
+        Variable("purpose", _("the purpose of the visit: what the expert teaches or does")),
+        Variable("host_unit", _("the faculty or department that hosts the expert")),
+        Variable("start", _("the first day of the stay (a date)")),
+        Variable("end", _("the last day of the stay (a date)")),
+        Variable("funding", _("who pays for the stay")),
+    ),
+    Kind.NOMINATION_SHEET: (
+        Variable("name", _("the nominated person's full name")),
+        Variable("partner", _("the host institution")),
+        Variable("reference", _("the application's reference number")),
+        Variable(
+            "rows",
+            _("the sheet's lines, as in its XLSX"),
+            (Variable("label", _("what the line gives")), Variable("value", _("its value"))),
+        ),
+    ),
+    Kind.RECOMMENDATION_LIST: (
+        Variable("call", _("the call's title")),
+        Variable("programme", _("the grant programme")),
+        Variable(
+            "candidates",
+            _("the recommended candidates, in order"),
+            (
+                Variable("name", _("full name")),
+                Variable("department", _("department")),
+                Variable("position", _("position")),
+                Variable("degree", _("academic degree and title")),
+                Variable("years_of_service", _("years of service")),
+                Variable("language_certificate", _("language certificate")),
+            ),
+        ),
+    ),
+    Kind.TRIP_ORDER: (
+        Variable("traveller", _("the traveller's full name")),
+        Variable("position", _("the traveller's position")),
+        Variable("department", _("the traveller's department")),
+        Variable("destination", _("the institution visited")),
+        Variable("country", _("its country")),
+        Variable("city", _("its city")),
+        Variable("start", _("the first day of the trip (a date)")),
+        Variable("end", _("the last day of the trip (a date)")),
+        Variable("purpose", _("the purpose of the trip")),
+        Variable("funding", _("the source of funding")),
+        Variable(
+            "approvals",
+            _("the approvals, in order"),
+            (
+                Variable("step", _("the step (head of department, dean...)")),
+                Variable("by", _("who approved")),
+                Variable("date", _("when (a date)")),
+            ),
+        ),
+        Variable("order_number", _("the rector's order number")),
+        Variable("order_date", _("the rector's order date (a date)")),
+    ),
+}
+
+# Who changed a letter's text and when, on its admin page.
+auditlog.register(LetterTemplate, exclude_fields=["updated_at"])

@@ -3,6 +3,7 @@
 import base64
 from email.mime.base import MIMEBase
 
+from auditlog.registry import auditlog
 from django.contrib.auth.models import AbstractUser
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import models
@@ -391,3 +392,6 @@ class OutgoingMessage(models.Model):
 # Files the background jobs work on (a module of its own, so this one stays readable).
 from .file_records import FileImport, ReportFile  # noqa: E402, F401
 from .letter_records import LetterTemplate  # noqa: E402, F401
+
+# Who changed a department's head or name, and when (the heads endorse staff applications and trips).
+auditlog.register(Department)

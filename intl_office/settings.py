@@ -161,6 +161,8 @@ LOGIN_REDIRECT_URL = "/my/applications/"
 # Student accounts (django-allauth): e-mail and password, a verified address before applying.
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# Sign-up also asks "I study here / I work here" and a member of staff's department (intl_office/people.py).
+ACCOUNT_SIGNUP_FORM_CLASS = "intl_office.people.SignupDetailsForm"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False

@@ -1,24 +1,27 @@
 """The nomination sheet the host receives: what it needs to admit the person, and nothing more.
 
-The same facts as a PDF (fpdf2, DejaVu Sans like the learning agreement, so Cyrillic and Uzbek
-names print) and as an XLSX (openpyxl) the host's office can copy from. No grades, motivation,
-date of birth or phone: the host decides on the nomination, the office already selected.
-Every text is inert: fpdf2 reads no markup, and every XLSX cell goes through
-``intl_office.exports.safe_cell``, so a name starting with ``=`` stays text.
-Rendered in the language active when called (the e-mail to the host: English).
+The same facts as a letter in PDF (``intl_office.letters``, the nomination sheet's template, which
+the office may edit in the admin: under the letterhead, signed, Cyrillic and Uzbek names print) and
+as an XLSX (openpyxl) the host's office can copy from. No grades, motivation, date of birth or
+phone: the host decides on the nomination, the office already selected. Every text is inert: the
+letter escapes every value, and every XLSX cell goes through ``intl_office.exports.safe_cell``, so a
+name starting with ``=`` stays text. Rendered in the language active when called (the e-mail to the
+host: English).
 """
 
 from io import BytesIO
 
-from django.utils import formats
+from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from intl_office.exports import safe_cell
+from intl_office.letters import LANGUAGES, letter_pdf
+from intl_office.models import LetterTemplate
 
-from .learning_agreement_pdf import FONT, _pdf
+SHEET = LetterTemplate.Kind.NOMINATION_SHEET
 
 
 def sheet_rows(*, mobility, home, reference="") -> list[tuple[str, str]]:
@@ -55,24 +58,22 @@ def _date(value):
     return formats.date_format(value, "DATE_FORMAT")
 
 
+def sheet_context(*, mobility, home) -> dict:
+    """The nomination sheet letter's values (``intl_office.letter_records.VARIABLES``): plain strings only."""
+    application = mobility.application
+    return {
+        "name": mobility.participant_name,
+        "partner": mobility.partner.name,
+        "reference": application.reference if application is not None else "",
+        "rows": [{"label": str(label), "value": value} for label, value in sheet_rows(mobility=mobility, home=home)],
+    }
+
+
 def nomination_pdf(*, mobility, home) -> bytes:
-    rows = sheet_rows(mobility=mobility, home=home)
-    pdf = _pdf()
-    title = _("Nomination")
-    pdf.set_title(f"{title}: {mobility.participant_name}")
-    pdf.set_creator(home.name or "")
-    pdf.add_page(orientation="portrait")
-    pdf.set_font(FONT, "", 9)
-    pdf.cell(0, 5, home.name or "", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(FONT, "B", 16)
-    pdf.cell(0, 10, title, new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(2)
-    for label, value in rows:
-        pdf.set_font(FONT, "B", 10)
-        pdf.cell(55, 7, label)
-        pdf.set_font(FONT, "", 10)
-        pdf.multi_cell(0, 7, value or "—", new_x="LMARGIN", new_y="NEXT")
-    return bytes(pdf.output())
+    """The sheet as a letter, in the active language (English when it is not one the sheet is written in)."""
+    language = translation.get_language()
+    language = language if language in LANGUAGES[SHEET] else "en"
+    return letter_pdf(SHEET, language=language, context=sheet_context(mobility=mobility, home=home))
 
 
 def nomination_xlsx(*, mobility, home) -> bytes:

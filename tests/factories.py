@@ -9,7 +9,18 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.models import get_date_max
 
 from intl_office.dates import today
-from intl_office.models import Faculty, FileImport, Job, OutgoingMessage, Page, Ranking, StaffMember
+from intl_office.letters import LANGUAGES as LETTER_LANGUAGES
+from intl_office.models import (
+    Department,
+    Faculty,
+    FileImport,
+    Job,
+    LetterTemplate,
+    OutgoingMessage,
+    Page,
+    Ranking,
+    StaffMember,
+)
 from mobility.models import (
     Application,
     ApplicationDocument,
@@ -51,6 +62,29 @@ class FacultyFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Faculty of Studies {n}")
     slug = factory.Sequence(lambda n: f"faculty-{n}")
+
+
+class DepartmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Department
+
+    faculty = factory.SubFactory(FacultyFactory)
+    name = factory.Sequence(lambda n: f"Department of Studies {n}")
+
+
+# Each kind in each language it is written in: one template per pair, so the factory goes round them.
+LETTER_PAIRS = [(kind, language) for kind, languages in LETTER_LANGUAGES.items() for language in languages]
+
+
+class LetterTemplateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LetterTemplate
+        django_get_or_create = ("kind", "language")
+
+    kind = factory.Sequence(lambda n: LETTER_PAIRS[n % len(LETTER_PAIRS)][0])
+    language = factory.Sequence(lambda n: LETTER_PAIRS[n % len(LETTER_PAIRS)][1])
+    title = "The office's letter"
+    body = "<p>Dear colleagues,</p>\n<p>{{ name }}</p>"
 
 
 class StaffMemberFactory(factory.django.DjangoModelFactory):

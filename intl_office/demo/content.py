@@ -77,6 +77,9 @@ HOME_INSTITUTION = {
     "email": "international.office@example.org",
     "website": "https://jizpi.uz/",
     "international_since": 2006,
+    # Letters are signed by the rector (an invented name).
+    "signatory_name": T("Rustam Nazarov", "Nazarov Rustam Akmal oʻgʻli", "Назаров Рустам Акмалович"),
+    "signatory_position": T("Rector", "Rektor", "Ректор"),
 }
 
 _POSITION = "{} of the International Cooperation Department"

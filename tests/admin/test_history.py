@@ -12,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from intl_office.admin_helpers import RecordHistory
+from intl_office.models import Department, LetterTemplate
 from intl_office.roles import FACULTY_COORDINATOR
 from mobility.models import Application, Mobility
 from partners.models import Agreement, Institution
@@ -29,7 +30,7 @@ MISSING = "999999"
 
 
 def test_the_records_with_a_history_are_those_the_office_expects():
-    assert set(HISTORY_MODELS) == {Agreement, Application, Call, Institution, Mobility}
+    assert set(HISTORY_MODELS) == {Agreement, Application, Call, Department, Institution, LetterTemplate, Mobility}
 
 
 @pytest.mark.parametrize("model", HISTORY_MODELS, ids=model_id)

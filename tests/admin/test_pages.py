@@ -114,13 +114,15 @@ CHANGELIST_QUERIES = {
     "auditlog.LogEntry": 6 + 1 + 2,  # content types in the log; date hierarchy
     "mfa.Authenticator": 6,
     "auth.Group": 6,
+    "intl_office.Department": 6 + 1,  # faculties in use
     "intl_office.Faculty": 6,
     "intl_office.FileImport": 6,  # their confirming users and jobs joined to the rows
     "intl_office.Job": 6 + 3,  # the e-mails, imports and report files of the page's jobs
+    "intl_office.LetterTemplate": 6,
     "intl_office.Page": 6,
     "intl_office.Ranking": 6 + 2,  # years and ranking names in use
     "intl_office.StaffMember": 6,
-    "intl_office.User": 6 + 2,  # groups, faculties
+    "intl_office.User": 6 + 3,  # departments, groups, faculties
     "mobility.Application": 6 + 3 + 1 + 2,  # calls, faculties, hosts; the page's host preferences; date hierarchy
     "mobility.ChecklistTemplateItem": 6 + 1,  # programmes
     "mobility.LearningAgreement": 6 + 1 + 1,  # faculties; versions (with versions, 2 more: their rows, approvals)
