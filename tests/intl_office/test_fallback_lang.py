@@ -4,6 +4,7 @@ On /uz/ a translated field with no Uzbek text shows its English (modeltranslatio
 shows it says lang="en", and only then: translated text, English pages and empty fields carry no mark.
 """
 
+import datetime
 import re
 
 import pytest
@@ -14,8 +15,16 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from intl_office.i18n import fallback_language
+from mobility.models import Mobility
 from programs.models import Call
-from tests.factories import CallFactory, GrantProgramFactory, InstitutionFactory, VisitFactory, VisitMemberFactory
+from tests.factories import (
+    CallFactory,
+    GrantProgramFactory,
+    InstitutionFactory,
+    MobilityFactory,
+    VisitFactory,
+    VisitMemberFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -106,6 +115,19 @@ def test_a_visit_marks_untranslated_members_and_not_translated_ones(client):
     assert '<p class="lead" lang="en">Talks.</p>' in main
     assert '<span class="fw-semibold">Ivan Petrov</span>' in main
     assert '<span class="small text-body-secondary" lang="en">Rector</span>' in main
+
+
+def test_the_statistics_mark_a_programme_named_only_in_english(client):
+    # A programme's row is labelled with its short name when it has one (not translated: an acronym), else its name.
+    untranslated = GrantProgramFactory(name_en="Going Global Partnerships", name_uz="", short_name="")
+    translated = GrantProgramFactory(name_en="Academic exchange", name_uz="Akademik almashinuv", short_name="")
+    for program in (untranslated, translated):
+        MobilityFactory(program=program, status=Mobility.Status.COMPLETED, start_date=datetime.date(2024, 10, 1))
+
+    main = main_content(client.get("/uz/statistics/"))
+
+    assert re.search(r'<th scope="row" class="fw-normal" lang="en">(<a [^>]+>)?Going Global Partnerships', main)
+    assert re.search(r'<th scope="row" class="fw-normal">(<a [^>]+>)?Akademik almashinuv', main)
 
 
 def test_markup_in_a_fallback_value_stays_inert(client):
