@@ -15,6 +15,10 @@ Tags
     ``{% public_fragment "name" var ... %}...{% endpublic_fragment %}``  the enclosed HTML cached on
                                          the content generation, the office's today, the language and
                                          the values of ``var ...`` (``intl_office.page_cache``)
+    ``{% fallback_lang record "field" %}``  `` lang="en"`` when the field shows its English fallback
+                                         (an attribute of the element that shows it, for screen readers)
+    ``{% field_text record "field" %}``  the field's value, escaped, in ``<span lang="en">`` when it
+                                         falls back (for a field inline with other text)
 """
 
 import re
@@ -25,10 +29,11 @@ from django.conf import settings
 from django.template.loader_tags import BLOCK_CONTEXT_KEY
 from django.urls import reverse, translate_url
 from django.utils import translation
-from django.utils.html import escape
+from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from ..i18n import fallback_language
 from ..page_cache import cached_fragment
 from ..pagination import page_number
 
@@ -271,3 +276,27 @@ def public_fragment(parser, token):
     parser.delete_first_token()
     vary = [parser.compile_filter(bit) for bit in bits[2:]]
     return PublicFragmentNode(nodelist, parser.compile_filter(bits[1]), vary)
+
+
+# --- English fallback text for screen readers --------------------------------------------------
+
+
+@register.simple_tag
+def fallback_lang(record, field):
+    """`` lang="en"`` when ``record.field`` shows its English fallback on this page, else nothing.
+
+    An attribute for the element that shows the field: ``<p class="lead"{% fallback_lang call "summary" %}>``.
+    """
+    language = fallback_language(record, field)
+    return format_html(' lang="{}"', language) if language else ""
+
+
+@register.simple_tag
+def field_text(record, field):
+    """``record.field`` escaped, wrapped in ``<span lang="en">`` when it shows its English fallback.
+
+    For a field shown inline with other text: ``{% field_text visit.partner "name" %}``.
+    """
+    value = getattr(record, field, "") if record is not None else ""
+    language = fallback_language(record, field)
+    return format_html('<span lang="{}">{}</span>', language, value) if language else conditional_escape(value)
