@@ -136,6 +136,7 @@ class VisitAdmin(CheckedInput, MobilityImportExport, AdminExtraMedia, CompactTex
         context = {
             **self.admin_site.each_context(request),
             "title": visit.title,
+            "opts": self.opts,
             "visit": visit,
             "days": list(days.items()),
             "guests": [member for member in members if member.side == VisitMember.Side.GUEST],

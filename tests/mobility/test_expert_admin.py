@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from intl_office.models import LetterTemplate
 from intl_office.roles import FACULTY_COORDINATOR
 from mobility.models import Expert, ExpertEvent, Mobility
+from mobility.services import expert_save
 from tests.admin_helpers import form_data, form_errors
 from tests.factories import FacultyFactory, InstitutionFactory
 from tests.mobility.experts import make_expert
@@ -39,19 +40,19 @@ def filled_add_form(client, **values):
     partner = InstitutionFactory(name="Tomsk Polytechnic University", country="RU")
     host = FacultyFactory(name="Faculty of Energy Engineering", slug="energy-engineering")
     values = {
-        **dict(
-            full_name_en="Ivan Petrov",
-            full_name_ru="Иван Петров",
-            nationality="RU",
-            partner=str(partner.pk),
-            activity=Mobility.Activity.TEACHING,
-            subject_en="Power systems",
-            host_faculty=str(host.pk),
-            start_date="2026-03-01",
-            end_date="2026-05-31",
-            funding=Expert.Funding.HOST,
-            status=Expert.Status.PLANNED,
-        ),
+        **{
+            "full_name_en": "Ivan Petrov",
+            "full_name_ru": "Иван Петров",
+            "nationality": "RU",
+            "partner": str(partner.pk),
+            "activity": Mobility.Activity.TEACHING,
+            "subject_en": "Power systems",
+            "host_faculty": str(host.pk),
+            "start_date": "2026-03-01",
+            "end_date": "2026-05-31",
+            "funding": Expert.Funding.HOST,
+            "status": Expert.Status.PLANNED,
+        },
         **values,
     }
     data.update(values)
@@ -90,10 +91,7 @@ def test_a_coordinator_reads_only_the_experts_their_faculty_hosts(faculty):
     assert client.get(change_url(own)).status_code == 200
     assert client.get(change_url(other)).status_code == 302  # the admin's "does not exist" redirect
 
-    data = (
-        form_data(client.get(change_url(own)), Expert) if b"expert_form" in client.get(change_url(own)).content else {}
-    )
-    client.post(change_url(own), {**data, "full_name_en": "Renamed"})
+    assert client.post(change_url(own), {"full_name_en": "Renamed"}).status_code == 403
     own.refresh_from_db()
     assert own.full_name == "Own Guest"
     assert client.get(letter_url(own, "en")).status_code == 403
@@ -167,8 +165,6 @@ def test_anonymous_is_sent_to_the_login_for_a_letter(client):
 def test_the_history_shows_on_the_experts_page(office_client, office_user):
     expert = make_expert(actor=office_user)
     expert.is_public = True
-    from mobility.services import expert_save
-
     expert_save(expert=expert, actor=office_user)
     page = office_client.get(change_url(expert)).content.decode()
     assert str(ExpertEvent.Action.PUBLISHED.label) in page
