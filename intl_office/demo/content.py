@@ -33,7 +33,7 @@ HOME_INSTITUTION = {
     ),
     "about": T(
         "The International Cooperation Department of Jizzakh Polytechnic Institute has organised the institute's "
-        "international activities since 2006. Today the institute works with more than 80 foreign universities, "
+        "international activities since 2006. Today the institute works with foreign universities, "
         "research centres and organisations in Russia, Turkey, China, Hungary, Kazakhstan, Malaysia, Poland, Italy and "
         "other countries, on the basis of bilateral memoranda, joint programmes, research projects and academic "
         "exchanges.\n\n"
@@ -45,7 +45,7 @@ HOME_INSTITUTION = {
         "educational and cultural experience.",
         "Jizzax politexnika institutining Xalqaro hamkorlik boʻlimi 2006-yildan buyon institutning xalqaro "
         "faoliyatini tashkil etib keladi. Bugungi kunda institut Rossiya, Turkiya, Xitoy, Vengriya, Qozogʻiston, "
-        "Malayziya, Polsha, Italiya va boshqa mamlakatlarning 80 dan ortiq xorijiy oliy taʼlim muassasalari, ilmiy "
+        "Malayziya, Polsha, Italiya va boshqa mamlakatlarning xorijiy oliy taʼlim muassasalari, ilmiy "
         "markazlari va tashkilotlari bilan ikki tomonlama memorandumlar, qoʻshma dasturlar, ilmiy loyihalar va "
         "akademik almashinuvlar asosida hamkorlik qiladi.\n\n"
         "Institut xorijiy donor tashkilotlar moliyalashtiradigan dasturlarda muntazam ishtirok etadi: Erasmus+ "
@@ -55,7 +55,7 @@ HOME_INSTITUTION = {
         "2024-yilda 30 ga yaqin talaba almashinuv dasturlari asosida xorijiy hamkor universitetlarda tahsil olib, "
         "taʼlim va madaniy tajriba orttirdi.",
         "Отдел международного сотрудничества Джизакского политехнического института организует международную "
-        "деятельность института с 2006 года. Сегодня институт сотрудничает более чем с 80 зарубежными вузами, "
+        "деятельность института с 2006 года. Сегодня институт сотрудничает с зарубежными вузами, "
         "научными центрами и организациями России, Турции, Китая, Венгрии, Казахстана, Малайзии, Польши, Италии и "
         "других стран на основе двусторонних меморандумов, совместных программ, научных проектов и академических "
         "обменов.\n\n"

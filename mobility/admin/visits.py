@@ -71,7 +71,7 @@ class VisitAgendaInline(TranslationStackedInline):
 class VisitAdmin(CheckedInput, MobilityImportExport, AdminExtraMedia, CompactTextareas, TranslationAdmin):
     list_display = ("title", "direction", "partner", "dates", "member_count", "is_public")
     list_filter = ("direction", "is_public", ("partner__country", CountryFilter))
-    search_fields = (*translated("title", "purpose", "partner__name"), "partner__short_name", "city")
+    search_fields = (*translated("title", "purpose", "city", "partner__name"), "partner__short_name")
     autocomplete_fields = ("partner", "agreements_signed")
     list_select_related = ("partner",)
     date_hierarchy = "start_date"
