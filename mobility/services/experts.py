@@ -85,6 +85,12 @@ def expert_delete(*, expert: Expert, actor) -> None:
             Mobility.objects.filter(pk=mobility_id).delete()
 
 
+def expert_mobility_sync(*, expert: Expert) -> None:
+    """Bring the mobility of an expert already saved in step, without a history step: for the demo and imports."""
+    with transaction.atomic():
+        _keep_mobility(expert)
+
+
 def _keep_mobility(expert):
     """Create the expert's mobility, or bring it in step: exactly one per expert, never a second."""
     values = {
