@@ -31,7 +31,7 @@ class ChecklistItemTranslation(TranslationOptions):
 
 @register(VisitAgendaItem)
 class VisitAgendaItemTranslation(TranslationOptions):
-    fields = ("title",)
+    fields = ("title", "room")
 
 
 @register(Expert)

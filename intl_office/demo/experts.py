@@ -84,25 +84,26 @@ SHANDONG_PROGRAMME = [
     (
         datetime.time(10), datetime.time(11),
         T("Welcome meeting with the rector", "Rektor bilan tanishuv uchrashuvi", "Встреча с ректором"),
-        "Main building, room 201", "all", ["vice-rector"],
+        T("Main building, room 201", "Bosh bino, 201-xona", "Главный корпус, ауд. 201"), "all", ["vice-rector"],
     ),
     (
         datetime.time(11, 15), datetime.time(12, 30),
         T("Tour of the chemical technology laboratories", "Kimyo texnologiyasi laboratoriyalariga sayohat",
           "Экскурсия по лабораториям химической технологии"),
-        "Laboratory building B", "all", ["head|chemical-technology"],
+        T("Laboratory building B", "B laboratoriya binosi", "Лабораторный корпус B"),
+        "all", ["head|chemical-technology"],
     ),
     (
         datetime.time(14), datetime.time(15, 30),
         T("Round table on joint programmes; signing of the memorandum", "Qo‘shma dasturlar bo‘yicha davra suhbati; "
           "memorandumni imzolash", "Круглый стол по совместным программам; подписание меморандума"),
-        "Conference hall", "all", ["vice-rector", "dean|chemical-technology"],
+        T("Conference hall", "Majlislar zali", "Конференц-зал"), "all", ["vice-rector", "dean|chemical-technology"],
     ),
     (
         datetime.time(16), None,
         T("Meeting with students of the 2+2 programme", "2+2 dasturi talabalari bilan uchrashuv",
           "Встреча со студентами программы 2+2"),
-        "Assembly hall", "head", [],
+        T("Assembly hall", "Faollar zali", "Актовый зал"), "head", [],
     ),
 ]  # fmt: skip
 

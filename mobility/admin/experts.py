@@ -50,7 +50,7 @@ class ExpertEventInline(ReadOnlyInline):
     fields = ("created_at", "action", "actor_name", "note")
     readonly_fields = fields
     verbose_name = _("step")
-    verbose_name_plural = _("history")
+    verbose_name_plural = _("steps taken")
 
 
 class ExpertReminderInline(ReadOnlyInline):

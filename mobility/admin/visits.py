@@ -50,7 +50,13 @@ class VisitAgendaInline(TranslationStackedInline):
 
     model = VisitAgendaItem
     extra = 0
-    fields = (("date", "start_time", "end_time", "room"), *translated("title"), "guests", "hosts", "other_hosts")
+    fields = (
+        ("date", "start_time", "end_time"),
+        *zip(translated("title"), translated("room"), strict=True),
+        "guests",
+        "hosts",
+        "other_hosts",
+    )
     autocomplete_fields = ("hosts",)
     classes = ("collapse",)
 

@@ -53,7 +53,7 @@ def test_the_office_adds_a_programme_item_with_both_sides(staff_client, visit):
         end_time="11:30",
         title_en="Meeting with the rector",
         title_uz="Rektor bilan uchrashuv",
-        room="Main building, room 214",
+        room_en="Main building, room 214",
         guests=[str(li_wei.pk)],
         hosts=[str(dean.pk)],
         other_hosts="Aziz Karimov, Rector",
