@@ -15,6 +15,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from intl_office.admin_helpers import AdminExtraMedia, CompactTextareas, admin_url, period, translated
 from intl_office.admin_input import CheckedInput
+from intl_office.admin_translations import TranslationStatus
 
 from ..models import Visit, VisitAgendaItem, VisitMember, VisitPhoto
 from ..resources import VisitResource
@@ -74,7 +75,9 @@ class VisitAgendaInline(TranslationStackedInline):
 
 
 @admin.register(Visit)
-class VisitAdmin(CheckedInput, MobilityImportExport, AdminExtraMedia, CompactTextareas, TranslationAdmin):
+class VisitAdmin(
+    TranslationStatus, CheckedInput, MobilityImportExport, AdminExtraMedia, CompactTextareas, TranslationAdmin
+):
     list_display = ("title", "direction", "partner", "dates", "member_count", "is_public")
     list_filter = ("direction", "is_public", ("partner__country", CountryFilter))
     search_fields = (*translated("title", "purpose", "city", "partner__name"), "partner__short_name")
