@@ -46,7 +46,7 @@ class VisitPhotoInline(TranslationStackedInline):
         return format_html('<img class="io-thumb" src="{}" alt="">', obj.image.url)
 
 
-class VisitAgendaInline(TranslationStackedInline):
+class VisitAgendaInline(CompactTextareas, TranslationStackedInline):
     """The programme before the visit: one block per item, the guests ticked from the visit's delegation."""
 
     model = VisitAgendaItem

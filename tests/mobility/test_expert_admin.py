@@ -168,3 +168,14 @@ def test_the_history_shows_on_the_experts_page(office_client, office_user):
     expert_save(expert=expert, actor=office_user)
     page = office_client.get(change_url(expert)).content.decode()
     assert str(ExpertEvent.Action.PUBLISHED.label) in page
+
+
+def test_the_experts_mobility_is_edited_through_the_expert_only(office_client):
+    expert = make_expert()
+    url = reverse("admin:mobility_mobility_change", args=[expert.mobility_id])
+    data = form_data(office_client.get(url), Mobility)
+    assert "participant_name" not in data and "start_date" not in data  # shown, not editable
+    response = office_client.post(url, {**data, "participant_name": "Someone Else", "notes": "Met at the airport."})
+    assert response.status_code == 302, form_errors(response)
+    mobility = Mobility.objects.get()
+    assert (mobility.participant_name, mobility.notes) == ("Jan Kowalski", "Met at the airport.")
