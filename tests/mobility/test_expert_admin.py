@@ -179,3 +179,9 @@ def test_the_experts_mobility_is_edited_through_the_expert_only(office_client):
     assert response.status_code == 302, form_errors(response)
     mobility = Mobility.objects.get()
     assert (mobility.participant_name, mobility.notes) == ("Jan Kowalski", "Met at the airport.")
+
+
+def test_markup_in_a_name_prints_as_text_in_the_letter(office_client):
+    expert = make_expert(full_name="<b>Ivan</b> & Co", passport_number="<i>AB</i>")
+    english = text_of(office_client.get(letter_url(expert, "en")))
+    assert "<b>Ivan</b> & Co" in english and "<i>AB</i>" in english

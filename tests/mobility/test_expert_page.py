@@ -131,3 +131,10 @@ def test_anonymous_visitors_are_served_the_page_from_the_cache(on, django_assert
     first = page()
     with django_assert_num_queries(0):
         assert page() == first
+
+
+def test_what_staff_typed_comes_out_as_text(on):
+    make_expert(full_name="<script>alert(1)</script>", subject="<b>Bold</b> & more", is_public=True)
+    html = page()
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;b&gt;Bold&lt;/b&gt; &amp; more" in html
