@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import ChecklistItem, ChecklistTemplateItem, Visit, VisitMember, VisitPhoto
+from .models import ChecklistItem, ChecklistTemplateItem, Expert, Visit, VisitAgendaItem, VisitMember, VisitPhoto
 
 
 @register(Visit)
@@ -27,3 +27,14 @@ class ChecklistTemplateItemTranslation(TranslationOptions):
 class ChecklistItemTranslation(TranslationOptions):
     # Copied in every language from the programme's item; staff may word one mobility's own.
     fields = ("title", "instructions")
+
+
+@register(VisitAgendaItem)
+class VisitAgendaItemTranslation(TranslationOptions):
+    fields = ("title", "room")
+
+
+@register(Expert)
+class ExpertTranslation(TranslationOptions):
+    # The name too: the passport's Latin spelling in English, the Russian letter's Cyrillic one in Russian.
+    fields = ("full_name", "position", "subject")

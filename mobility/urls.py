@@ -2,7 +2,17 @@ from django.urls import path
 
 from intl_office.page_cache import public_page
 
-from .views import applications, checklists, learning_agreements, nominations, offers, statistics, stays, visits
+from .views import (
+    applications,
+    checklists,
+    experts,
+    learning_agreements,
+    nominations,
+    offers,
+    statistics,
+    stays,
+    visits,
+)
 
 app_name = "mobility"
 
@@ -10,6 +20,8 @@ urlpatterns = [
     # Delegation visits
     path("visits/", public_page(visits.VisitListView.as_view()), name="visit-list"),
     path("visits/<slug:slug>/", public_page(visits.VisitDetailView.as_view()), name="visit-detail"),
+    # Foreign experts the office publishes
+    path("experts/", public_page(experts.ExpertListView.as_view()), name="expert-list"),
     # Figures
     path("statistics/", public_page(statistics.StatisticsView.as_view()), name="statistics"),
     # The student application flow

@@ -28,6 +28,7 @@ from mobility.models import (
     ApplicationReview,
     ChecklistTemplateItem,
     Direction,
+    Expert,
     HostPreference,
     LearningAgreement,
     LearningAgreementRow,
@@ -405,3 +406,18 @@ class FileImportFactory(factory.django.DjangoModelFactory):
     rows = 400
     status = FileImport.Status.DONE
     totals = factory.LazyFunction(lambda: {"new": 400})
+
+
+class ExpertFactory(factory.django.DjangoModelFactory):
+    """A foreign expert typed straight into the table; tests of the workflow record one through ``expert_save``."""
+
+    class Meta:
+        model = Expert
+
+    full_name = factory.Faker("name")
+    nationality = "PL"
+    partner = factory.SubFactory(InstitutionFactory)
+    subject = "Structural mechanics"
+    host_faculty = factory.SubFactory(FacultyFactory)
+    start_date = datetime.date(2026, 3, 1)
+    end_date = datetime.date(2026, 6, 30)

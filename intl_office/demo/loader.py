@@ -14,7 +14,16 @@ from django.utils import translation
 
 from intl_office import dates
 from intl_office.models import Department, Faculty, HomeInstitution, Page, Ranking, StaffMember
-from mobility.models import Application, ApplicationEvent, ApplicationReview, Mobility, Visit, VisitMember
+from mobility.models import (
+    Application,
+    ApplicationEvent,
+    ApplicationReview,
+    Expert,
+    Mobility,
+    Visit,
+    VisitAgendaItem,
+    VisitMember,
+)
 from partners.models import Agreement, Contact, CooperationArea, Institution
 from programs.models import Call, DocumentType, GrantProgram, JointProgramme, Project, ProjectMember
 
@@ -23,6 +32,7 @@ from .calls import call_specs
 from .checklists import ChecklistsLoader
 from .cities import CITIES
 from .content import T
+from .experts import ExpertsLoader
 from .learning_agreements import LearningAgreementsLoader
 from .names import NameBook
 from .nominations import NominationsLoader
@@ -75,11 +85,12 @@ class DemoLoader(Syncer):
         LearningAgreementsLoader(self).run()
         NominationsLoader(self).run()
         StayOutcomesLoader(self).run()
+        ExpertsLoader(self).run()
         for model in (
             HomeInstitution, Faculty, Department, StaffMember, Page, Ranking, CooperationArea, Institution, Contact,
             Agreement,
             GrantProgram, Project, ProjectMember, JointProgramme, DocumentType, Call, Mobility, Visit, VisitMember,
-            Application, ApplicationEvent, ApplicationReview,
+            Application, ApplicationEvent, ApplicationReview, Expert, VisitAgendaItem,
         ):  # fmt: skip
             self.result.totals[model.__name__] = model._default_manager.count()
         return self.result

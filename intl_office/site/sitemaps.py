@@ -26,6 +26,7 @@ class StaticPagesSitemap(LocalizedSitemap):
         "programs:call-list",
         "programs:joint-programme-list",
         "mobility:visit-list",
+        "mobility:expert-list",
         "mobility:statistics",
         "about",
     ]

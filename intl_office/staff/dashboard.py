@@ -18,6 +18,7 @@ from intl_office.models import Faculty
 from intl_office.roles import of_own_faculty
 from mobility.models import (
     Application,
+    Expert,
     LearningAgreement,
     LearningAgreementApproval,
     Mobility,
@@ -38,6 +39,7 @@ RECENT_VISIT_DAYS = 60
 CHECKLIST_DAYS = DEPARTING_SOON_DAYS
 CHECKLIST_ROWS = 20
 CHECKLIST_FILTER = LEAVING_SOON
+GUEST_DEADLINE_DAYS = 14
 
 
 def _has_renewal():
@@ -327,3 +329,22 @@ def nominations_to_follow(*, user) -> dict:
         "waiting": Nomination.objects.visible_to(user).waiting_for_host().count(),
         "not_nominated": mobilities_to_nominate(_own_faculty(Mobility.objects.all(), user)).count(),
     }
+
+
+def guest_deadlines(on: datetime.date, *, user=None) -> list[Expert]:
+    """Foreign experts still here whose visa or registration runs out within ``GUEST_DEADLINE_DAYS`` (or has).
+
+    One query. Each carries its earliest such ``deadline`` (kind label), ``due_on`` and ``days_left``, the
+    soonest first (a passed one before any to come); a
+    faculty coordinator sees the experts their faculty hosts.
+    """
+    experts = Expert.objects.deadline_within(GUEST_DEADLINE_DAYS, on).select_related("partner")
+    if user is not None:
+        experts = experts.visible_to(user)
+    horizon = on + datetime.timedelta(days=GUEST_DEADLINE_DAYS)
+    rows = []
+    for expert in experts:
+        kind, day = next(deadline for deadline in expert.deadlines() if deadline[1] <= horizon)
+        expert.deadline, expert.due_on, expert.days_left = Expert.Deadline(kind).label, day, (day - on).days
+        rows.append(expert)
+    return sorted(rows, key=lambda expert: (expert.due_on, expert.full_name))

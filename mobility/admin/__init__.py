@@ -6,15 +6,17 @@
 ``nominations``: nominations to the host and the host's answers.
 ``agreements``: the agreement admin of partners, with the use of its places.
 ``checklists``: programmes' checklist items and each mobility's pre-departure checklist.
+``experts``: foreign experts, their reminders, history and invitation letters for a visa.
 """
 
-from . import agreements, applications, calls, checklists, learning_agreements, nominations, records, visits
+from . import agreements, applications, calls, checklists, experts, learning_agreements, nominations, records, visits
 
 __all__ = [
     "agreements",
     "applications",
     "calls",
     "checklists",
+    "experts",
     "learning_agreements",
     "nominations",
     "records",

@@ -19,7 +19,7 @@ from intl_office.admin_helpers import (
 from intl_office.admin_imports import OfficeImportExport
 from intl_office.admin_input import CheckedInput
 
-from ..models import Mobility
+from ..models import Expert, Mobility
 from ..resources import FORMATS, MobilityResource
 from .nominations import MobilityNominations
 from .stays import StayAdmin
@@ -30,6 +30,21 @@ MOBILITY_TONES = {
     Mobility.Status.COMPLETED: MUTED,
     Mobility.Status.CANCELLED: DANGER,
 }
+
+
+# What ``expert_save`` writes on an expert's mobility: read-only here, so the two never disagree.
+EXPERT_KEPT_FIELDS = (
+    "direction",
+    "participant_kind",
+    "participant_name",
+    "participant_email",
+    "faculty",
+    "activity",
+    "partner",
+    "start_date",
+    "end_date",
+    "status",
+)
 
 
 class MobilityImportExport(OfficeImportExport):
@@ -95,6 +110,9 @@ class MobilityAdmin(
                 fields.append("start_date")
             if obj.departure_confirmed_at:
                 fields.append("end_date")
+            if Expert.objects.filter(mobility=obj).exists():
+                # A foreign expert's stay: kept in step with the expert's record (``expert_save``), edited there.
+                fields += [name for name in EXPERT_KEPT_FIELDS if name not in fields]
         return fields
 
     def get_queryset(self, request):

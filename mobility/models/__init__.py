@@ -1,4 +1,5 @@
-"""People on the move, one module per subdomain: records, applications, learning agreements, checklists, visits.
+"""People on the move, one module per subdomain: records, applications, learning agreements, checklists, visits,
+foreign experts.
 
 Django finds the models of an app in ``<app>.models``; importing every module here registers
 them all, and lets the rest of the portal import any model from ``mobility.models``.
@@ -13,6 +14,7 @@ from .checklists import (
     MobilityChecklist,
     MobilityChecklistQuerySet,
 )
+from .experts import EXPERT_ACTIVITIES, Expert, ExpertEvent, ExpertQuerySet, ExpertReminder
 from .learning_agreements import (
     LearningAgreement,
     LearningAgreementApproval,
@@ -37,7 +39,7 @@ from .records import (
     agreements_with_last_year_mobility,
 )
 from .stays import Recognition, RecognitionQuerySet, StayEvent, recognised_totals
-from .visits import Visit, VisitMember, VisitPhoto, VisitQuerySet
+from .visits import Visit, VisitAgendaItem, VisitMember, VisitPhoto, VisitQuerySet
 
 __all__ = [
     "Application",
@@ -48,6 +50,11 @@ __all__ = [
     "ChecklistEvent",
     "ChecklistItem",
     "ChecklistTemplateItem",
+    "EXPERT_ACTIVITIES",
+    "Expert",
+    "ExpertEvent",
+    "ExpertQuerySet",
+    "ExpertReminder",
     "Direction",
     "HostPreference",
     "LearningAgreement",
@@ -71,6 +78,7 @@ __all__ = [
     "StayEvent",
     "StudyLevel",
     "Visit",
+    "VisitAgendaItem",
     "VisitMember",
     "VisitPhoto",
     "VisitQuerySet",

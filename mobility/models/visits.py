@@ -1,5 +1,7 @@
-"""Delegation visits: a delegation we received or sent, its members and photos, told as a story."""
+"""Delegation visits: a delegation we received or sent, its members and photos, told as a story, and its programme."""
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.urls import reverse
@@ -135,3 +137,61 @@ class VisitPhoto(models.Model):
 
     def __str__(self):
         return self.caption or self.image.name
+
+
+class VisitAgendaItem(models.Model):
+    """One item of a visit's programme, planned before the visit: when, where, what, and who takes part.
+
+    For the office and the people taking part; the public story of the visit never shows it.
+    """
+
+    visit = models.ForeignKey(Visit, verbose_name=_("visit"), on_delete=models.CASCADE, related_name="agenda")
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("from"))
+    end_time = models.TimeField(_("until"), null=True, blank=True)
+    title = models.CharField(_("what"), max_length=300)
+    room = models.CharField(_("room"), max_length=200, blank=True)
+    guests = models.ManyToManyField(
+        VisitMember,
+        verbose_name=_("guests"),
+        blank=True,
+        related_name="agenda_items",
+        help_text=_("Members of the delegation; add them to the visit and save it first."),
+    )
+    hosts = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("our participants"),
+        blank=True,
+        related_name="visit_agenda_items",
+    )
+    other_hosts = models.TextField(
+        _("our other participants"), blank=True, help_text=_("One per line: name, position.")
+    )
+
+    class Meta:
+        ordering = ["visit", "date", "start_time", "pk"]
+        verbose_name = _("programme item")
+        verbose_name_plural = _("programme")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_time__isnull=True) | Q(end_time__gt=F("start_time")),
+                name="visit_agenda_item_ends_after_start",
+                violation_error_message=_("An item must end after it starts."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.date} {self.start_time:%H:%M} {self.title}"
+
+    def clean(self):
+        super().clean()
+        visit = self.visit if self.visit_id else None
+        if visit is None or self.date is None:
+            return
+        last_day = visit.end_date or visit.start_date
+        if not visit.start_date <= self.date <= last_day:
+            raise ValidationError({"date": _("The day must fall within the visit's dates.")})
+
+    @property
+    def other_host_list(self):
+        return [line.strip(" -•\t") for line in self.other_hosts.splitlines() if line.strip(" -•\t")]

@@ -5,8 +5,9 @@ withdrawal, review and the office's decisions. ``records``: the mobility an acce
 application becomes. ``learning_agreements``: the courses abroad, drafted by the student and
 approved by both coordinators. ``offers``: the student takes or declines the place an acceptance
 offers, the office records a decline or extends the deadline, unanswered offers expire and the
-waiting list moves up. ``checklists``: the pre-departure checklist. The names below are the ones
-views, the admin and commands call.
+waiting list moves up. ``checklists``: the pre-departure checklist. ``experts``: foreign experts, their
+incoming staff mobility, the reminders before their visa and registration deadlines and the visa letter.
+The names below are the ones views, the admin and commands call.
 """
 
 from .application_drafts import (
@@ -50,6 +51,17 @@ from .checklists import (
     mobility_checklist_start,
 )
 from .corrections import CORRECTABLE_FIELDS, application_correct, may_correct
+from .experts import (
+    REMINDER_DAYS,
+    GuestReminders,
+    expert_delete,
+    expert_letter_context,
+    expert_letter_pdf,
+    expert_mobility_sync,
+    expert_save,
+    experts_send_reminders,
+    may_edit_experts,
+)
 from .learning_agreements import (
     LearningAgreementError,
     learning_agreement_decide,
@@ -101,6 +113,15 @@ from .stays import (
 )
 
 __all__ = [
+    "REMINDER_DAYS",
+    "GuestReminders",
+    "expert_delete",
+    "expert_letter_context",
+    "expert_letter_pdf",
+    "expert_mobility_sync",
+    "expert_save",
+    "experts_send_reminders",
+    "may_edit_experts",
     "RECOGNITION_FIELDS",
     "StayError",
     "approved_agreement_rows",

@@ -125,6 +125,7 @@ CHANGELIST_QUERIES = {
     "intl_office.User": 6 + 3,  # departments, groups, faculties
     "mobility.Application": 6 + 3 + 1 + 2,  # calls, faculties, hosts; the page's host preferences; date hierarchy
     "mobility.ChecklistTemplateItem": 6 + 1,  # programmes
+    "mobility.Expert": 6 + 1 + 1 + 2,  # host faculties; partner countries; date hierarchy
     "mobility.LearningAgreement": 6 + 1 + 1,  # faculties; versions (with versions, 2 more: their rows, approvals)
     "mobility.Mobility": 6 + 2 + 2 + 1,
     "mobility.Nomination": 6

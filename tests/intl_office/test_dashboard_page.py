@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from intl_office import roles
 from intl_office.dates import today
-from mobility.models import Application
+from mobility.models import Application, Expert
 from tests.factories import (
     AgreementFactory,
     ApplicationFactory,
@@ -128,6 +128,7 @@ def populate(n):
     """``n`` rows in every list of the dashboard, each with its own partner, call or visit."""
     on = today()
     partners = InstitutionFactory.create_batch(n)
+    host = FacultyFactory(slug="hosting-faculty")
     for partner in partners:
         AgreementFactory(partner=partner, signed_on=on - days(700), valid_until=on + days(30), student_places_out=3)
         AgreementFactory(partner=partner, signed_on=on - days(900), valid_until=on - days(30))
@@ -135,6 +136,16 @@ def populate(n):
         MobilityFactory(partner=partner, start_date=on, end_date=on + days(30), direction=IN)
         VisitFactory(partner=partner, start_date=on + days(10))
         VisitFactory(partner=partner, start_date=on - days(10))
+        Expert.objects.create(
+            full_name="Guest",
+            nationality="RU",
+            partner=partner,
+            subject="Hydraulics",
+            host_faculty=host,
+            start_date=on - days(10),
+            end_date=on + days(60),
+            registered_until=on + days(5),
+        )
     for _ in range(n):
         call = CallFactory(opens_on=on - days(10), deadline=on + days(5), hosts=[partners[0]])
         ApplicationFactory(call=call, status=Application.Status.SUBMITTED)
@@ -142,21 +153,23 @@ def populate(n):
 
 @pytest.mark.usefixtures("home_institution")
 def test_dashboard_queries_do_not_grow_with_rows(client, staff, django_assert_num_queries):
-    """21 queries for 5 rows or 200: session, user, home institution; expiring, expired, dormant;
+    """22 queries for 5 rows or 200: session, user, home institution; expiring, expired, dormant;
     applications per call and their calls; offers waiting; calls closing soon; upcoming and recent visits; mobility
     this year, last year's same days and last year whole; transcripts missing after return; checklists incomplete
     before departure and their number; nominations waiting and places not yet nominated; learning agreements
-    waiting per faculty (their faculties are one more, when any wait). (A superuser's
-    permissions need no query.)
+    waiting per faculty (their faculties are one more, when any wait); foreign experts with a deadline soon.
+    (A superuser's permissions need no query.)
     """
     client.force_login(staff)
     populate(5)
-    with django_assert_num_queries(21):
+    with django_assert_num_queries(22):
         response = client.get(URL)
     assert len(response.context["expiring"]) == 5
+    assert len(response.context["guest_deadlines"]) == 5
 
     populate(195)
-    with django_assert_num_queries(21):
+    with django_assert_num_queries(22):
         response = client.get(URL)
     assert len(response.context["expiring"]) == 200
+    assert len(response.context["guest_deadlines"]) == 200
     assert len(response.context["reviews"]) == 200
