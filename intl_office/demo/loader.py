@@ -21,6 +21,7 @@ from programs.models import Call, DocumentType, GrantProgram, JointProgramme, Pr
 from . import content
 from .calls import call_specs
 from .checklists import ChecklistsLoader
+from .cities import CITIES
 from .content import T
 from .learning_agreements import LearningAgreementsLoader
 from .names import NameBook
@@ -113,7 +114,7 @@ class DemoLoader(Syncer):
                 {
                     "short_name": spec.short_name,
                     "kind": spec.kind,
-                    "city": spec.city,
+                    "city": T(spec.city, *CITIES[spec.city]),
                     "website": spec.website,
                     "description": spec.description,
                     "cooperating_since": spec.since,
@@ -310,6 +311,8 @@ class DemoLoader(Syncer):
         values = {
             key: value for key, value in spec.items() if key not in ("slug", "partner", "members", "agreements_signed")
         }
+        if values.get("city") in CITIES:
+            values["city"] = T(values["city"], *CITIES[values["city"]])
         visit = self.sync(
             Visit,
             {"slug": spec["slug"]},
