@@ -21,12 +21,12 @@ def test_visitor_clicks_china_on_the_map_and_sees_its_partners(page: Page, demo)
     assert total > 1, "the demo has several Chinese partners"
     page.goto("/partners/")
     world = page.get_by_role("region", name="Where our partners are")
-    china = world.get_by_role("link", name=f"China: {total} partners", exact=True)
+    china = world.get_by_role("link", name=f"China: {total} institutions", exact=True)
     expect(world.get_by_role("link")).not_to_have_count(0)
     china.click()
 
     expect(page).to_have_url(re.compile(r"/partners/\?country=CN$"))
-    expect(page.get_by_role("heading", level=2, name=re.compile(rf"^{total} partners"))).to_be_visible()
+    expect(page.get_by_role("heading", level=2, name=re.compile(rf"^{total} institutions"))).to_be_visible()
     expect(page.get_by_label("Country", exact=True)).to_have_value("CN")
     # The map marks where the list is now.
     selected = page.get_by_role("region", name="Where our partners are").locator('a[aria-current="true"]')

@@ -50,8 +50,10 @@ def test_each_partner_country_is_a_shaded_link_to_the_filtered_directory(client)
     section = the_map(client.get(LIST_URL))
     links = map_links(section)
     assert set(links) == {"CN", "TR"}
-    assert links["CN"][1] == "China: 2 partners"
-    assert links["TR"][1] == "Türkiye: 1 partner"
+    assert links["CN"][1] == "China: 2 institutions"
+    assert links["TR"][1] == "Türkiye: 1 institution"
+    # The number is the one the filtered list's heading gives.
+    assert "2 institutions\n" in page_text(client.get(LIST_URL, {"country": "CN"}))
     # Each link draws its country's own shape.
     china = re.search(r'country=CN"[^>]*>.*?</a>', section, re.S).group(0)
     assert f'<path d="{shapes()["paths"]["CN"]}"/>' in china
@@ -177,8 +179,8 @@ def test_the_map_costs_no_query_of_its_own(client, django_assert_num_queries, co
         InstitutionFactory(country=code)
     # 1 country counts (the select, the chart and the map), 2 count for the paginator, 3 the page
     # of partners, 4 their cooperation areas (prefetch), 5 the home institution (base.html),
-    # 6 the cooperation areas of the select.
-    with django_assert_num_queries(6):
+    # 6 the cooperation areas of the select, 7 the lead's partner figures.
+    with django_assert_num_queries(7):
         response = client.get(LIST_URL)
     assert len(map_links(the_map(response))) == countries
 
