@@ -18,6 +18,7 @@ from intl_office.storage import private_file_response
 from . import opendata
 from .filters import InstitutionFilterSet
 from .models import Agreement, Institution
+from .world_map import partner_map
 
 PAGE_SIZE = 24
 # Countries drawn in the chart before the rest fold away under "more countries".
@@ -106,6 +107,8 @@ class InstitutionListView(PaginationMixin, ListView):
             countries_more_open=any(row["is_selected"] for row in chart[COUNTRIES_SHOWN:]),
             # The chart depends on nothing else: it is a fragment shared by every page of the directory.
             selected_country=selected_country,
+            # Called by the template inside its cached fragment, so a cached map costs nothing.
+            partner_map=lambda: partner_map(counts, selected=selected_country),
         )
         return context
 
