@@ -36,6 +36,13 @@ from .records import (
     agreements_dormant,
     agreements_with_last_year_mobility,
 )
+from .staff_applications import (
+    Endorsement,
+    RecommendationEntry,
+    RecommendationList,
+    RecommendationListQuerySet,
+    StaffApplication,
+)
 from .stays import Recognition, RecognitionQuerySet, StayEvent, recognised_totals
 from .visits import Visit, VisitMember, VisitPhoto, VisitQuerySet
 
@@ -49,6 +56,7 @@ __all__ = [
     "ChecklistItem",
     "ChecklistTemplateItem",
     "Direction",
+    "Endorsement",
     "HostPreference",
     "LearningAgreement",
     "LearningAgreementApproval",
@@ -67,7 +75,11 @@ __all__ = [
     "NominationState",
     "Recognition",
     "RecognitionQuerySet",
+    "RecommendationEntry",
+    "RecommendationList",
+    "RecommendationListQuerySet",
     "ReferenceCounter",
+    "StaffApplication",
     "StayEvent",
     "StudyLevel",
     "Visit",
