@@ -6,9 +6,20 @@
 ``nominations``: nominations to the host and the host's answers.
 ``agreements``: the agreement admin of partners, with the use of its places.
 ``checklists``: programmes' checklist items and each mobility's pre-departure checklist.
+``staff_applications`` (a mixin of the application page) and ``recommendation_lists``: staff calls.
 """
 
-from . import agreements, applications, calls, checklists, learning_agreements, nominations, records, visits
+from . import (
+    agreements,
+    applications,
+    calls,
+    checklists,
+    learning_agreements,
+    nominations,
+    recommendation_lists,
+    records,
+    visits,
+)
 
 __all__ = [
     "agreements",
@@ -17,6 +28,7 @@ __all__ = [
     "checklists",
     "learning_agreements",
     "nominations",
+    "recommendation_lists",
     "records",
     "visits",
 ]

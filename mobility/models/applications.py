@@ -129,7 +129,7 @@ class ApplicationQuerySet(models.QuerySet):
         """
         return (
             self.filter(student=user)
-            .select_related("call", "call__program", "mobility__partner")
+            .select_related("call", "call__program", "mobility__partner", "staff__department")
             .prefetch_related(
                 # Corrections and archiving are the office's bookkeeping; the student's history shows statuses.
                 Prefetch(

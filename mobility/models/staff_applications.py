@@ -47,7 +47,10 @@ class StaffApplication(models.Model):
         help_text=_("Its head endorses the application."),
     )
     academic_degree = models.CharField(
-        _("academic degree and title"), max_length=200, blank=True, help_text=_("For example: PhD, associate professor.")
+        _("academic degree and title"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: PhD, associate professor."),
     )
     years_of_service = models.PositiveSmallIntegerField(_("years of service"), null=True, blank=True)
     publications = models.TextField(

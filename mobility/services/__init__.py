@@ -73,6 +73,13 @@ from .offers import (
     offer_take,
     offers_expire,
 )
+from .recommendation_lists import (
+    may_manage_recommendation_lists,
+    recommendation_list_context,
+    recommendation_list_decide,
+    recommendation_list_make,
+    recommendation_list_pdf,
+)
 from .records import mobility_for_application
 from .references import application_reference_assign, next_reference
 from .selection import (
@@ -85,6 +92,17 @@ from .selection import (
     call_results_final,
     may_archive,
     may_reopen,
+)
+from .staff_applications import (
+    STAFF_DRAFT_FIELDS,
+    STAFF_FIELDS,
+    STAFF_PART_REQUIRED,
+    STAFF_REQUIRED,
+    endorsement_decide,
+    endorsement_record_by_office,
+    may_endorse,
+    staff_data_of,
+    staff_part_of,
 )
 from .stays import (
     RECOGNITION_FIELDS,
@@ -101,6 +119,20 @@ from .stays import (
 )
 
 __all__ = [
+    "may_manage_recommendation_lists",
+    "recommendation_list_context",
+    "recommendation_list_decide",
+    "recommendation_list_make",
+    "recommendation_list_pdf",
+    "STAFF_DRAFT_FIELDS",
+    "STAFF_FIELDS",
+    "STAFF_PART_REQUIRED",
+    "STAFF_REQUIRED",
+    "endorsement_decide",
+    "endorsement_record_by_office",
+    "may_endorse",
+    "staff_data_of",
+    "staff_part_of",
     "RECOGNITION_FIELDS",
     "StayError",
     "approved_agreement_rows",
