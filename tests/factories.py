@@ -23,6 +23,7 @@ from mobility.models import (
     LearningAgreementVersion,
     Mobility,
     Nomination,
+    RecommendationList,
     Visit,
     VisitMember,
     VisitPhoto,
@@ -371,3 +372,12 @@ class FileImportFactory(factory.django.DjangoModelFactory):
     rows = 400
     status = FileImport.Status.DONE
     totals = factory.LazyFunction(lambda: {"new": 400})
+
+
+class RecommendationListFactory(factory.django.DjangoModelFactory):
+    """A staff call's recommendation list for the rector, with nobody on it yet."""
+
+    class Meta:
+        model = RecommendationList
+
+    call = factory.SubFactory(CallFactory, audience=Call.Audience.STAFF)

@@ -1,8 +1,9 @@
 """Recommendation lists for the rector: made from a staff call's shortlist, printed, then the rector's order.
 
-"Add" makes a call's list (``services.recommendation_list_make``); a list's page shows the candidates
-in order, links to its PDF in each language, and the step that records the rector's order (number,
-date, the candidates it approves: ``services.recommendation_list_decide``). Nothing is typed in.
+"Make the recommendation list" makes a call's list (``services.recommendation_list_make``); a list's
+page shows the candidates in order, links to its PDF in each language, and the step that records the
+rector's order (number, date, the candidates it approves: ``services.recommendation_list_decide``).
+Nothing is typed in.
 """
 
 from django import forms
@@ -86,17 +87,29 @@ class RecommendationListAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(entry_count=Count("entries"))
 
+    change_list_template = "admin/mobility/recommendationlist/change_list.html"
+
+    # Nothing is typed in: a list is made from a call's shortlist (``make_view``) and decided by a step.
+    def has_add_permission(self, request):
+        return False
+
     def has_change_permission(self, request, obj=None):
         return False
 
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def changelist_view(self, request, extra_context=None):
+        may_make = services.may_manage_recommendation_lists(request.user)
+        extra_context = {**(extra_context or {}), "make_url": admin_url(self.opts, "make") if may_make else None}
+        return super().changelist_view(request, extra_context)
+
     def get_urls(self):
         info = f"{self.opts.app_label}_{self.opts.model_name}"
         return [
             path("<int:pk>/pdf/<str:language>/", self.admin_site.admin_view(self.pdf_view), name=f"{info}_pdf"),
             path("<int:pk>/decide/", self.admin_site.admin_view(self.decide_view), name=f"{info}_decide"),
+            path("make/", self.admin_site.admin_view(self.make_view), name=f"{info}_make"),
             *super().get_urls(),
         ]
 
@@ -128,7 +141,7 @@ class RecommendationListAdmin(admin.ModelAdmin):
 
     # --- steps ----------------------------------------------------------------------------------
 
-    def add_view(self, request, form_url="", extra_context=None):
+    def make_view(self, request):
         """Make a call's list from its shortlist (again, before the rector decides)."""
         if not services.may_manage_recommendation_lists(request.user):
             raise PermissionDenied

@@ -31,7 +31,8 @@ ORDER_NUMBER_MAX_LENGTH = 50
 
 
 def may_manage_recommendation_lists(user) -> bool:
-    return bool(user.is_active and user.is_staff and user.has_perm("mobility.change_application"))
+    """The office (Office staff, superusers); not faculty coordinators, who review their faculty's applications only."""
+    return bool(user.is_active and user.is_staff and user.has_perm("mobility.add_recommendationlist"))
 
 
 def recommendation_list_make(*, call: Call, actor) -> RecommendationList:
