@@ -102,7 +102,7 @@ class ApplicationStaffAdmin(ServiceStep):
             return False
         part = StaffApplication.objects.select_related("department").filter(application=application).first()
         no_head = part is not None and (part.department is None or part.department.head_id is None)
-        return no_head and part.is_pending and user.has_perm("mobility.change_application")
+        return no_head and part.is_pending and user.has_perm("mobility.change_staffapplication")
 
     def record_endorsement_view(self, request, object_id):
         return self.service_step(

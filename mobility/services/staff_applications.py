@@ -151,7 +151,7 @@ def endorsement_decide(*, application: Application, actor, endorse: bool, commen
 def endorsement_record_by_office(*, application: Application, actor, note) -> Application:
     """The office records the endorsement of an application whose department has no head, with a note."""
     note = clean_reason(note)
-    if not (actor.is_active and actor.is_staff and actor.has_perm("mobility.change_application")):
+    if not (actor.is_active and actor.is_staff and actor.has_perm("mobility.change_staffapplication")):
         raise ApplicationError(_("Only the office records an endorsement."), code="not_allowed")
     with transaction.atomic():
         locked = lock_application(application)
