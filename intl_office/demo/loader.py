@@ -27,6 +27,7 @@ from .names import NameBook
 from .nominations import NominationsLoader
 from .offers import load_offers
 from .partners import PARTNERS
+from .staff_calls import StaffCallsLoader
 from .stay_outcomes import StayOutcomesLoader
 from .stays import EU_COUNTRIES, FIRST_MOBILITY_YEAR, StayPlanner
 from .sync import Syncer, add_years
@@ -71,6 +72,7 @@ class DemoLoader(Syncer):
         ChecklistsLoader(self).run()
         LearningAgreementsLoader(self).run()
         NominationsLoader(self).run()
+        StaffCallsLoader(self).run()
         StayOutcomesLoader(self).run()
         for model in (
             HomeInstitution, Faculty, StaffMember, Page, Ranking, CooperationArea, Institution, Contact, Agreement,
