@@ -15,6 +15,8 @@ again by natural keys (username, call and person, list and place), so a second r
 import datetime
 from dataclasses import dataclass
 
+from allauth.account.models import EmailAddress
+
 from intl_office.models import Department, User
 from intl_office.roles import OFFICE_STAFF
 from mobility.models import (
@@ -30,9 +32,10 @@ from mobility.models import (
 )
 from programs.models import Call
 
-from .applications import ApplicationsLoader, _store, demo_pdf
+from .applications import NO_PASSWORD, ApplicationsLoader, _store, demo_pdf
 from .calls import STAFF_DOCUMENTS, STAFF_ONLY
 from .content import T
+from .names import ascii_slug
 
 Status = Application.Status
 Endorsement = StaffApplication.Endorsement
@@ -141,7 +144,7 @@ class StaffCallsLoader:
     def load_departments(self):
         departments = {}
         for key, (faculty, name) in DEPARTMENTS.items():
-            head = None if key == HEADLESS else self.person(f"head|{key}", position="Head of department")
+            head = None if key == HEADLESS else self.person(f"head-{key}", position="Head of department")
             department = self.loader.sync(
                 Department,
                 {"name": name.en},
@@ -216,7 +219,17 @@ class StaffCallsLoader:
         return calls
 
     def person(self, key, *, position="", department=None, degree="", female=None):
-        user = self.applications.user(key, female=female)
+        """An invented member of staff; usernames carry the key, so no student of the demo shares one."""
+        person = self.applications.people.person("UZ", f"staff|{key}", female=female)
+        username = f"{ascii_slug(person.first_name)}.{ascii_slug(person.last_name)}.{key.replace('|', '-')}"
+        email = f"{username}@example.org"
+        user = self.loader.sync(
+            User,
+            {"username": username},
+            {"email": email, "first_name": person.first_name, "last_name": person.last_name,
+             "password": NO_PASSWORD, "is_active": True},
+        )  # fmt: skip
+        self.loader.sync(EmailAddress, {"user": user, "email": email}, {"verified": True, "primary": True})
         values = {"affiliation": User.Affiliation.EMPLOYEE}
         # What the person's profile says; an application fills the empty fields on submission.
         if position:
@@ -240,7 +253,7 @@ class StaffCallsLoader:
         department = self.departments[spec.department]
         submitted = spec.stage != DRAFT
         person = self.person(
-            f"staff|{spec.key}",
+            spec.key,
             position=spec.position if submitted else "",
             department=department if submitted else None,
             degree=spec.degree,
