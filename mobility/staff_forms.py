@@ -10,6 +10,7 @@ from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from intl_office.models import Department
 
@@ -50,6 +51,7 @@ class StaffApplicationForm(ApplicationForm):
             self.fields[name] = field
         departments = Department.objects.select_related("faculty").order_by("name")
         self.fields["department"].queryset = departments
+        self.fields["department"].label = pgettext_lazy("of a member of staff", "Department")
         self.fields["department"].empty_label = _("Choose your department")
         self.fields["department"].help_text = _("Its head is asked to endorse your application.")
         self.fields["years_of_service"].validators += [MaxValueValidator(MAX_YEARS_OF_SERVICE)]

@@ -210,7 +210,11 @@ class StaffCallsLoader:
                 **spec,
                 "title": title,
                 "description": description,
-                "eligibility": "Academic staff with a language certificate, endorsed by the head of department.",
+                "eligibility": T(
+                    "Academic staff with a language certificate, endorsed by the head of their department.",
+                    "Til sertifikatiga ega, kafedra mudiri ma’qullagan professor-o‘qituvchilar.",
+                    "Преподаватели с языковым сертификатом, одобренные заведующим своей кафедрой.",
+                ),
             }
             call = self.loader.sync(Call, {"slug": slug}, values)
             self.loader.sync_m2m(call, "hosts", hosts)

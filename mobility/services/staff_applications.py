@@ -140,7 +140,7 @@ def endorsement_decide(*, application: Application, actor, endorse: bool, commen
         comment = clean_reason(comment)
     with transaction.atomic():
         locked = lock_application(application)
-        part = StaffApplication.objects.select_for_update(of=("self",)).select_related("department").get(application=locked)
+        part = _lock_part(locked)
         if not may_endorse(actor, locked):
             raise ApplicationError(_("Only the head of the applicant's department decides, once."), code="not_endorser")
         _record(locked, part, actor=actor, endorse=endorse, comment=comment)
@@ -155,7 +155,7 @@ def endorsement_record_by_office(*, application: Application, actor, note) -> Ap
         raise ApplicationError(_("Only the office records an endorsement."), code="not_allowed")
     with transaction.atomic():
         locked = lock_application(application)
-        part = StaffApplication.objects.select_for_update(of=("self",)).select_related("department").get(application=locked)
+        part = _lock_part(locked)
         if locked.status != Status.SUBMITTED or part.endorsement != Endorsement.PENDING:
             raise ApplicationError(_("This application does not wait for an endorsement."), code="not_pending")
         if part.department is not None and part.department.head_id is not None:
@@ -166,6 +166,15 @@ def endorsement_record_by_office(*, application: Application, actor, note) -> Ap
         _record(locked, part, actor=actor, endorse=True, comment=note)
     application.refresh_from_db()
     return application
+
+
+def _lock_part(application):
+    """The staff part's row, locked; ``of`` keeps the lock off the (nullable, outer-joined) department."""
+    return (
+        StaffApplication.objects.select_for_update(of=("self",))
+        .select_related("department")
+        .get(application=application)
+    )
 
 
 def _record(application, part, *, actor, endorse, comment):
