@@ -83,6 +83,13 @@ class ApplicationStaffAdmin(ServiceStep):
         )
         return [step, *super().get_urls()]
 
+    def get_fieldsets(self, request, obj=None):
+        """A staff application has no date of birth, study data, GPA or photo: its fieldsets leave them out."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not obj.call.for_staff:
+            return fieldsets
+        return [(name, {**options, "fields": _without(options["fields"])}) for name, options in fieldsets]
+
     def get_inlines(self, request, obj):
         inlines = list(super().get_inlines(request, obj))
         if obj is not None and obj.call.for_staff:
@@ -121,3 +128,19 @@ class ApplicationStaffAdmin(ServiceStep):
             submit=_("Record the endorsement"),
             done=gettext("The endorsement is recorded."),
         )
+
+
+# What only a student's application holds.
+STUDENT_ONLY = {"date_of_birth", "nationality", "photo_state", "level", "year_of_study", "gpa"}
+
+
+def _without(fields):
+    kept = []
+    for field in fields:
+        if isinstance(field, tuple):
+            field = tuple(name for name in field if name not in STUDENT_ONLY)
+            if field:
+                kept.append(field if len(field) > 1 else field[0])
+        elif field not in STUDENT_ONLY:
+            kept.append(field)
+    return tuple(kept)

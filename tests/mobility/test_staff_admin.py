@@ -34,6 +34,7 @@ def test_the_application_page_shows_the_staff_part_and_who_endorses(staff_client
     assert "Associate professor" in page
     assert "Waiting for the head of department: Nodira Yusupova" in page or "head" in page
     assert "record-endorsement" not in page
+    assert 'name="gpa"' not in page and 'name="date_of_birth"' not in page  # a student's fields only
 
 
 def test_without_a_head_the_office_records_the_endorsement_with_a_note(staff_client):
