@@ -13,7 +13,6 @@ again by natural keys (username, call and person, list and place), so a second r
 """
 
 import datetime
-from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
 
@@ -34,91 +33,32 @@ from programs.models import Call
 
 from .applications import NO_PASSWORD, ApplicationsLoader, _store, demo_pdf
 from .calls import STAFF_DOCUMENTS, STAFF_ONLY
-from .content import T
 from .names import ascii_slug
+from .staff_call_specs import (
+    APPLICANTS,
+    APPROVED,
+    DEPARTMENTS,
+    DRAFT,
+    ENDORSED,
+    HEADLESS,
+    ITEC,
+    JICA,
+    LISTED,
+    MOTIVATION,
+    NOT_APPROVED,
+    NOT_ENDORSED,
+    NOT_ENDORSED_REASON,
+    ORDER,
+    PUBLICATIONS,
+    SHORTLISTED,
+    STAFF_ELIGIBILITY,
+    WAITING,
+    staff_call_specs,
+)
 
 Status = Application.Status
 Endorsement = StaffApplication.Endorsement
 Kind = ApplicationEvent.Kind
-
-ITEC = "itec-courses-2025"
-JICA = "jica-knowledge-co-creation-staff"
-EL_YURT = "el-yurt-umidi-staff-internships"
-
-# The stages a staff application can be at, as the steps of its history.
-DRAFT, WAITING, ENDORSED, NOT_ENDORSED, SHORTLISTED, LISTED, APPROVED, NOT_APPROVED = (
-    "draft",
-    "waiting",
-    "endorsed",
-    "not_endorsed",
-    "shortlisted",
-    "listed",
-    "approved",
-    "not_approved",
-)
-
-
-@dataclass
-class StaffApplicant:
-    key: str
-    call: str
-    stage: str
-    department: str
-    position: str
-    degree: str
-    years: int
-    certificate: str
-    score: str
-    hosts: list
-    language: str = "uz"
-    female: bool | None = None
-
-
-APPLICANTS = [
-    StaffApplicant("s1", ITEC, APPROVED, "hydraulics", "Associate professor", "PhD", 14, "ielts", "6.5",
-                   ["IN:IITR", "IN:NITTTR"], "en"),
-    StaffApplicant("s2", ITEC, APPROVED, "power-engineering", "Senior lecturer", "", 8, "cefr", "B2",
-                   ["IN:C-DAC"], "uz", True),
-    StaffApplicant("s3", ITEC, NOT_APPROVED, "software", "Assistant", "", 3, "cefr", "B1", ["IN:AMITY"], "ru"),
-    StaffApplicant("s4", ITEC, NOT_ENDORSED, "hydraulics", "Lecturer", "", 2, "", "", ["IN:NIRDPR"], "uz"),
-    StaffApplicant("s5", JICA, LISTED, "hydraulics", "Professor", "DSc, professor", 27, "ielts", "7.0",
-                   ["JP:TSUKUBA", "JP:HOKUDAI"], "ru"),
-    StaffApplicant("s6", JICA, LISTED, "power-engineering", "Associate professor", "PhD, associate professor", 11,
-                   "toefl", "92", ["JP:NAGOYA"], "uz", True),
-    StaffApplicant("s7", JICA, ENDORSED, "software", "Senior lecturer", "PhD", 6, "ielts", "6.0", ["JP:TSUKUBA"]),
-    StaffApplicant("s8", EL_YURT, DRAFT, "software", "Assistant", "", 2, "", "", ["KR:KAIST"], "uz", True),
-    StaffApplicant("s9", EL_YURT, WAITING, "power-engineering", "Lecturer", "", 5, "ielts", "6.5",
-                   ["MY:UTM", "KR:KNU"], "ru"),
-    StaffApplicant("s10", EL_YURT, ENDORSED, "hydraulics", "Senior lecturer", "PhD", 9, "ielts", "7.0",
-                   ["KR:KAIST"], "en"),
-    StaffApplicant("s11", EL_YURT, NOT_ENDORSED, "software", "Assistant", "", 1, "cefr", "B2", ["MY:UTM"], "uz"),
-    StaffApplicant("s12", EL_YURT, SHORTLISTED, "power-engineering", "Associate professor", "PhD", 12, "ielts", "7.5",
-                   ["KR:KNU"], "uz", True),
-]  # fmt: skip
-
-# The departments the applicants work in, with the faculty each belongs to (the heads are invented people).
-DEPARTMENTS = {
-    "hydraulics": ("civil-engineering", T("Department of Hydraulic Engineering", "Gidrotexnika kafedrasi",
-                                          "Кафедра гидротехники")),
-    "power-engineering": ("energy-engineering", T("Department of Power Engineering", "Energetika kafedrasi",
-                                                  "Кафедра энергетики")),
-    "software": ("information-technologies", T("Department of Software Engineering",
-                                               "Dasturiy injiniring kafedrasi", "Кафедра программной инженерии")),
-}  # fmt: skip
-
-# The department left without a head: the office recorded the endorsement of s10 itself.
-HEADLESS = "hydraulics"
-
-PUBLICATIONS = (
-    "Seepage losses in the canals of the Jizzakh steppe, Irrigation and Melioration, 2024.\n"
-    "Small hydropower on irrigation canals: a case study, Journal of Physics: Conference Series, 2023."
-)
-MOTIVATION = (
-    "The course matches what I teach and research: I will bring its methods into two of my courses and share them "
-    "at the department's methodological seminar, and use the contacts for a joint project with the host."
-)
-NOT_ENDORSED_REASON = "The department needs you for the state examinations in this period; apply to the next call."
-ORDER = ("ITEC-17/2025", datetime.date(2025, 3, 3))
 
 
 class StaffCallsLoader:
@@ -157,48 +97,7 @@ class StaffCallsLoader:
 
     def load_calls(self):
         documents = [self.loader.documents[slug] for slug in STAFF_DOCUMENTS]
-        specs = {
-            JICA: {
-                "program": "jica-knowledge-co-creation",
-                "title": T(
-                    "JICA Knowledge Co-Creation Program: staff nominations",
-                    "JICA bilimlarni birgalikda yaratish dasturi: xodimlar nomzodlari",
-                    "Программа JICA «Совместное создание знаний»: кандидаты из сотрудников",
-                ),
-                "hosts": ["JP:TSUKUBA", "JP:NAGOYA", "JP:HOKUDAI"],
-                "places": 2,
-                "opens_on": self.today - datetime.timedelta(days=40),
-                "deadline": self.today - datetime.timedelta(days=6),
-                "description": T(
-                    "Group training courses in Japan on water management and energy for the institute's teachers; "
-                    "JICA pays for travel, accommodation and the course.",
-                    "Institut o‘qituvchilari uchun Yaponiyada suv resurslarini boshqarish va energetika bo‘yicha "
-                    "guruh kurslari; yo‘l, yashash va kurs xarajatlarini JICA qoplaydi.",
-                    "Групповые курсы в Японии по управлению водными ресурсами и энергетике для преподавателей "
-                    "института; проезд, проживание и обучение оплачивает JICA.",
-                ),
-            },
-            EL_YURT: {
-                "program": "el-yurt-umidi",
-                "title": T(
-                    "El-Yurt Umidi Foundation: research internships for staff",
-                    "«El-yurt umidi» jamg‘armasi: xodimlar uchun ilmiy stajirovkalar",
-                    "Фонд «Эл-юрт умиди»: научные стажировки для сотрудников",
-                ),
-                "hosts": ["KR:KAIST", "KR:KNU", "MY:UTM"],
-                "places": 3,
-                "opens_on": self.today - datetime.timedelta(days=20),
-                "deadline": self.today + datetime.timedelta(days=15),
-                "description": T(
-                    "The department recommends the institute's candidates to the foundation for research "
-                    "internships of three to six months at leading foreign universities.",
-                    "Bo‘lim institut nomzodlarini yetakchi xorijiy universitetlarda uch oydan olti oygacha "
-                    "ilmiy stajirovka uchun jamg‘armaga tavsiya etadi.",
-                    "Отдел рекомендует фонду кандидатов института на научные стажировки от трёх до шести "
-                    "месяцев в ведущих зарубежных вузах.",
-                ),
-            },
-        }
+        specs = staff_call_specs(self.today)
         calls = {}
         for slug, spec in specs.items():
             title, description = spec.pop("title"), spec.pop("description")
@@ -210,11 +109,7 @@ class StaffCallsLoader:
                 **spec,
                 "title": title,
                 "description": description,
-                "eligibility": T(
-                    "Academic staff with a language certificate, endorsed by the head of their department.",
-                    "Til sertifikatiga ega, kafedra mudiri ma’qullagan professor-o‘qituvchilar.",
-                    "Преподаватели с языковым сертификатом, одобренные заведующим своей кафедрой.",
-                ),
+                "eligibility": STAFF_ELIGIBILITY,
             }
             call = self.loader.sync(Call, {"slug": slug}, values)
             self.loader.sync_m2m(call, "hosts", hosts)
