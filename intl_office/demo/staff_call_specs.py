@@ -1,4 +1,4 @@
-"""What the demo's staff calls hold: the calls, the departments and the invented applicants at each stage."""
+"""What the demo's staff calls hold: the calls and the applicants (teachers of ``people.py``) at each stage."""
 
 import datetime
 from dataclasses import dataclass
@@ -27,51 +27,28 @@ class StaffApplicant:
     key: str
     call: str
     stage: str
-    department: str
-    position: str
-    degree: str
+    employee: str  # a key of ``loader.employees`` (``intl_office.demo.people``): a teacher of a department
     years: int
     certificate: str
     score: str
     hosts: list
     language: str = "uz"
-    female: bool | None = None
 
 
 APPLICANTS = [
-    StaffApplicant("s1", ITEC, APPROVED, "hydraulics", "Associate professor", "PhD", 14, "ielts", "6.5",
-                   ["IN:IITR", "IN:NITTTR"], "en"),
-    StaffApplicant("s2", ITEC, APPROVED, "power-engineering", "Senior lecturer", "", 8, "cefr", "B2",
-                   ["IN:C-DAC"], "uz", True),
-    StaffApplicant("s3", ITEC, NOT_APPROVED, "software", "Assistant", "", 3, "cefr", "B1", ["IN:AMITY"], "ru"),
-    StaffApplicant("s4", ITEC, NOT_ENDORSED, "hydraulics", "Lecturer", "", 2, "", "", ["IN:NIRDPR"], "uz"),
-    StaffApplicant("s5", JICA, LISTED, "hydraulics", "Professor", "DSc, professor", 27, "ielts", "7.0",
-                   ["JP:TSUKUBA", "JP:HOKUDAI"], "ru"),
-    StaffApplicant("s6", JICA, LISTED, "power-engineering", "Associate professor", "PhD, associate professor", 11,
-                   "toefl", "92", ["JP:NAGOYA"], "uz", True),
-    StaffApplicant("s7", JICA, ENDORSED, "software", "Senior lecturer", "PhD", 6, "ielts", "6.0", ["JP:TSUKUBA"]),
-    StaffApplicant("s8", EL_YURT, DRAFT, "software", "Assistant", "", 2, "", "", ["KR:KAIST"], "uz", True),
-    StaffApplicant("s9", EL_YURT, WAITING, "power-engineering", "Lecturer", "", 5, "ielts", "6.5",
-                   ["MY:UTM", "KR:KNU"], "ru"),
-    StaffApplicant("s10", EL_YURT, ENDORSED, "hydraulics", "Senior lecturer", "PhD", 9, "ielts", "7.0",
-                   ["KR:KAIST"], "en"),
-    StaffApplicant("s11", EL_YURT, NOT_ENDORSED, "software", "Assistant", "", 1, "cefr", "B2", ["MY:UTM"], "uz"),
-    StaffApplicant("s12", EL_YURT, SHORTLISTED, "power-engineering", "Associate professor", "PhD", 12, "ielts", "7.5",
-                   ["KR:KNU"], "uz", True),
+    StaffApplicant("s1", ITEC, APPROVED, "teacher|electric-power|1", 14, "ielts", "6.5", ["IN:IITR", "IN:VIT"], "en"),
+    StaffApplicant("s2", ITEC, APPROVED, "teacher|information-technologies|2", 8, "cefr", "B2", ["IN:C-DAC"]),
+    StaffApplicant("s3", ITEC, NOT_APPROVED, "teacher|chemical-technology|2", 3, "cefr", "B1", ["IN:AMITY"], "ru"),
+    StaffApplicant("s4", ITEC, NOT_ENDORSED, "teacher|heat-power|2", 2, "", "", ["IN:NIRDPR"]),
+    StaffApplicant("s5", JICA, LISTED, "teacher|heat-power|1", 27, "ielts", "7.0", ["JP:TSUKUBA", "JP:HOKUDAI"], "ru"),
+    StaffApplicant("s6", JICA, LISTED, "teacher|building-construction|1", 11, "toefl", "92", ["JP:NAGOYA"]),
+    StaffApplicant("s7", JICA, ENDORSED, "teacher|software-engineering|1", 6, "ielts", "6.0", ["JP:TSUKUBA"], "en"),
+    StaffApplicant("s8", EL_YURT, DRAFT, "teacher|software-engineering|2", 2, "", "", ["KR:KAIST"]),
+    StaffApplicant("s9", EL_YURT, WAITING, "teacher|electric-power|2", 5, "ielts", "6.5", ["MY:UTM", "KR:KNU"], "ru"),
+    StaffApplicant("s10", EL_YURT, ENDORSED, "teacher|chemical-technology|1", 9, "ielts", "7.0", ["KR:KAIST"], "en"),
+    StaffApplicant("s11", EL_YURT, NOT_ENDORSED, "teacher|economics|2", 1, "cefr", "B2", ["MY:UTM"]),
+    StaffApplicant("s12", EL_YURT, SHORTLISTED, "teacher|information-technologies|1", 12, "ielts", "7.5", ["KR:KNU"]),
 ]  # fmt: skip
-
-# The departments the applicants work in, with the faculty each belongs to (the heads are invented people).
-DEPARTMENTS = {
-    "hydraulics": ("civil-engineering", T("Department of Hydraulic Engineering", "Gidrotexnika kafedrasi",
-                                          "Кафедра гидротехники")),
-    "power-engineering": ("energy-engineering", T("Department of Power Engineering", "Energetika kafedrasi",
-                                                  "Кафедра энергетики")),
-    "software": ("information-technologies", T("Department of Software Engineering",
-                                               "Dasturiy injiniring kafedrasi", "Кафедра программной инженерии")),
-}  # fmt: skip
-
-# The department left without a head: the office recorded the endorsement of s10 itself.
-HEADLESS = "hydraulics"
 
 PUBLICATIONS = (
     "Seepage losses in the canals of the Jizzakh steppe, Irrigation and Melioration, 2024.\n"

@@ -8,15 +8,14 @@ recorded; a JICA call after its deadline has its recommendation list waiting for
 El-Yurt Umidi call holds a draft, an application waiting for the head of department, an endorsed
 one, one the head declined and a shortlisted one. KOICA's staff call opens later (``calls.py``).
 
-Written as rows, like the rest of the demo (no e-mail leaves); every person is invented. Found
+The applicants are the teachers of ``intl_office.demo.people`` (``loader.employees``), endorsed or
+declined by the heads of their departments there. Written as rows, like the rest of the demo (no
+e-mail leaves); every person is invented. Found
 again by natural keys (username, call and person, list and place), so a second run changes nothing.
 """
 
 import datetime
 
-from allauth.account.models import EmailAddress
-
-from intl_office.models import Department, User
 from intl_office.roles import OFFICE_STAFF
 from mobility.models import (
     Application,
@@ -31,16 +30,13 @@ from mobility.models import (
 )
 from programs.models import Call
 
-from .applications import NO_PASSWORD, ApplicationsLoader, _store, demo_pdf
+from .applications import ApplicationsLoader, _store, demo_pdf
 from .calls import STAFF_DOCUMENTS, STAFF_ONLY
-from .names import ascii_slug
 from .staff_call_specs import (
     APPLICANTS,
     APPROVED,
-    DEPARTMENTS,
     DRAFT,
     ENDORSED,
-    HEADLESS,
     ITEC,
     JICA,
     LISTED,
@@ -72,7 +68,6 @@ class StaffCallsLoader:
 
     def run(self):
         self.office = self.applications.user("reviewer|office", is_staff=True, groups=[OFFICE_STAFF])
-        self.departments = self.load_departments()
         calls = {ITEC: self.loader.calls[ITEC], **self.load_calls()}
         made = {}
         for spec in APPLICANTS:
@@ -80,20 +75,6 @@ class StaffCallsLoader:
         self.applications.number(dict(made.items()))
         self.recommendation_list(calls[JICA], [made["s5"], made["s6"]], decided=False)
         self.recommendation_list(calls[ITEC], [made["s1"], made["s2"], made["s3"]], decided=True)
-
-    def load_departments(self):
-        departments = {}
-        for key, (faculty, name) in DEPARTMENTS.items():
-            head = None if key == HEADLESS else self.person(f"head-{key}", position="Head of department")
-            department = self.loader.sync(
-                Department,
-                {"name": name.en},
-                {"faculty": self.loader.faculties[faculty], "head": head, "name_uz": name.uz, "name_ru": name.ru},
-            )
-            if head is not None:
-                self.update(head, {"department": department})
-            departments[key] = department
-        return departments
 
     def load_calls(self):
         documents = [self.loader.documents[slug] for slug in STAFF_DOCUMENTS]
@@ -117,47 +98,10 @@ class StaffCallsLoader:
             calls[slug] = call
         return calls
 
-    def person(self, key, *, position="", department=None, degree="", female=None):
-        """An invented member of staff; usernames carry the key, so no student of the demo shares one."""
-        person = self.applications.people.person("UZ", f"staff|{key}", female=female)
-        username = f"{ascii_slug(person.first_name)}.{ascii_slug(person.last_name)}.{key.replace('|', '-')}"
-        email = f"{username}@example.org"
-        user = self.loader.sync(
-            User,
-            {"username": username},
-            {"email": email, "first_name": person.first_name, "last_name": person.last_name,
-             "password": NO_PASSWORD, "is_active": True},
-        )  # fmt: skip
-        self.loader.sync(EmailAddress, {"user": user, "email": email}, {"verified": True, "primary": True})
-        values = {"affiliation": User.Affiliation.EMPLOYEE}
-        # What the person's profile says; an application fills the empty fields on submission.
-        if position:
-            values["position"] = position
-        if department is not None:
-            values.update(department=department, academic_degree=degree)
-        return self.update(user, values)
-
-    def update(self, user, values):
-        """Set the profile fields ``applications.user`` does not know, writing only what differs."""
-        changed = {name: value for name, value in values.items() if getattr(user, name) != value}
-        if changed:
-            User.objects.filter(pk=user.pk).update(**changed)
-            for name, value in changed.items():
-                setattr(user, name, value)
-        return user
-
-    # --- one application ----------------------------------------------------------------------
-
     def application(self, call, spec):
-        department = self.departments[spec.department]
+        person = self.loader.employees[spec.employee]
+        department = person.department
         submitted = spec.stage != DRAFT
-        person = self.person(
-            spec.key,
-            position=spec.position if submitted else "",
-            department=department if submitted else None,
-            degree=spec.degree,
-            female=spec.female,
-        )
         days = self.days(call, spec)
         status = {
             DRAFT: Status.DRAFT,
@@ -170,7 +114,7 @@ class StaffCallsLoader:
             NOT_APPROVED: Status.REJECTED,
         }[spec.stage]
         if spec.key == "s10":
-            status = Status.SUBMITTED  # endorsed by the office's note; the review has not started
+            status = Status.SUBMITTED  # endorsed; the office has not started the review
         decided = status in (Status.ACCEPTED, Status.REJECTED)
         values = {
             "status": status,
@@ -194,9 +138,9 @@ class StaffCallsLoader:
             StaffApplication,
             {"application": application},
             {
-                "position": spec.position,
+                "position": person.position,
                 "department": department,
-                "academic_degree": spec.degree,
+                "academic_degree": person.academic_degree,
                 "years_of_service": spec.years,
                 "publications": PUBLICATIONS if spec.years > 5 else "",
                 **self.endorsement(spec, department, days),

@@ -21,7 +21,7 @@ def test_the_demo_has_staff_applications_at_each_stage_and_loads_twice_the_same(
     )
     assert staff.filter(status=Status.DRAFT).exists()
     assert staff.filter(status=Status.SUBMITTED, staff__endorsement=Endorsement.PENDING).exists()
-    assert staff.filter(staff__endorsement=Endorsement.ENDORSED, staff__endorsed_by_office=True).exists()
+    assert staff.filter(status=Status.SUBMITTED, staff__endorsement=Endorsement.ENDORSED).exists()
     assert staff.filter(status=Status.REJECTED, staff__endorsement=Endorsement.DECLINED).exists()
     assert staff.filter(status=Status.SHORTLISTED, recommendation__isnull=True).exists()
     assert RecommendationList.objects.filter(decided_at__isnull=True).get().entries.count() == 2
@@ -32,7 +32,8 @@ def test_the_demo_has_staff_applications_at_each_stage_and_loads_twice_the_same(
     assert set(Mobility.objects.filter(application__in=approved).values_list("participant_kind", flat=True)) == {
         Mobility.ParticipantKind.STAFF
     }
-    # Somebody heads each department with a waiting application, and sees it waiting.
+    # The head of the department of a waiting application sees it waiting; every applicant is a member of staff.
+    assert set(staff.values_list("student__affiliation", flat=True)) == {"employee"}
     waiting = staff.get(status=Status.SUBMITTED, staff__endorsement=Endorsement.PENDING)
     assert Application.objects.awaiting_endorsement_by(waiting.staff.department.head).get() == waiting
     counts = (staff.count(), StaffApplication.objects.count(), RecommendationList.objects.count())

@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
         ('contenttypes', '0002_remove_content_type_name'),
         ('intl_office', '0003_roles'),
         ('intl_office', '0010_departments_and_letters'),
-        ('mobility', '0013_stays'),
+        ('mobility', '0014_visit_city_translations'),
         ('programs', '0006_staff_apply_online'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
