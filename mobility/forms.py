@@ -33,6 +33,9 @@ class ApplicationForm(forms.ModelForm):
 
     SAVE = "save"
     SUBMIT = "submit"
+    # What submission needs on the application's own fields, and whether a photo is asked for.
+    required_for_submission = REQUIRED_FOR_SUBMISSION
+    asks_photo = True
 
     class Meta:
         model = Application
@@ -60,11 +63,12 @@ class ApplicationForm(forms.ModelForm):
         self.checked_documents = {}
         self.checked_photo = None
 
-        self.fields["faculty"].queryset = Faculty.objects.order_by("name")
-        self.fields["faculty"].empty_label = _("Choose your faculty")
-        # The table's check constraints, repeated here so that the message sits by its field.
-        self.fields["year_of_study"].validators += [MinValueValidator(1), MaxValueValidator(7)]
-        self.fields["gpa"].validators += [MinValueValidator(0), MaxValueValidator(5)]
+        if "faculty" in self.fields:  # the student form; a staff form asks for its department instead
+            self.fields["faculty"].queryset = Faculty.objects.order_by("name")
+            self.fields["faculty"].empty_label = _("Choose your faculty")
+            # The table's check constraints, repeated here so that the message sits by its field.
+            self.fields["year_of_study"].validators += [MinValueValidator(1), MaxValueValidator(7)]
+            self.fields["gpa"].validators += [MinValueValidator(0), MaxValueValidator(5)]
 
         existing = self.instance.pk is not None
         self.uploaded = (
@@ -100,28 +104,33 @@ class ApplicationForm(forms.ModelForm):
             )
             self.document_types[name] = document_type
 
-        self.fields["photo"] = forms.FileField(
-            label=_("Photo"),
-            required=False,
-            widget=forms.FileInput(attrs={"accept": uploads.PHOTO_ACCEPT}),
-            help_text=self._photo_help(),
-        )
+        if self.asks_photo:
+            self.fields["photo"] = forms.FileField(
+                label=_("Photo"),
+                required=False,
+                widget=forms.FileInput(attrs={"accept": uploads.PHOTO_ACCEPT}),
+                help_text=self._photo_help(),
+            )
+        self.add_own_fields()
 
         # What submission needs is marked from the first view on (an asterisk and the ``required``
         # attribute, which the form's ``novalidate`` keeps from blocking a draft); it is demanded only
         # on submission, by ``full_clean`` below and by the checks of files and hosts in ``clean``.
-        self.marked_required = list(REQUIRED_FOR_SUBMISSION) + self.host_fields[:1]
+        self.marked_required = list(self.required_for_submission) + self.host_fields[:1]
         self.marked_required += [name for name, kind in self.document_types.items() if kind.pk not in self.uploaded]
-        if not self.instance.photo:
+        if self.asks_photo and not self.instance.photo:
             self.marked_required.append("photo")
         for name in self.marked_required:
             self.fields[name].required = True
 
         self.helper = self._helper()
 
+    def add_own_fields(self):
+        """Fields a kind of applicant adds to what every call asks (none for a student)."""
+
     def full_clean(self):
         """Validate with only what this action demands required; the marks stay for the page."""
-        demanded = set(REQUIRED_FOR_SUBMISSION) if self.submitting else set()
+        demanded = set(self.required_for_submission) if self.submitting else set()
         for name in self.marked_required:
             self.fields[name].required = name in demanded
         try:
@@ -187,7 +196,9 @@ class ApplicationForm(forms.ModelForm):
             raise ValidationError(_("This call has no host institutions yet; it cannot be applied to."))
 
         # Who may apply: the call's audience, levels and years, each refusal at its own field.
-        refusals = self.call.eligibility_refusal(level=cleaned.get("level"), year=cleaned.get("year_of_study"))
+        refusals = self.call.eligibility_refusal(
+            level=cleaned.get("level"), year=cleaned.get("year_of_study"), affiliation=self.instance.student.affiliation
+        )
         for name, message in refusals.items():
             self.add_error(None if name == "audience" else name, ValidationError(message, code="not_eligible"))
 
@@ -198,7 +209,7 @@ class ApplicationForm(forms.ModelForm):
     def draft_data(self):
         """Keyword arguments for ``services.application_save_draft`` from a valid form."""
         return {
-            "fields": {name: self.cleaned_data.get(name) for name in DRAFT_FIELDS},
+            "fields": {name: self.cleaned_data.get(name) for name in self._meta.fields},
             "hosts": [self.hosts[pk] for pk in (self.cleaned_data.get(name) for name in self.host_fields) if pk],
             "documents": dict(self.checked_documents),
             "photo": self.checked_photo,

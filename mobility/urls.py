@@ -5,6 +5,7 @@ from intl_office.page_cache import public_page
 from .views import (
     applications,
     checklists,
+    endorsements,
     experts,
     learning_agreements,
     nominations,
@@ -38,6 +39,14 @@ urlpatterns = [
         name="application-document",
     ),
     path("my/applications/<int:pk>/photo/", applications.application_photo, name="application-photo"),
+    # Staff applications: the head of department endorses or declines them.
+    path("my/endorsements/", endorsements.EndorsementListView.as_view(), name="my-endorsements"),
+    path("my/endorsements/<int:pk>/", endorsements.endorsement_detail, name="endorsement-detail"),
+    path(
+        "my/endorsements/<int:pk>/documents/<int:doc_pk>/",
+        endorsements.endorsement_document,
+        name="endorsement-document",
+    ),
     # Linked from the admin; the office reads the files through these, never through a media URL.
     path(
         "staff/applications/<int:pk>/documents/<int:doc_pk>/",

@@ -40,7 +40,7 @@ class Eligibility(models.Model):
         max_length=20,
         choices=Audience.choices,
         default=Audience.STUDENTS,
-        help_text=_("Students apply online; staff calls are applied to through the office."),
+        help_text=_("Students apply online with the student form, staff with the staff form."),
     )
     for_bachelor = models.BooleanField(_("bachelor students"), default=True)
     for_master = models.BooleanField(_("master students"), default=True)
@@ -96,12 +96,19 @@ class Eligibility(models.Model):
             return _("up to %(year)s") % {"year": high}
         return ""
 
-    def eligibility_refusal(self, *, level=None, year=None) -> dict:
-        """Why a student of ``level`` in ``year`` of study may not apply, by field ("audience", "level",
-        "year_of_study"); empty when they may. What is not known yet (None, "") is not held against them.
+    def eligibility_refusal(self, *, level=None, year=None, affiliation=None) -> dict:
+        """Why a person may not apply, by field ("audience", "level", "year_of_study"); empty when they may.
+
+        ``affiliation`` is the person's ``User.affiliation`` ("student" or "employee"): a staff call takes
+        employees only, a students' call students only. A student states ``level`` and ``year`` of study.
+        What is not known yet (None, "") is not held against them.
         """
         if self.for_staff:
+            if affiliation == "employee":
+                return {}
             return {"audience": _("This call is for the university's staff, not for students.")}
+        if affiliation == "employee":
+            return {"audience": _("This call is for students; members of staff apply to the staff calls.")}
         refusals = {}
         if level and level not in self.study_levels:
             refusals["level"] = _("This call is not open to your level of study; it is open to: %(levels)s.") % {

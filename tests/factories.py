@@ -35,6 +35,7 @@ from mobility.models import (
     LearningAgreementVersion,
     Mobility,
     Nomination,
+    RecommendationList,
     Visit,
     VisitMember,
     VisitPhoto,
@@ -421,3 +422,12 @@ class ExpertFactory(factory.django.DjangoModelFactory):
     host_faculty = factory.SubFactory(FacultyFactory)
     start_date = datetime.date(2026, 3, 1)
     end_date = datetime.date(2026, 6, 30)
+
+
+class RecommendationListFactory(factory.django.DjangoModelFactory):
+    """A staff call's recommendation list for the rector, with nobody on it yet."""
+
+    class Meta:
+        model = RecommendationList
+
+    call = factory.SubFactory(CallFactory, audience=Call.Audience.STAFF)

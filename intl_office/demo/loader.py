@@ -39,6 +39,7 @@ from .nominations import NominationsLoader
 from .offers import load_offers
 from .partners import PARTNERS
 from .people import PeopleLoader
+from .staff_calls import StaffCallsLoader
 from .stay_outcomes import StayOutcomesLoader
 from .stays import EU_COUNTRIES, FIRST_MOBILITY_YEAR, StayPlanner
 from .sync import Syncer, add_years
@@ -84,6 +85,7 @@ class DemoLoader(Syncer):
         ChecklistsLoader(self).run()
         LearningAgreementsLoader(self).run()
         NominationsLoader(self).run()
+        StaffCallsLoader(self).run()
         StayOutcomesLoader(self).run()
         ExpertsLoader(self).run()
         for model in (

@@ -7,9 +7,21 @@
 ``agreements``: the agreement admin of partners, with the use of its places.
 ``checklists``: programmes' checklist items and each mobility's pre-departure checklist.
 ``experts``: foreign experts, their reminders, history and invitation letters for a visa.
+``staff_applications`` (a mixin of the application page) and ``recommendation_lists``: staff calls.
 """
 
-from . import agreements, applications, calls, checklists, experts, learning_agreements, nominations, records, visits
+from . import (
+    agreements,
+    applications,
+    calls,
+    checklists,
+    experts,
+    learning_agreements,
+    nominations,
+    recommendation_lists,
+    records,
+    visits,
+)
 
 __all__ = [
     "agreements",
@@ -19,6 +31,7 @@ __all__ = [
     "experts",
     "learning_agreements",
     "nominations",
+    "recommendation_lists",
     "records",
     "visits",
 ]

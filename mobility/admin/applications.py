@@ -50,6 +50,7 @@ from .application_inlines import (
 from .application_selection import ApplicationSelectionAdmin, ArchivedFilter
 from .application_workflow import ApplicationWorkflowAdmin
 from .offers import ApplicationOfferAdmin, OfferFilter
+from .staff_applications import ApplicationStaffAdmin
 
 Status = Application.Status
 
@@ -94,6 +95,7 @@ class ColumnExportForm(SelectableFieldsExportForm):
 @admin.register(Application)
 class ApplicationAdmin(
     CheckedInput,
+    ApplicationStaffAdmin,
     ApplicationOfferAdmin,
     ApplicationSelectionAdmin,
     ApplicationWorkflowAdmin,

@@ -38,6 +38,13 @@ from .records import (
     agreements_dormant,
     agreements_with_last_year_mobility,
 )
+from .staff_applications import (
+    Endorsement,
+    RecommendationEntry,
+    RecommendationList,
+    RecommendationListQuerySet,
+    StaffApplication,
+)
 from .stays import Recognition, RecognitionQuerySet, StayEvent, recognised_totals
 from .visits import Visit, VisitAgendaItem, VisitMember, VisitPhoto, VisitQuerySet
 
@@ -56,6 +63,7 @@ __all__ = [
     "ExpertQuerySet",
     "ExpertReminder",
     "Direction",
+    "Endorsement",
     "HostPreference",
     "LearningAgreement",
     "LearningAgreementApproval",
@@ -74,7 +82,11 @@ __all__ = [
     "NominationState",
     "Recognition",
     "RecognitionQuerySet",
+    "RecommendationEntry",
+    "RecommendationList",
+    "RecommendationListQuerySet",
     "ReferenceCounter",
+    "StaffApplication",
     "StayEvent",
     "StudyLevel",
     "Visit",

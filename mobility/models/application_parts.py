@@ -13,6 +13,19 @@ from partners.models import Institution
 from programs.models import DocumentType
 
 
+class LanguageCertificate(models.TextChoices):
+    """The language certificates an applicant may name (``Application.LanguageCertificate``)."""
+
+    NONE = "", _("None")
+    IELTS = "ielts", "IELTS"
+    TOEFL = "toefl", "TOEFL iBT"
+    DUOLINGO = "duolingo", "Duolingo English Test"
+    CEFR = "cefr", _("CEFR certificate")
+    TOPIK = "topik", "TOPIK"
+    HSK = "hsk", "HSK"
+    OTHER = "other", _("Other")
+
+
 class ReferenceCounter(models.Model):
     """The last reference number given under a prefix (``JIZPI-2026``); its row is locked while the next is taken.
 

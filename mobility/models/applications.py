@@ -35,10 +35,9 @@ from partners.models import Institution
 from programs.eligibility import StudyLevel
 from programs.models import Call
 
-from .application_parts import ApplicationDocument, ApplicationReview, HostPreference
+from .application_parts import ApplicationDocument, ApplicationReview, HostPreference, LanguageCertificate
 
-# An application that never reached the office: a draft, or a draft the student gave up.
-DELETABLE_STATUSES = ("draft", "withdrawn")
+DELETABLE_STATUSES = ("draft", "withdrawn")  # never reached the office: a draft, or one the student gave up
 
 
 def protect_decided_applications(collector, field, sub_objs, using):
@@ -108,6 +107,15 @@ class ApplicationQuerySet(models.QuerySet):
         """Applications the office decided on: accepted, waitlisted or rejected, now or before a withdrawal."""
         return self.filter(Q(status__in=Application.DECIDED) | Q(decided_at__isnull=False))
 
+    def awaiting_endorsement_by(self, user):
+        """Submitted staff applications waiting for ``user``'s word as head of the applicant's department."""
+        from .staff_applications import Endorsement
+
+        head = user.pk if user.is_authenticated else -1  # a visitor heads nothing (not "no head": NULL)
+        return self.filter(
+            status=Application.Status.SUBMITTED, staff__endorsement=Endorsement.PENDING, staff__department__head=head
+        ).not_archived()
+
     def visible_to(self, user):
         """Applications a staff member may see: a faculty coordinator only those of their own faculty."""
         if not (user.is_active and user.is_staff):
@@ -121,7 +129,7 @@ class ApplicationQuerySet(models.QuerySet):
         """
         return (
             self.filter(student=user)
-            .select_related("call", "call__program", "mobility__partner")
+            .select_related("call", "call__program", "mobility__partner", "staff__department")
             .prefetch_related(
                 # Corrections and archiving are the office's bookkeeping; the student's history shows statuses.
                 Prefetch(
@@ -184,15 +192,7 @@ class Application(StatusTones, models.Model):
         Status.DECLINED: "secondary",
     }
 
-    class LanguageCertificate(models.TextChoices):
-        NONE = "", _("None")
-        IELTS = "ielts", "IELTS"
-        TOEFL = "toefl", "TOEFL iBT"
-        DUOLINGO = "duolingo", "Duolingo English Test"
-        CEFR = "cefr", _("CEFR certificate")
-        TOPIK = "topik", "TOPIK"
-        HSK = "hsk", "HSK"
-        OTHER = "other", _("Other")
+    LanguageCertificate = LanguageCertificate
 
     # The office's decisions; an account with one of them is not deleted (protect_decided_applications).
     DECIDED = (Status.ACCEPTED, Status.WAITLISTED, Status.REJECTED)
@@ -359,9 +359,11 @@ class ApplicationEvent(models.Model):
         ARCHIVE = "archive", _("Archived")
         OFFER_TAKEN = "offer_taken", _("Place taken")
         OFFER_EXTENDED = "offer_extended", _("Deadline to answer the offer extended")
+        ENDORSED = "endorsed", _("Endorsed by the head of department")
+        RECOMMENDED = "recommended", _("Put on the recommendation list for the rector")
 
     # What the student's own history shows.
-    STUDENT_KINDS = (Kind.STATUS, Kind.REOPEN, Kind.OFFER_TAKEN, Kind.OFFER_EXTENDED)
+    STUDENT_KINDS = (Kind.STATUS, Kind.REOPEN, Kind.OFFER_TAKEN, Kind.OFFER_EXTENDED, Kind.ENDORSED, Kind.RECOMMENDED)
 
     application = models.ForeignKey(
         Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="events"

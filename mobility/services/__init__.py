@@ -85,6 +85,13 @@ from .offers import (
     offer_take,
     offers_expire,
 )
+from .recommendation_lists import (
+    may_manage_recommendation_lists,
+    recommendation_list_context,
+    recommendation_list_decide,
+    recommendation_list_make,
+    recommendation_list_pdf,
+)
 from .records import mobility_for_application
 from .references import application_reference_assign, next_reference
 from .selection import (
@@ -97,6 +104,17 @@ from .selection import (
     call_results_final,
     may_archive,
     may_reopen,
+)
+from .staff_applications import (
+    STAFF_DRAFT_FIELDS,
+    STAFF_FIELDS,
+    STAFF_PART_REQUIRED,
+    STAFF_REQUIRED,
+    endorsement_decide,
+    endorsement_record_by_office,
+    may_endorse,
+    staff_data_of,
+    staff_part_of,
 )
 from .stays import (
     RECOGNITION_FIELDS,
@@ -122,6 +140,20 @@ __all__ = [
     "expert_save",
     "experts_send_reminders",
     "may_edit_experts",
+    "may_manage_recommendation_lists",
+    "recommendation_list_context",
+    "recommendation_list_decide",
+    "recommendation_list_make",
+    "recommendation_list_pdf",
+    "STAFF_DRAFT_FIELDS",
+    "STAFF_FIELDS",
+    "STAFF_PART_REQUIRED",
+    "STAFF_REQUIRED",
+    "endorsement_decide",
+    "endorsement_record_by_office",
+    "may_endorse",
+    "staff_data_of",
+    "staff_part_of",
     "RECOGNITION_FIELDS",
     "StayError",
     "approved_agreement_rows",

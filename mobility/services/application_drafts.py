@@ -23,6 +23,7 @@ from programs.models import Call
 from ..models import Application, ApplicationDocument, ApplicationEvent, HostPreference
 from ..uploads import CheckedFile
 from .applications import ApplicationError, lock_application, supported_language
+from .staff_applications import staff_part_save
 
 Status = Application.Status
 
@@ -79,8 +80,9 @@ def application_start(*, call: Call, student, language=None) -> tuple[Applicatio
         return existing, False
     if not call.is_open_on(today()):
         raise ApplicationError(_("This call is not accepting applications."), code="call_closed")
-    if call.for_staff:
-        raise ApplicationError(call.eligibility_refusal()["audience"], code="not_eligible")
+    refusal = call.eligibility_refusal(affiliation=student.affiliation).get("audience")
+    if refusal:
+        raise ApplicationError(refusal, code="not_eligible")
     try:
         with transaction.atomic():
             application = Application.objects.create(
@@ -107,15 +109,17 @@ def application_save_draft(
     documents: Mapping | None = None,
     photo: CheckedFile | None = None,
     language=None,
+    staff: Mapping | None = None,
 ) -> Application:
     """Save what the student entered; allowed only while the application is a draft.
 
     ``fields`` maps names of DRAFT_FIELDS to values; ``hosts`` are institutions in order of
     preference (replacing the previous ranking; None keeps it); ``documents`` maps a
     ``DocumentType`` to a checked file (replacing an earlier upload of that type); ``photo`` is a
-    checked image. Files must have passed ``mobility.uploads`` already. Everything is checked
-    before anything is written; a refusal changes nothing. ``language``, the one the student
-    uses on the site, becomes the language of the e-mails about the application.
+    checked image; ``staff`` maps ``staff_applications.STAFF_FIELDS`` for a staff call. Files must
+    have passed ``mobility.uploads`` already. Everything is checked before anything is written; a
+    refusal changes nothing. ``language``, the one the student uses on the site, becomes the
+    language of the e-mails about the application.
     """
     fields = dict(fields or {})
     documents = dict(documents or {})
@@ -145,9 +149,13 @@ def application_save_draft(
             if supported_language(language):
                 locked.language = supported_language(language)
             locked.full_clean(exclude=["photo"])
-            refusals = call.eligibility_refusal(level=locked.level, year=locked.year_of_study)
+            refusals = call.eligibility_refusal(
+                level=locked.level, year=locked.year_of_study, affiliation=locked.student.affiliation
+            )
             if refusals:
                 raise ApplicationError(list(refusals.values()), code="not_eligible")
+            if call.for_staff:
+                staff_part_save(application=locked, values=staff or {})
 
             if photo is not None:
                 # The photo it replaces goes by the clean-up job this save enqueues (intl_office.file_cleanup).

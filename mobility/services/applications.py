@@ -82,17 +82,28 @@ class ApplicationError(ValidationError):
 
 
 def application_missing(application: Application) -> list[str]:
-    """What still keeps ``application`` from being submitted, one message per missing item."""
+    """What still keeps ``application`` from being submitted, one message per missing item.
+
+    A staff call asks for the staff form's fields (``staff_applications.staff_missing``) instead of the
+    student's personal and study data and photo; hosts, documents and who may apply are checked alike.
+    """
     missing = []
-    for name in REQUIRED_FOR_SUBMISSION:
-        if getattr(application, name) in (None, ""):
-            field = Application._meta.get_field(name)
-            missing.append(gettext("Fill in: %(field)s.") % {"field": field.verbose_name})
+    if application.call.for_staff:
+        from .staff_applications import staff_missing
+
+        missing += staff_missing(application)
+    else:
+        for name in REQUIRED_FOR_SUBMISSION:
+            if getattr(application, name) in (None, ""):
+                field = Application._meta.get_field(name)
+                missing.append(gettext("Fill in: %(field)s.") % {"field": field.verbose_name})
     if application.language_certificate and not application.language_score:
         missing.append(gettext("Give the score of your language certificate."))
-    refusals = application.call.eligibility_refusal(level=application.level, year=application.year_of_study)
+    refusals = application.call.eligibility_refusal(
+        level=application.level, year=application.year_of_study, affiliation=application.student.affiliation
+    )
     missing += [str(refusal) for refusal in refusals.values()]
-    if not application.photo:
+    if not application.photo and not application.call.for_staff:
         missing.append(gettext("Upload your photo."))
     if not application.preferences.exists():
         missing.append(gettext("Choose at least one host institution."))
@@ -126,6 +137,10 @@ def application_submit(*, application: Application, actor, language=None) -> App
         _remember_language(locked, actor, language)
         application_reference_assign(application=locked)
         _move(locked, Status.SUBMITTED, actor=actor, language=language)
+        if call.for_staff:
+            from .staff_applications import staff_submitted
+
+            staff_submitted(application=locked)
     application.refresh_from_db()
     return application
 
@@ -329,6 +344,10 @@ def _move(application, to_status, *, actor, note="", language=None, email=True):
         raise ApplicationError(_("An archived application does not move any more."), code="archived")
     if to_status in DECISIONS:
         ensure_decisions_allowed(application.call)
+    if to_status == Status.UNDER_REVIEW:
+        from .staff_applications import ensure_endorsed
+
+        ensure_endorsed(application)  # a staff application is reviewed once its head has endorsed it
     language = supported_language(language) or application.language
     from_status = application.status
     now = timezone.now()

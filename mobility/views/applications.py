@@ -34,7 +34,9 @@ from ..services import (
     application_submit,
     application_withdraw,
     personal_data_of,
+    staff_data_of,
 )
+from ..staff_forms import application_form_class
 from ..uploads import download_name
 
 Status = Application.Status
@@ -73,9 +75,10 @@ def application_create(request, slug):
     if application is None and not call.is_open:
         messages.error(request, _("This call is not accepting applications."))
         return redirect(call.get_absolute_url())
-    if application is None and call.for_staff:
-        # Staff calls are applied to through the office; the call's page says how.
-        messages.error(request, call.eligibility_refusal()["audience"])
+    refusal = call.eligibility_refusal(affiliation=request.user.affiliation).get("audience")
+    if application is None and refusal:
+        # A staff call takes members of staff, a students' call students; the call's page says so too.
+        messages.error(request, refusal)
         return redirect(call.get_absolute_url())
 
     if application is None:
@@ -83,9 +86,7 @@ def application_create(request, slug):
         # Offered again: what the student told about themselves in their last application.
         application = Application(call=call, student=request.user, **personal_data_of(request.user))
     submitting = request.POST.get("action") == ApplicationForm.SUBMIT
-    form = ApplicationForm(
-        request.POST or None, request.FILES or None, call=call, instance=application, submitting=submitting
-    )
+    form = _form(request, call, application, submitting=submitting)
     if request.method == "POST" and form.is_valid():
         try:
             application, _created = application_start(call=call, student=request.user, language=request.LANGUAGE_CODE)
@@ -111,13 +112,7 @@ def application_detail(request, pk):
     form = None
     if editable:
         submitting = request.POST.get("action") == ApplicationForm.SUBMIT
-        form = ApplicationForm(
-            request.POST or None,
-            request.FILES or None,
-            call=application.call,
-            instance=application,
-            submitting=submitting,
-        )
+        form = _form(request, application.call, application, submitting=submitting)
         if request.method == "POST" and form.is_valid():
             response = _save(request, application, form, submitting=submitting)
             if response is not None:
@@ -234,6 +229,15 @@ def staff_application_photo(request, pk):
 
 
 # --- helpers ---------------------------------------------------------------------------------
+
+
+def _form(request, call, application, *, submitting):
+    """The student form, or for a staff call the staff form, a new one filled from the person's profile."""
+    form_class = application_form_class(call)
+    extra = {"staff_initial": staff_data_of(request.user)} if call.for_staff and application.pk is None else {}
+    return form_class(
+        request.POST or None, request.FILES or None, call=call, instance=application, submitting=submitting, **extra
+    )
 
 
 def _save(request, application, form, *, submitting):

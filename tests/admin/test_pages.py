@@ -131,6 +131,7 @@ CHANGELIST_QUERIES = {
     "mobility.Nomination": 6
     + 1
     + 1,  # faculties; the page's rounds  # programmes, faculties; date hierarchy; partner countries
+    "mobility.RecommendationList": 6,  # the candidates counted with the rows; calls and their makers joined
     "mobility.Visit": 6 + 2 + 1,  # date hierarchy; partner countries
     "partners.Agreement": 6 + 2 + 1,  # date hierarchy; partner countries
     "partners.Contact": 6 + 1,  # countries of the contacts' institutions

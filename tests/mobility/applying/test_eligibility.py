@@ -31,12 +31,12 @@ def test_the_call_page_and_card_say_who_may_apply(client, masters_call):
     assert "Students: Master · years of study up to 2" in card
 
 
-def test_a_staff_call_says_so_and_offers_no_online_form(client, student):
+def test_a_staff_call_says_so_and_offers_a_student_no_online_form(client, student):
     staff_call = CallFactory(title="KOICA staff nominations", audience=Call.Audience.STAFF)
     client.force_login(student)
     page = client.get(staff_call.get_absolute_url()).content.decode()
     assert "Academic and administrative staff" in page
-    assert "apply through the International Cooperation Department, not online" in page
+    assert "This call is for the university&#x27;s staff, not for students." in page
     assert create_url(staff_call) not in page
 
 
