@@ -14,7 +14,7 @@ from django.urls import reverse
 from intl_office.admin_helpers import RecordHistory
 from intl_office.models import Department, LetterTemplate
 from intl_office.roles import FACULTY_COORDINATOR
-from mobility.models import Application, Mobility
+from mobility.models import Application, Expert, Mobility
 from partners.models import Agreement, Institution
 from programs.models import Call
 from tests.admin_helpers import admin_url, form_data, form_errors, model_id
@@ -30,7 +30,16 @@ MISSING = "999999"
 
 
 def test_the_records_with_a_history_are_those_the_office_expects():
-    assert set(HISTORY_MODELS) == {Agreement, Application, Call, Department, Institution, LetterTemplate, Mobility}
+    assert set(HISTORY_MODELS) == {
+        Agreement,
+        Application,
+        Call,
+        Department,
+        Expert,
+        Institution,
+        LetterTemplate,
+        Mobility,
+    }
 
 
 @pytest.mark.parametrize("model", HISTORY_MODELS, ids=model_id)

@@ -197,7 +197,7 @@ def test_this_academic_year_has_mobility_both_ways(demo):
 
 
 def test_a_call_is_open_today_and_one_is_upcoming(demo):
-    open_call = Call.objects.open().get()
+    open_call = Call.objects.open().filter(audience=Call.Audience.STUDENTS).get()
     assert open_call.deadline - today() >= datetime.timedelta(days=14)
     assert open_call.hosts.count() >= 3
     assert set(open_call.required_documents.values_list("slug", flat=True)) >= {
@@ -299,13 +299,14 @@ EVERY_STATUS = set(Application.Status.values)
 
 def open_call_applications():
     """The demo's applications: those to the open call and those to the call closed early for its selection."""
-    calls = [Call.objects.open().get(), Call.objects.get(slug=SELECTION_CALL)]
+    calls = [Call.objects.open().filter(audience=Call.Audience.STUDENTS).get(), Call.objects.get(slug=SELECTION_CALL)]
     return Application.objects.filter(call__in=calls).select_related("student", "call")
 
 
 def test_the_applications_are_in_every_status_and_the_open_call_holds_no_decision(demo):
     assert {application.status for application in open_call_applications()} == EVERY_STATUS
-    assert not Application.objects.filter(call=Call.objects.open().get()).decided().exists()
+    students_call = Call.objects.open().filter(audience=Call.Audience.STUDENTS).get()
+    assert not Application.objects.filter(call=students_call).decided().exists()
 
 
 def test_the_decided_call_was_closed_early_with_a_reason_and_its_results_are_published(demo, client):
