@@ -28,7 +28,7 @@ from django.views.decorators.http import require_POST, require_safe
 from intl_office import dates, roles
 from intl_office.mail import absolute_url
 from intl_office.models import ReportFile
-from intl_office.staff import calendar, dashboard, reports
+from intl_office.staff import calendar, dashboard, reports, translations
 from intl_office.staff.report_files import report_file_failed, report_file_for, report_file_request
 from intl_office.staff.tasks import report_file_name
 from intl_office.storage import private_file_response
@@ -61,7 +61,7 @@ def dashboard_view(request):
     applications per call and their calls; offers waiting for an answer; calls closing soon; upcoming and recent
     visits; mobility this year, last year's same stretch and last year whole; transcripts missing after return;
     checklists incomplete before departure and their number; nominations waiting and places not yet nominated;
-    foreign experts with a visa or registration deadline soon.
+    foreign experts with a visa or registration deadline soon; public records missing a language.
     """
     on = dates.today()
     user = request.user
@@ -128,6 +128,13 @@ def dashboard_view(request):
             guest_deadlines=dashboard.guest_deadlines(on, user=user),
             guest_deadline_days=dashboard.GUEST_DEADLINE_DAYS,
             show_guests=True,
+        )
+    if can("partners.change_institution"):
+        missing = translations.missing_translations()
+        context.update(
+            translations_missing=missing,
+            translations_missing_total=sum(row.count for row in missing),
+            show_translations=True,
         )
     return render(request, "staff/dashboard.html", context)
 
