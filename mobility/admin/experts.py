@@ -34,6 +34,7 @@ from intl_office.admin_helpers import (
     translated,
 )
 from intl_office.admin_input import CheckedInput
+from intl_office.admin_translations import TranslationStatus
 from intl_office.dates import today
 
 from .. import services
@@ -76,7 +77,7 @@ class DeadlineFilter(admin.SimpleListFilter):
 
 
 @admin.register(Expert)
-class ExpertAdmin(CheckedInput, RecordHistory, AdminExtraMedia, CompactTextareas, TranslationAdmin):
+class ExpertAdmin(TranslationStatus, CheckedInput, RecordHistory, AdminExtraMedia, CompactTextareas, TranslationAdmin):
     change_form_template = "admin/mobility/expert/change_form.html"
     list_display = ("full_name", "partner", "subject", "dates", "next_deadline", "status_badge", "is_public")
     list_filter = (
@@ -88,7 +89,7 @@ class ExpertAdmin(CheckedInput, RecordHistory, AdminExtraMedia, CompactTextareas
         ("partner__country", CountryFilter),
     )
     search_fields = (*translated("full_name", "subject", "partner__name"), "partner__short_name", "email")
-    autocomplete_fields = ("partner", "host_faculty", "responsible")
+    autocomplete_fields = ("partner", "host_faculty", "host_department", "responsible")
     list_select_related = ("partner",)
     date_hierarchy = "start_date"
     readonly_fields = ("mobility_link", "created_at", "updated_at")
