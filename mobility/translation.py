@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import ChecklistItem, ChecklistTemplateItem, Visit, VisitMember, VisitPhoto
+from .models import ChecklistItem, ChecklistTemplateItem, TripChainStep, TripStep, Visit, VisitMember, VisitPhoto
 
 
 @register(Visit)
@@ -27,3 +27,14 @@ class ChecklistTemplateItemTranslation(TranslationOptions):
 class ChecklistItemTranslation(TranslationOptions):
     # Copied in every language from the programme's item; staff may word one mobility's own.
     fields = ("title", "instructions")
+
+
+@register(TripChainStep)
+class TripChainStepTranslation(TranslationOptions):
+    fields = ("title",)
+
+
+@register(TripStep)
+class TripStepTranslation(TranslationOptions):
+    # Copied in every language from the chain's step when the request is submitted.
+    fields = ("title",)

@@ -37,6 +37,18 @@ from .records import (
     agreements_with_last_year_mobility,
 )
 from .stays import Recognition, RecognitionQuerySet, StayEvent, recognised_totals
+from .trips import (
+    Funding,
+    Holder,
+    Purpose,
+    TripChain,
+    TripChainStep,
+    TripEvent,
+    TripReportFile,
+    TripRequest,
+    TripRequestQuerySet,
+    TripStep,
+)
 from .visits import Visit, VisitMember, VisitPhoto, VisitQuerySet
 
 __all__ = [
@@ -49,6 +61,8 @@ __all__ = [
     "ChecklistItem",
     "ChecklistTemplateItem",
     "Direction",
+    "Funding",
+    "Holder",
     "HostPreference",
     "LearningAgreement",
     "LearningAgreementApproval",
@@ -65,11 +79,19 @@ __all__ = [
     "NominationQuerySet",
     "NominationRound",
     "NominationState",
+    "Purpose",
     "Recognition",
     "RecognitionQuerySet",
     "ReferenceCounter",
     "StayEvent",
     "StudyLevel",
+    "TripChain",
+    "TripChainStep",
+    "TripEvent",
+    "TripReportFile",
+    "TripRequest",
+    "TripRequestQuerySet",
+    "TripStep",
     "Visit",
     "VisitMember",
     "VisitPhoto",
