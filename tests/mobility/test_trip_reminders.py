@@ -1,6 +1,7 @@
 """The trip report's deadline: a reminder before it, on it and once overdue, each threshold once."""
 
 import datetime
+import io
 import zoneinfo
 
 import pytest
@@ -35,7 +36,7 @@ def trip():
 def run_on(day):
     clear_mail()
     with at(day):
-        call_command("send_trip_report_reminders", stdout=open("/dev/null", "w"))
+        call_command("send_trip_report_reminders", stdout=io.StringIO())
         run_jobs()
     return [m.subject for m in mail.outbox]
 
@@ -63,7 +64,7 @@ def test_the_reminder_goes_to_the_traveller_in_their_language(trip):
     trip.save()
     clear_mail()
     with at(trip.report_due):
-        call_command("send_trip_report_reminders", stdout=open("/dev/null", "w"))
+        call_command("send_trip_report_reminders", stdout=io.StringIO())
         run_jobs()
     [message] = mail.outbox
     assert message.to == [trip.traveller.email]
