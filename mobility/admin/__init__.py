@@ -6,9 +6,10 @@
 ``nominations``: nominations to the host and the host's answers.
 ``agreements``: the agreement admin of partners, with the use of its places.
 ``checklists``: programmes' checklist items and each mobility's pre-departure checklist.
+``trips``: the business trips' approval chain, the requests, the rector's order, the report on a mobility.
 """
 
-from . import agreements, applications, calls, checklists, learning_agreements, nominations, records, visits
+from . import agreements, applications, calls, checklists, learning_agreements, nominations, records, trips, visits
 
 __all__ = [
     "agreements",
@@ -18,5 +19,6 @@ __all__ = [
     "learning_agreements",
     "nominations",
     "records",
+    "trips",
     "visits",
 ]

@@ -15,7 +15,7 @@ import uuid
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -142,12 +142,18 @@ class TripRequestQuerySet(models.QuerySet):
         """Submitted requests whose current step (the first not decided) ``user`` holds."""
         if not user.is_authenticated:
             return self.none()
-        current = TripStep.objects.filter(trip=models.OuterRef("pk"), decision="").order_by("position", "pk")
+        current = TripStep.objects.filter(trip=OuterRef("pk"), decision="").order_by("position", "pk")
         return (
             self.waiting()
             .annotate(current_holder=models.Subquery(current.values("holder")[:1]))
             .filter(current_holder=user.pk)
         )
+
+    def waiting_for_order(self):
+        """Submitted requests whose current step is the rector's order, which the office records."""
+        earlier = TripStep.objects.filter(trip=OuterRef("trip"), decision="", position__lt=OuterRef("position"))
+        order = TripStep.objects.filter(trip=OuterRef("pk"), decision="", kind=Holder.RECTOR_ORDER)
+        return self.waiting().filter(Exists(order.exclude(Exists(earlier))))
 
     def report_missing(self):
         return self.approved().filter(report_filed_at=None)
