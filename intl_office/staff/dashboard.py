@@ -22,6 +22,7 @@ from mobility.models import (
     LearningAgreementApproval,
     Mobility,
     Nomination,
+    TripRequest,
     Visit,
     agreements_dormant,
     mobilities_to_nominate,
@@ -327,3 +328,21 @@ def nominations_to_follow(*, user) -> dict:
         "waiting": Nomination.objects.visible_to(user).waiting_for_host().count(),
         "not_nominated": mobilities_to_nominate(_own_faculty(Mobility.objects.all(), user)).count(),
     }
+
+
+@dataclass(frozen=True)
+class TripsToFollow:
+    """Business trips waiting for a step of their approval, and approved trips whose report is overdue."""
+
+    waiting: int
+    reports_overdue: int
+
+
+def trips_to_follow(on: datetime.date) -> TripsToFollow:
+    """Both counts in one query, as the trips admin filters them (``status=submitted``, ``follow=overdue``)."""
+    waiting = TripRequest.objects.waiting().values("pk")
+    overdue = TripRequest.objects.report_overdue(on).values("pk")
+    counts = TripRequest.objects.aggregate(
+        waiting=Count("pk", filter=Q(pk__in=waiting)), reports_overdue=Count("pk", filter=Q(pk__in=overdue))
+    )
+    return TripsToFollow(waiting=counts["waiting"], reports_overdue=counts["reports_overdue"])

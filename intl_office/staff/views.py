@@ -60,7 +60,8 @@ def dashboard_view(request):
     superuser: the permissions and the role); expiring, expired and dormant agreements;
     applications per call and their calls; offers waiting for an answer; calls closing soon; upcoming and recent
     visits; mobility this year, last year's same stretch and last year whole; transcripts missing after return;
-    checklists incomplete before departure and their number; nominations waiting and places not yet nominated.
+    checklists incomplete before departure and their number; nominations waiting and places not yet nominated;
+    business trips waiting for approval and trip reports overdue.
     """
     on = dates.today()
     user = request.user
@@ -122,6 +123,8 @@ def dashboard_view(request):
         )
     if can("mobility.view_nomination"):
         context.update(nominations=dashboard.nominations_to_follow(user=user), show_nominations=True)
+    if can("mobility.view_triprequest"):
+        context.update(trips=dashboard.trips_to_follow(on), show_trips=True)
     return render(request, "staff/dashboard.html", context)
 
 

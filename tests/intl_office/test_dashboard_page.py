@@ -142,21 +142,21 @@ def populate(n):
 
 @pytest.mark.usefixtures("home_institution")
 def test_dashboard_queries_do_not_grow_with_rows(client, staff, django_assert_num_queries):
-    """21 queries for 5 rows or 200: session, user, home institution; expiring, expired, dormant;
+    """22 queries for 5 rows or 200: session, user, home institution; expiring, expired, dormant;
     applications per call and their calls; offers waiting; calls closing soon; upcoming and recent visits; mobility
     this year, last year's same days and last year whole; transcripts missing after return; checklists incomplete
-    before departure and their number; nominations waiting and places not yet nominated; learning agreements
+    before departure and their number; nominations waiting and places not yet nominated; business trips waiting and reports overdue; learning agreements
     waiting per faculty (their faculties are one more, when any wait). (A superuser's
     permissions need no query.)
     """
     client.force_login(staff)
     populate(5)
-    with django_assert_num_queries(21):
+    with django_assert_num_queries(22):
         response = client.get(URL)
     assert len(response.context["expiring"]) == 5
 
     populate(195)
-    with django_assert_num_queries(21):
+    with django_assert_num_queries(22):
         response = client.get(URL)
     assert len(response.context["expiring"]) == 200
     assert len(response.context["reviews"]) == 200

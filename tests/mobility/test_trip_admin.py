@@ -49,9 +49,12 @@ def test_a_viewer_reads_but_records_no_order(viewer_client, p):
     trip = at_order(p)
     page = viewer_client.get(reverse("admin:mobility_triprequest_change", args=[trip.pk]))
     assert page.status_code == 200
-    assert viewer_client.post(
-        reverse("admin:mobility_triprequest_order", args=[trip.pk]), {"number": "1", "date": "2026-03-05"}
-    ).status_code == 403
+    assert (
+        viewer_client.post(
+            reverse("admin:mobility_triprequest_order", args=[trip.pk]), {"number": "1", "date": "2026-03-05"}
+        ).status_code
+        == 403
+    )
     assert TripRequest.objects.get().status == TripRequest.Status.SUBMITTED
 
 
