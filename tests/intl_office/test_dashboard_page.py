@@ -145,7 +145,9 @@ def test_dashboard_queries_do_not_grow_with_rows(client, staff, django_assert_nu
     """22 queries for 5 rows or 200: session, user, home institution; expiring, expired, dormant;
     applications per call and their calls; offers waiting; calls closing soon; upcoming and recent visits; mobility
     this year, last year's same days and last year whole; transcripts missing after return; checklists incomplete
-    before departure and their number; nominations waiting and places not yet nominated; business trips waiting and reports overdue; learning agreements
+    before departure and their number; nominations waiting and places not yet nominated; business trips waiting and
+    reports overdue;
+    learning agreements
     waiting per faculty (their faculties are one more, when any wait). (A superuser's
     permissions need no query.)
     """

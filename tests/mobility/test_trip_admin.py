@@ -1,4 +1,4 @@
-"""Business trips in the admin: the chain's page, the requests with their filters, the rector's order, the report box."""
+"""Business trips in the admin: the chain, the requests and their filters, the rector's order, the report box."""
 
 import datetime
 
