@@ -30,6 +30,7 @@ from .partners import PARTNERS
 from .stay_outcomes import StayOutcomesLoader
 from .stays import EU_COUNTRIES, FIRST_MOBILITY_YEAR, StayPlanner
 from .sync import Syncer, add_years
+from .trips import TripsLoader
 
 
 def _ref_part(short_name):
@@ -72,6 +73,7 @@ class DemoLoader(Syncer):
         LearningAgreementsLoader(self).run()
         NominationsLoader(self).run()
         StayOutcomesLoader(self).run()
+        TripsLoader(self).run()
         for model in (
             HomeInstitution, Faculty, StaffMember, Page, Ranking, CooperationArea, Institution, Contact, Agreement,
             GrantProgram, Project, ProjectMember, JointProgramme, DocumentType, Call, Mobility, Visit, VisitMember,
