@@ -24,6 +24,7 @@ from intl_office.admin_helpers import (
     INFO,
     MUTED,
     SUCCESS,
+    AdminExtraMedia,
     ReadOnlyInline,
     admin_url,
     choice_badge,
@@ -118,7 +119,7 @@ class WaitingFilter(admin.SimpleListFilter):
 
 
 @admin.register(TripRequest)
-class TripRequestAdmin(admin.ModelAdmin):
+class TripRequestAdmin(AdminExtraMedia, admin.ModelAdmin):
     list_display = ("traveller_column", "destination", "country", "dates", "purpose", "funding", "status_badge")
     list_filter = ("status", WaitingFilter, ("country", CountryFilter), "purpose", "funding")
     search_fields = ("traveller__first_name", "traveller__last_name", "institution_name", "city")
@@ -154,6 +155,9 @@ class TripRequestAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # a trip is requested by its traveller on the site
+
+    def has_change_permission(self, request, obj=None):
+        return False  # read here; the rector's order goes through its button, the rest through the chain
 
     def has_delete_permission(self, request, obj=None):
         return bool(obj is None or obj.is_draft) and super().has_delete_permission(request, obj)
