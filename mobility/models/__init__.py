@@ -37,12 +37,10 @@ from .records import (
     agreements_with_last_year_mobility,
 )
 from .stays import Recognition, RecognitionQuerySet, StayEvent, recognised_totals
+from .trip_chain import Holder, TripChain, TripChainStep
 from .trips import (
     Funding,
-    Holder,
     Purpose,
-    TripChain,
-    TripChainStep,
     TripEvent,
     TripReportFile,
     TripRequest,
