@@ -135,10 +135,10 @@ def credits_recognised_by_academic_year(year=None, *, between=None):
 
 
 def partners_by_country(top=None):
-    """Active partner institutions per country, most first: ``code``, ``label``, ``count``."""
+    """Partners (``Institution.objects.partners``) per country, most first: ``code``, ``label``, ``count``."""
     rows = [
         {"code": row["country"], "count": row["count"]}
-        for row in Institution.objects.public().order_by().values("country").annotate(count=Count("pk"))
+        for row in Institution.objects.partners().order_by().values("country").annotate(count=Count("pk"))
     ]
     name_countries(rows)
     rows.sort(key=lambda row: (-row["count"], row["label"]))

@@ -5,7 +5,7 @@ from .models import ChecklistItem, ChecklistTemplateItem, TripChainStep, TripSte
 
 @register(Visit)
 class VisitTranslation(TranslationOptions):
-    fields = ("title", "purpose", "summary", "story", "topics", "outcomes")
+    fields = ("title", "city", "purpose", "summary", "story", "topics", "outcomes")
 
 
 @register(VisitMember)

@@ -38,6 +38,7 @@ from intl_office.admin_helpers import (
 )
 from intl_office.admin_imports import OfficeImportExport
 from intl_office.admin_input import CheckedInput
+from intl_office.admin_translations import TranslationStatus
 
 from .forms import RenewalForm
 from .models import Agreement, AgreementReminder, Contact, CooperationArea, Institution
@@ -152,7 +153,13 @@ class AgreementReminderInline(ReadOnlyInline):
 
 @admin.register(Institution)
 class InstitutionAdmin(
-    CheckedInput, OfficeImportExport, RecordHistory, AdminExtraMedia, CompactTextareas, TranslationAdmin
+    TranslationStatus,
+    CheckedInput,
+    OfficeImportExport,
+    RecordHistory,
+    AdminExtraMedia,
+    CompactTextareas,
+    TranslationAdmin,
 ):
     list_display = ("name", "short_name", "kind", "country", "city", "has_agreement_in_force", "is_active")
     list_filter = ("kind", ("country", CountryFilter), "is_active", "cooperation_areas")
@@ -202,7 +209,13 @@ class ContactAdmin(CheckedInput, admin.ModelAdmin):
 
 @admin.register(Agreement)
 class AgreementAdmin(
-    CheckedInput, OfficeImportExport, RecordHistory, AdminExtraMedia, CompactTextareas, TranslationAdmin
+    TranslationStatus,
+    CheckedInput,
+    OfficeImportExport,
+    RecordHistory,
+    AdminExtraMedia,
+    CompactTextareas,
+    TranslationAdmin,
 ):
     list_display = ("title", "partner", "kind", "signed_on", "valid_until", "status_badge")
     list_filter = (AgreementStatusFilter, "kind", "is_public", ("partner__country", CountryFilter))

@@ -7,7 +7,7 @@ from auditlog.registry import auditlog
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -15,6 +15,7 @@ from django_countries.fields import CountryField
 
 from intl_office.dates import today
 from intl_office.i18n import localized, localized_sort_indexes
+from intl_office.models import HomeInstitution
 from intl_office.status import StatusTones
 from intl_office.storage import get_private_storage
 from intl_office.text import unique_slug
@@ -52,6 +53,20 @@ class InstitutionQuerySet(models.QuerySet):
     def by_country(self):
         """By country code, then by name in the visitor's language: how a call's host institutions are listed."""
         return self.order_by("country", localized("name"), "pk")
+
+    def partners(self, on=None):
+        """The one definition of a partner every counter uses (home page, directory, statistics).
+
+        A partner is an institution visitors may see, abroad (not in the home institution's country), with a
+        public agreement in force on the day (today by default). The directory lists more: institutions
+        whose agreements ended or are being prepared.
+        """
+        agreements = Agreement.objects.in_force(on).filter(partner=OuterRef("pk"), is_public=True)
+        return self.public().exclude(country__in=HomeInstitution.objects.values("country")).filter(Exists(agreements))
+
+    def partner_figures(self, on=None) -> dict:
+        """``{"partners": n, "countries": n}`` by the definition of ``partners``, in one query."""
+        return self.partners(on).aggregate(partners=Count("pk"), countries=Count("country", distinct=True))
 
     def with_agreement_in_force(self, on=None):
         """Annotate ``has_agreement_in_force``: a public agreement is valid on the day."""

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, ListView
 
+from intl_office.page_cache import cached_fragment
 from intl_office.pagination import PaginationMixin
 from intl_office.storage import private_file_response
 
@@ -97,8 +98,9 @@ class InstitutionListView(PaginationMixin, ListView):
             filterset=self.filterset,
             form=self.filterset.form,
             is_filtered=self.filterset.is_filtered,
-            public_total=sum(total for _country, total in counts),
-            country_total=len(counts),
+            # The lead counts partners as every counter does (``Institution.objects.partners``); the list
+            # below holds more (institutions whose agreements ended or are being prepared).
+            partner_figures=cached_fragment("partner-figures", Institution.objects.partner_figures),
             countries_top=chart[:COUNTRIES_SHOWN],
             countries_more=chart[COUNTRIES_SHOWN:],
             countries_more_open=any(row["is_selected"] for row in chart[COUNTRIES_SHOWN:]),

@@ -19,6 +19,7 @@ from intl_office.admin_helpers import (
     translated,
 )
 from intl_office.admin_input import CheckedAutocomplete, CheckedInput
+from intl_office.admin_translations import TranslationStatus
 
 from .models import Call, DocumentType, GrantProgram, JointProgramme, Project, ProjectMember
 
@@ -54,7 +55,7 @@ class CallStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(GrantProgram)
-class GrantProgramAdmin(CheckedInput, CompactTextareas, TranslationAdmin):
+class GrantProgramAdmin(TranslationStatus, CheckedInput, CompactTextareas, TranslationAdmin):
     list_display = ("name", "short_name", "kind", "funder", "is_active")
     list_filter = ("kind", "is_active")
     search_fields = (*translated("name"), "short_name", *translated("funder__name"))
@@ -81,7 +82,7 @@ class ProjectMemberInline(CheckedAutocomplete, admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(CheckedInput, CompactTextareas, TranslationAdmin):
+class ProjectAdmin(TranslationStatus, CheckedInput, CompactTextareas, TranslationAdmin):
     list_display = ("acronym", "title", "program", "our_role", "start_date", "end_date", "member_count")
     list_filter = ("program", "our_role")
     search_fields = ("acronym", "reference_number", *translated("title"))
@@ -104,7 +105,7 @@ class ProjectAdmin(CheckedInput, CompactTextareas, TranslationAdmin):
 
 
 @admin.register(JointProgramme)
-class JointProgrammeAdmin(CheckedInput, CompactTextareas, TranslationAdmin):
+class JointProgrammeAdmin(TranslationStatus, CheckedInput, CompactTextareas, TranslationAdmin):
     list_display = ("name", "scheme", "partner", "kind", "level", "started_in", "is_active")
     list_filter = ("kind", "level", "is_active")
     search_fields = (*translated("name", "field_of_study", "partner__name"), "partner__short_name")
@@ -135,7 +136,7 @@ class DocumentTypeAdmin(CheckedInput, TranslationAdmin):
 
 
 @admin.register(Call)
-class CallAdmin(CheckedInput, RecordHistory, AdminExtraMedia, CompactTextareas, TranslationAdmin):
+class CallAdmin(TranslationStatus, CheckedInput, RecordHistory, AdminExtraMedia, CompactTextareas, TranslationAdmin):
     list_display = (
         "title",
         "program",

@@ -53,13 +53,38 @@ STAFF_ONLY = {
 
 def call_specs(today):
     """The calls for applications, past, open and upcoming; the open and the upcoming one are dated from ``today``."""
-    student_eligibility = (
-        "Bachelor and master students from the second year of study with a GPA of at least 4.0 out of 5 and "
-        "English at B2 level (IELTS 5.5, TOEFL iBT 72 or a CEFR B2 certificate)."
+    requirements = (
+        (
+            "from the second year of study with a GPA of at least 4.0 out of 5 and English at B2 level (IELTS 5.5, "
+            "TOEFL iBT 72 or a CEFR B2 certificate)."
+        ),
+        (
+            "ikkinchi kursdan boshlab, GPA 5 dan kamida 4,0 va ingliz tili B2 darajasida (IELTS 5.5, TOEFL iBT 72 "
+            "yoki CEFR B2 sertifikati)."
+        ),
+        (
+            "со второго курса со средним баллом (GPA) не ниже 4,0 из 5 и английским языком на уровне B2 (IELTS 5.5, "
+            "TOEFL iBT 72 или сертификат CEFR B2)."
+        ),
     )
-    erasmus_description = (
+    student_eligibility = T(
+        f"Bachelor and master students {requirements[0]}",
+        f"Bakalavriat va magistratura talabalari {requirements[1]}",
+        f"Студенты бакалавриата и магистратуры {requirements[2]}",
+    )
+    bachelor_eligibility = T(
+        f"Bachelor students {requirements[0]}",
+        f"Bakalavriat talabalari {requirements[1]}",
+        f"Студенты бакалавриата {requirements[2]}",
+    )
+    erasmus_description = T(
         "One semester at a European partner university with an Erasmus+ grant for living costs and travel. "
-        "Courses taken abroad are recognised by the student's faculty under a learning agreement."
+        "Courses taken abroad are recognised by the student's faculty under a learning agreement.",
+        "Yevropa hamkor universitetida Erasmus+ granti bilan bir semestr tahsil: grant yashash va yoʻl "
+        "xarajatlarini qoplaydi. Xorijda oʻqilgan fanlar oʻquv shartnomasi asosida fakultetda tan "
+        "olinadi.",
+        "Один семестр в европейском вузе-партнёре со стипендией Erasmus+ на проживание и проезд. Курсы, "
+        "пройденные за рубежом, засчитываются факультетом по учебному соглашению.",
     )
     # The open and the upcoming call keep their slugs and move with today, so that a run on a later day
     # updates them instead of adding a second open call.
@@ -77,7 +102,11 @@ def call_specs(today):
         {
             "slug": "erasmus-spring-2024",
             "program": "erasmus-plus-credit-mobility",
-            "title": "Erasmus+ semester exchange, spring semester 2024",
+            "title": T(
+                "Erasmus+ semester exchange, spring semester 2024",
+                "Erasmus+ semestrlik almashinuvi, 2024-yil bahorgi semestr",
+                "Семестровый обмен Erasmus+, весенний семестр 2024 года",
+            ),
             "hosts": ["PL:WUT", "LT:KTU", "LV:RTU", "ES:UPV", "IT:POLITO"],
             "places": 8,
             **FROM_SECOND_YEAR_BACHELOR_AND_MASTER,
@@ -92,7 +121,11 @@ def call_specs(today):
         {
             "slug": "erasmus-autumn-2024",
             "program": "erasmus-plus-credit-mobility",
-            "title": "Erasmus+ semester exchange, autumn semester 2024",
+            "title": T(
+                "Erasmus+ semester exchange, autumn semester 2024",
+                "Erasmus+ semestrlik almashinuvi, 2024-yil kuzgi semestr",
+                "Семестровый обмен Erasmus+, осенний семестр 2024 года",
+            ),
             "hosts": ["PL:GUT", "LT:VILNIUS TECH", "HU:BME", "IT:UNIGE"],
             "places": 6,
             **FROM_SECOND_YEAR_BACHELOR_AND_MASTER,
@@ -107,7 +140,11 @@ def call_specs(today):
         {
             "slug": "partner-exchange-autumn-2024",
             "program": "bilateral-exchange",
-            "title": "Semester exchange at partner universities, autumn 2024",
+            "title": T(
+                "Semester exchange at partner universities, autumn 2024",
+                "Hamkor universitetlarda semestrlik almashinuv, 2024-yil kuzi",
+                "Семестровый обмен в вузах-партнёрах, осень 2024 года",
+            ),
             "hosts": ["KR:INHA", "RU:TPU", "KZ:KazNU", "TR:ITU", "TR:KTU"],
             "places": 10,
             **FROM_SECOND_YEAR_BACHELOR,
@@ -115,15 +152,23 @@ def call_specs(today):
             "deadline": as_date("2024-05-24"),
             "mobility_start": as_date("2024-09-01"),
             "mobility_end": as_date("2025-01-31"),
-            "description": "A tuition-free semester at a partner university in Korea, Russia, Kazakhstan or "
-            "Turkey under the institute's exchange agreements. The student keeps the scholarship at home.",
-            "eligibility": student_eligibility.replace("Bachelor and master students", "Bachelor students"),
+            "description": T(
+                "A tuition-free semester at a partner university in Korea, Russia, Kazakhstan or Turkey under the "
+                "institute's exchange agreements. The student keeps the scholarship at home.",
+                "Institutning almashinuv shartnomalari asosida Koreya, Rossiya, Qozogʻiston yoki Turkiyadagi hamkor "
+                "universitetda kontrakt toʻlovisiz bir semestr. Talaba oʻz stipendiyasini saqlab qoladi.",
+                "Семестр без оплаты обучения в вузе-партнёре в Корее, России, Казахстане или Турции по соглашениям "
+                "института об обмене. Студент сохраняет стипендию в своём вузе.",
+            ),
+            "eligibility": bachelor_eligibility,
             "documents": STUDENT_DOCUMENTS,
         },
         {
             "slug": "itec-courses-2025",
             "program": "itec",
-            "title": "ITEC courses in India, 2025",
+            "title": T(
+                "ITEC courses in India, 2025", "Hindistonda ITEC kurslari, 2025-yil", "Курсы ITEC в Индии, 2025 год"
+            ),
             "hosts": ITEC_HOSTS,
             "places": 10,
             **STAFF_ONLY,
@@ -131,9 +176,21 @@ def call_specs(today):
             "deadline": as_date("2025-02-14"),
             "mobility_start": None,
             "mobility_end": None,
-            "description": "Nominations for the fully funded short courses of the Government of India. The "
-            "department forwards the nominations to the Embassy of India in Tashkent.",
-            "eligibility": "Academic and administrative staff aged 25 to 45 with good English.",
+            "description": T(
+                "Nominations for the fully funded short courses of the Government of India. The department forwards "
+                "the nominations to the Embassy of India in Tashkent.",
+                "Hindiston hukumati toʻliq moliyalashtiradigan qisqa muddatli kurslarga nomzodlar. Boʻlim "
+                "nomzodlarni Hindistonning Toshkentdagi elchixonasiga yuboradi.",
+                "Выдвижение кандидатов на полностью финансируемые краткосрочные курсы правительства Индии. Отдел "
+                "направляет кандидатуры в посольство Индии в Ташкенте.",
+            ),
+            "eligibility": T(
+                "Academic and administrative staff aged 25 to 45 with good English.",
+                "25 yoshdan 45 yoshgacha boʻlgan, ingliz tilini yaxshi biladigan professor-oʻqituvchilar va maʼmuriy "
+                "xodimlar.",
+                "Преподаватели и административные сотрудники в возрасте от 25 до 45 лет, хорошо владеющие "
+                "английским языком.",
+            ),
             "documents": STAFF_DOCUMENTS,
         },
         {
@@ -151,14 +208,7 @@ def call_specs(today):
             "deadline": deadline,
             "mobility_start": mobility_start,
             "mobility_end": mobility_start + 150 * day,
-            "description": T(
-                erasmus_description,
-                "Yevropa hamkor universitetida Erasmus+ granti bilan bir semestr tahsil: grant yashash va yoʻl "
-                "xarajatlarini qoplaydi. Xorijda oʻqilgan fanlar oʻquv shartnomasi asosida fakultetda tan "
-                "olinadi.",
-                "Один семестр в европейском вузе-партнёре со стипендией Erasmus+ на проживание и проезд. Курсы, "
-                "пройденные за рубежом, засчитываются факультетом по учебному соглашению.",
-            ),
+            "description": erasmus_description,
             "eligibility": student_eligibility,
             "documents": STUDENT_DOCUMENTS,
         },
@@ -178,7 +228,7 @@ def call_specs(today):
             "mobility_start": selection_start,
             "mobility_end": selection_start + 90 * day,
             "description": T(
-                erasmus_description,
+                erasmus_description.en,
                 "Yevropa hamkor universitetida Erasmus+ granti bilan qisqa muddatli tahsil.",
                 "Краткосрочная учёба в европейском вузе-партнёре со стипендией Erasmus+.",
             ),
@@ -198,7 +248,11 @@ def call_specs(today):
         {
             "slug": "koica-fellowship-staff-nominations",
             "program": "koica-fellowship",
-            "title": "KOICA Fellowship Programme: staff nominations",
+            "title": T(
+                "KOICA Fellowship Programme: staff nominations",
+                "KOICA stipendiya dasturi: xodimlar nomzodlari",
+                "Стипендиальная программа KOICA: выдвижение сотрудников",
+            ),
             "hosts": ["KR:KOICA"],
             "places": 4,
             **STAFF_ONLY,
@@ -206,9 +260,20 @@ def call_specs(today):
             "deadline": upcoming_opens + 30 * day,
             "mobility_start": None,
             "mobility_end": None,
-            "description": "Nominations for KOICA's short courses in Korea on digital government, energy and "
-            "higher education management. KOICA pays travel, accommodation and the course.",
-            "eligibility": "Staff with at least two years at the institute and good English.",
+            "description": T(
+                "Nominations for KOICA's short courses in Korea on digital government, energy and higher education "
+                "management. KOICA pays travel, accommodation and the course.",
+                "KOICAning Koreyadagi raqamli hukumat, energetika va oliy taʼlimni boshqarish boʻyicha qisqa "
+                "muddatli kurslariga nomzodlar. Yoʻl, turar joy va kurs xarajatlarini KOICA qoplaydi.",
+                "Выдвижение кандидатов на краткосрочные курсы KOICA в Корее по цифровому государственному "
+                "управлению, энергетике и управлению высшим образованием. KOICA оплачивает проезд, проживание и "
+                "обучение.",
+            ),
+            "eligibility": T(
+                "Staff with at least two years at the institute and good English.",
+                "Institutda kamida ikki yil ishlagan, ingliz tilini yaxshi biladigan xodimlar.",
+                "Сотрудники, проработавшие в институте не менее двух лет и хорошо владеющие английским языком.",
+            ),
             "documents": STAFF_DOCUMENTS,
         },
     ]

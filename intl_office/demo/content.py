@@ -33,7 +33,7 @@ HOME_INSTITUTION = {
     ),
     "about": T(
         "The International Cooperation Department of Jizzakh Polytechnic Institute has organised the institute's "
-        "international activities since 2006. Today the institute works with more than 80 foreign universities, "
+        "international activities since 2006. Today the institute works with foreign universities, "
         "research centres and organisations in Russia, Turkey, China, Hungary, Kazakhstan, Malaysia, Poland, Italy and "
         "other countries, on the basis of bilateral memoranda, joint programmes, research projects and academic "
         "exchanges.\n\n"
@@ -45,7 +45,7 @@ HOME_INSTITUTION = {
         "educational and cultural experience.",
         "Jizzax politexnika institutining Xalqaro hamkorlik boʻlimi 2006-yildan buyon institutning xalqaro "
         "faoliyatini tashkil etib keladi. Bugungi kunda institut Rossiya, Turkiya, Xitoy, Vengriya, Qozogʻiston, "
-        "Malayziya, Polsha, Italiya va boshqa mamlakatlarning 80 dan ortiq xorijiy oliy taʼlim muassasalari, ilmiy "
+        "Malayziya, Polsha, Italiya va boshqa mamlakatlarning xorijiy oliy taʼlim muassasalari, ilmiy "
         "markazlari va tashkilotlari bilan ikki tomonlama memorandumlar, qoʻshma dasturlar, ilmiy loyihalar va "
         "akademik almashinuvlar asosida hamkorlik qiladi.\n\n"
         "Institut xorijiy donor tashkilotlar moliyalashtiradigan dasturlarda muntazam ishtirok etadi: Erasmus+ "
@@ -55,7 +55,7 @@ HOME_INSTITUTION = {
         "2024-yilda 30 ga yaqin talaba almashinuv dasturlari asosida xorijiy hamkor universitetlarda tahsil olib, "
         "taʼlim va madaniy tajriba orttirdi.",
         "Отдел международного сотрудничества Джизакского политехнического института организует международную "
-        "деятельность института с 2006 года. Сегодня институт сотрудничает более чем с 80 зарубежными вузами, "
+        "деятельность института с 2006 года. Сегодня институт сотрудничает с зарубежными вузами, "
         "научными центрами и организациями России, Турции, Китая, Венгрии, Казахстана, Малайзии, Польши, Италии и "
         "других стран на основе двусторонних меморандумов, совместных программ, научных проектов и академических "
         "обменов.\n\n"
@@ -441,13 +441,32 @@ GRANT_PROGRAMS = [
             "Финансируемые ЕС проекты, в которых консорциумы европейских вузов и вузов стран-партнёров модернизируют "
             "учебные программы, преподавание и управление университетом.",
         ),
-        "description": "Capacity Building in Higher Education is the Erasmus+ action that supports cooperation between "
-        "universities of the European Union and of partner countries such as Uzbekistan. A project lasts two or three "
-        "years; its consortium develops new curricula, trains staff, equips laboratories and improves university "
-        "governance. The institute has taken part in six CBHE projects so far.",
-        "eligibility": "Universities apply as a consortium in answer to the yearly Erasmus+ call of the European "
-        "Education and Culture Executive Agency. Staff join project activities through their faculty; the department "
-        "helps to prepare proposals and manages the partnership.",
+        "description": T(
+            "Capacity Building in Higher Education is the Erasmus+ action that supports cooperation between "
+            "universities of the European Union and of partner countries such as Uzbekistan. A project lasts two or "
+            "three years; its consortium develops new curricula, trains staff, equips laboratories and improves "
+            "university governance. The institute has taken part in six CBHE projects so far.",
+            "Oliy taʼlimda salohiyatni oshirish — Yevropa Ittifoqi universitetlari va Oʻzbekiston kabi hamkor "
+            "mamlakatlar universitetlari oʻrtasidagi hamkorlikni qoʻllab-quvvatlaydigan Erasmus+ yoʻnalishi. Loyiha "
+            "ikki yoki uch yil davom etadi; uning konsorsiumi yangi oʻquv dasturlarini ishlab chiqadi, xodimlarni "
+            "oʻqitadi, laboratoriyalarni jihozlaydi va universitet boshqaruvini takomillashtiradi. Institut "
+            "hozirgacha oltita CBHE loyihasida ishtirok etgan.",
+            "Развитие потенциала высшего образования — направление Erasmus+, которое поддерживает сотрудничество "
+            "университетов Европейского союза и стран-партнёров, таких как Узбекистан. Проект длится два или три "
+            "года; его консорциум разрабатывает новые учебные программы, обучает сотрудников, оснащает лаборатории и "
+            "совершенствует управление университетом. Институт уже участвовал в шести проектах CBHE.",
+        ),
+        "eligibility": T(
+            "Universities apply as a consortium in answer to the yearly Erasmus+ call of the European Education and "
+            "Culture Executive Agency. Staff join project activities through their faculty; the department helps to "
+            "prepare proposals and manages the partnership.",
+            "Universitetlar Yevropa taʼlim va madaniyat ijroiya agentligining har yilgi Erasmus+ tanloviga konsorsium "
+            "sifatida ariza topshiradi. Xodimlar loyiha faoliyatiga oʻz fakulteti orqali qoʻshiladi; boʻlim "
+            "takliflarni tayyorlashga yordam beradi va hamkorlikni boshqaradi.",
+            "Университеты подают заявку консорциумом в ответ на ежегодный конкурс Erasmus+ Европейского "
+            "исполнительного агентства по образованию и культуре. Сотрудники участвуют в работе проекта через свой "
+            "факультет; отдел помогает готовить заявки и ведёт партнёрство.",
+        ),
         "website": "https://erasmus-plus.ec.europa.eu/",
     },
     {
@@ -468,12 +487,27 @@ GRANT_PROGRAMS = [
             "Семестровые обмены для студентов и краткосрочные стажировки и преподавание для сотрудников в европейских "
             "вузах-партнёрах с ежемесячной стипендией ЕС и оплатой проезда.",
         ),
-        "description": "Under inter-institutional agreements with European universities, students spend one semester "
-        "abroad and have their credits recognised at home; staff teach or train abroad for five days to two months. "
-        "The grant covers living costs and travel.",
-        "eligibility": "Bachelor and master students from the second year of study with good results and the "
-        "language level the host asks for (usually B2); academic and administrative staff within the places of the "
-        "agreement.",
+        "description": T(
+            "Under inter-institutional agreements with European universities, students spend one semester abroad and "
+            "have their credits recognised at home; staff teach or train abroad for five days to two months. The "
+            "grant covers living costs and travel.",
+            "Yevropa universitetlari bilan tuzilgan institutlararo shartnomalar asosida talabalar bir semestrni "
+            "xorijda oʻtkazadi va ularning kreditlari oʻz universitetida tan olinadi; xodimlar xorijda besh kundan "
+            "ikki oygacha dars beradi yoki malaka oshiradi. Grant yashash va yoʻl xarajatlarini qoplaydi.",
+            "По межвузовским соглашениям с европейскими университетами студенты проводят один семестр за рубежом, и "
+            "их кредиты признаются в родном вузе; сотрудники преподают или стажируются за рубежом от пяти дней до "
+            "двух месяцев. Грант покрывает расходы на проживание и проезд.",
+        ),
+        "eligibility": T(
+            "Bachelor and master students from the second year of study with good results and the language level the "
+            "host asks for (usually B2); academic and administrative staff within the places of the agreement.",
+            "Ikkinchi kursdan boshlab yaxshi oʻzlashtirayotgan va qabul qiluvchi universitet talab qiladigan til "
+            "darajasiga (odatda B2) ega bakalavriat va magistratura talabalari; shartnomadagi oʻrinlar doirasida "
+            "professor-oʻqituvchilar va maʼmuriy xodimlar.",
+            "Студенты бакалавриата и магистратуры со второго курса с хорошей успеваемостью и уровнем языка, который "
+            "требует принимающий вуз (обычно B2); преподаватели и административные сотрудники в пределах мест по "
+            "соглашению.",
+        ),
         "website": "https://erasmus-plus.ec.europa.eu/",
     },
     {
@@ -494,10 +528,24 @@ GRANT_PROGRAMS = [
             "Полные стипендии на магистерские программы, которые совместно ведут консорциумы европейских вузов, с "
             "обучением как минимум в двух странах.",
         ),
-        "description": "Students and teachers gain study and research experience at European universities. Graduates "
-        "apply directly to a programme's consortium; the scholarship covers tuition, travel and a monthly allowance.",
-        "eligibility": "Holders of a bachelor's degree, or final-year students, with a good command of English; each "
-        "programme sets its own requirements and deadlines, usually between October and January.",
+        "description": T(
+            "Students and teachers gain study and research experience at European universities. Graduates apply "
+            "directly to a programme's consortium; the scholarship covers tuition, travel and a monthly allowance.",
+            "Talabalar va oʻqituvchilar Yevropa universitetlarida oʻqish va ilmiy tadqiqot tajribasini orttiradi. "
+            "Bitiruvchilar bevosita dastur konsorsiumiga ariza topshiradi; stipendiya oʻqish toʻlovi, yoʻl "
+            "xarajatlari va oylik nafaqani qoplaydi.",
+            "Студенты и преподаватели получают опыт обучения и исследований в европейских университетах. Выпускники "
+            "подают заявку непосредственно в консорциум программы; стипендия покрывает обучение, проезд и ежемесячное "
+            "пособие.",
+        ),
+        "eligibility": T(
+            "Holders of a bachelor's degree, or final-year students, with a good command of English; each programme "
+            "sets its own requirements and deadlines, usually between October and January.",
+            "Ingliz tilini yaxshi biladigan bakalavr darajasi egalari yoki bitiruvchi kurs talabalari; har bir dastur "
+            "oʻz talablari va muddatlarini belgilaydi, odatda oktyabrdan yanvargacha.",
+            "Обладатели степени бакалавра или студенты выпускного курса, хорошо владеющие английским языком; каждая "
+            "программа устанавливает свои требования и сроки, обычно с октября по январь.",
+        ),
         "website": "https://www.eacea.ec.europa.eu/scholarships/erasmus-mundus-catalogue_en",
     },
     {
@@ -518,11 +566,26 @@ GRANT_PROGRAMS = [
             "Полностью оплачиваемые краткосрочные курсы в индийских институтах для преподавателей и административных "
             "сотрудников; ежегодно в них участвуют около десяти сотрудников института.",
         ),
-        "description": "The Ministry of External Affairs of the Government of India pays for travel, tuition, "
-        "accommodation and a living allowance. Courses last from two to twelve weeks and cover engineering, "
-        "information technology, management, renewable energy, rural development and English.",
-        "eligibility": "Staff aged 25 to 45 with good English, nominated by the institute; the department forwards "
-        "nominations through the Embassy of India in Tashkent.",
+        "description": T(
+            "The Ministry of External Affairs of the Government of India pays for travel, tuition, accommodation and "
+            "a living allowance. Courses last from two to twelve weeks and cover engineering, information technology, "
+            "management, renewable energy, rural development and English.",
+            "Hindiston hukumatining Tashqi ishlar vazirligi yoʻl, oʻqish va turar joy xarajatlarini toʻlaydi hamda "
+            "yashash uchun nafaqa beradi. Kurslar ikki haftadan oʻn ikki haftagacha davom etadi va muhandislik, "
+            "axborot texnologiyalari, menejment, qayta tiklanuvchi energetika, qishloqlarni rivojlantirish va ingliz "
+            "tilini qamrab oladi.",
+            "Министерство иностранных дел правительства Индии оплачивает проезд, обучение и проживание и выплачивает "
+            "пособие на жизнь. Курсы длятся от двух до двенадцати недель и охватывают инженерное дело, информационные "
+            "технологии, менеджмент, возобновляемую энергетику, развитие сельских районов и английский язык.",
+        ),
+        "eligibility": T(
+            "Staff aged 25 to 45 with good English, nominated by the institute; the department forwards nominations "
+            "through the Embassy of India in Tashkent.",
+            "Ingliz tilini yaxshi biladigan, institut tomonidan tavsiya etilgan 25 yoshdan 45 yoshgacha boʻlgan "
+            "xodimlar; boʻlim nomzodlarni Hindistonning Toshkentdagi elchixonasi orqali yuboradi.",
+            "Сотрудники в возрасте от 25 до 45 лет с хорошим знанием английского языка, выдвинутые институтом; отдел "
+            "направляет кандидатуры через Посольство Индии в Ташкенте.",
+        ),
         "website": "https://www.itecgoi.in/",
     },
     {
@@ -539,10 +602,23 @@ GRANT_PROGRAMS = [
             "Краткосрочные учебные курсы и магистерские стипендии в Республике Корея для сотрудников госсектора и "
             "вузов за счёт Корейского агентства международного сотрудничества.",
         ),
-        "description": "Courses of two to four weeks on digital government, energy, industrial policy and higher "
-        "education management, and one- or two-year master's programmes at Korean universities.",
-        "eligibility": "Staff with at least two years of work at the institute and good English, nominated through "
-        "the KOICA office in Tashkent.",
+        "description": T(
+            "Courses of two to four weeks on digital government, energy, industrial policy and higher education "
+            "management, and one- or two-year master's programmes at Korean universities.",
+            "Raqamli hukumat, energetika, sanoat siyosati va oliy taʼlimni boshqarish boʻyicha ikki-toʻrt haftalik "
+            "kurslar hamda Koreya universitetlarida bir yoki ikki yillik magistratura dasturlari.",
+            "Курсы продолжительностью от двух до четырёх недель по цифровому правительству, энергетике, промышленной "
+            "политике и управлению высшим образованием, а также одно- и двухлетние магистерские программы в корейских "
+            "университетах.",
+        ),
+        "eligibility": T(
+            "Staff with at least two years of work at the institute and good English, nominated through the KOICA "
+            "office in Tashkent.",
+            "Institutda kamida ikki yil ishlagan, ingliz tilini yaxshi biladigan va KOICAning Toshkentdagi "
+            "vakolatxonasi orqali tavsiya etilgan xodimlar.",
+            "Сотрудники, проработавшие в институте не менее двух лет и хорошо владеющие английским языком, выдвинутые "
+            "через представительство KOICA в Ташкенте.",
+        ),
         "website": "https://www.koica.go.kr/",
     },
     {
@@ -563,9 +639,20 @@ GRANT_PROGRAMS = [
             "Корейские преподаватели и специалисты, которые один-два года работают в институте и преподают корейский "
             "язык, ИТ и инженерные дисциплины.",
         ),
-        "description": "The most active cooperation in attracting foreign teachers is with KOICA: its volunteers join "
-        "the teaching staff and run clubs and language courses for students.",
-        "eligibility": "The institute requests volunteers from KOICA; students need no application.",
+        "description": T(
+            "The most active cooperation in attracting foreign teachers is with KOICA: its volunteers join the "
+            "teaching staff and run clubs and language courses for students.",
+            "Xorijiy oʻqituvchilarni jalb qilishda eng faol hamkorlik KOICA bilan olib boriladi: uning koʻngillilari "
+            "professor-oʻqituvchilar tarkibiga qoʻshiladi hamda talabalar uchun toʻgaraklar va til kurslarini olib "
+            "boradi.",
+            "Наиболее активно сотрудничество по привлечению зарубежных преподавателей ведётся с KOICA: её волонтёры "
+            "входят в преподавательский состав и ведут для студентов кружки и языковые курсы.",
+        ),
+        "eligibility": T(
+            "The institute requests volunteers from KOICA; students need no application.",
+            "Institut KOICAdan koʻngillilar soʻraydi; talabalardan ariza talab qilinmaydi.",
+            "Институт запрашивает волонтёров у KOICA; студентам подавать заявку не нужно.",
+        ),
         "website": "https://www.koica.go.kr/",
     },
     {
@@ -586,10 +673,21 @@ GRANT_PROGRAMS = [
             "Групповые учебные курсы в Японии по инженерии, управлению водными ресурсами, энергетике и "
             "государственному управлению, которые организует Японское агентство международного сотрудничества.",
         ),
-        "description": "Courses of three weeks to three months at Japanese universities and agencies; JICA pays for "
-        "travel, accommodation and the course.",
-        "eligibility": "Staff working in the course's field, with good English, nominated through the JICA office "
-        "in Tashkent.",
+        "description": T(
+            "Courses of three weeks to three months at Japanese universities and agencies; JICA pays for travel, "
+            "accommodation and the course.",
+            "Yaponiya universitetlari va idoralarida uch haftadan uch oygacha davom etadigan kurslar; yoʻl, turar joy "
+            "va kurs xarajatlarini JICA toʻlaydi.",
+            "Курсы продолжительностью от трёх недель до трёх месяцев в японских университетах и ведомствах; JICA "
+            "оплачивает проезд, проживание и обучение.",
+        ),
+        "eligibility": T(
+            "Staff working in the course's field, with good English, nominated through the JICA office in Tashkent.",
+            "Kurs sohasida ishlaydigan, ingliz tilini yaxshi biladigan va JICAning Toshkentdagi vakolatxonasi orqali "
+            "tavsiya etilgan xodimlar.",
+            "Сотрудники, работающие в области курса, с хорошим знанием английского языка, выдвинутые через "
+            "представительство JICA в Ташкенте.",
+        ),
         "website": "https://www.jica.go.jp/english/",
     },
     {
@@ -610,10 +708,22 @@ GRANT_PROGRAMS = [
             "Научные и преподавательские стажировки продолжительностью от трёх до девяти месяцев в университетах США "
             "для учёных и специалистов.",
         ),
-        "description": "The programme pays for travel, a monthly stipend and health insurance; scholars propose their "
-        "own research project and host.",
-        "eligibility": "A doctoral degree (PhD or DSc) or equivalent professional experience, fluent English and a "
-        "research proposal; applications go to the U.S. Embassy in Tashkent.",
+        "description": T(
+            "The programme pays for travel, a monthly stipend and health insurance; scholars propose their own "
+            "research project and host.",
+            "Dastur yoʻl xarajatlari, oylik stipendiya va tibbiy sugʻurtani toʻlaydi; olimlar oʻz ilmiy loyihasini va "
+            "qabul qiluvchi muassasani oʻzlari taklif qiladi.",
+            "Программа оплачивает проезд, ежемесячную стипендию и медицинскую страховку; исследователи сами "
+            "предлагают научный проект и принимающую организацию.",
+        ),
+        "eligibility": T(
+            "A doctoral degree (PhD or DSc) or equivalent professional experience, fluent English and a research "
+            "proposal; applications go to the U.S. Embassy in Tashkent.",
+            "Doktorlik darajasi (PhD yoki DSc) yoki unga tenglashtirilgan kasbiy tajriba, ingliz tilini erkin bilish "
+            "va ilmiy loyiha taklifi; arizalar AQShning Toshkentdagi elchixonasiga topshiriladi.",
+            "Учёная степень (PhD или DSc) или равноценный профессиональный опыт, свободное владение английским языком "
+            "и проект исследования; заявки подаются в Посольство США в Ташкенте.",
+        ),
         "website": "https://uz.usembassy.gov/",
     },
     {
@@ -634,10 +744,22 @@ GRANT_PROGRAMS = [
             "Государственные стипендии на обучение в магистратуре и докторантуре, научные стажировки и повышение "
             "квалификации в ведущих зарубежных вузах.",
         ),
-        "description": "The foundation under the Cabinet of Ministers pays tuition, travel and living costs; graduates "
-        "return to work in Uzbekistan. The department recommends the institute's candidates to the foundation.",
-        "eligibility": "Citizens of Uzbekistan with an offer from a university in the foundation's list and a language "
-        "certificate (IELTS 6.0 or its equivalent for most programmes).",
+        "description": T(
+            "The foundation under the Cabinet of Ministers pays tuition, travel and living costs; graduates return to "
+            "work in Uzbekistan. The department recommends the institute's candidates to the foundation.",
+            "Vazirlar Mahkamasi huzuridagi jamgʻarma oʻqish, yoʻl va yashash xarajatlarini toʻlaydi; bitiruvchilar "
+            "Oʻzbekistonga qaytib ishlaydi. Boʻlim institut nomzodlarini jamgʻarmaga tavsiya etadi.",
+            "Фонд при Кабинете Министров оплачивает обучение, проезд и проживание; выпускники возвращаются работать в "
+            "Узбекистан. Отдел рекомендует фонду кандидатов от института.",
+        ),
+        "eligibility": T(
+            "Citizens of Uzbekistan with an offer from a university in the foundation's list and a language "
+            "certificate (IELTS 6.0 or its equivalent for most programmes).",
+            "Jamgʻarma roʻyxatidagi universitetdan taklif olgan va til sertifikatiga (aksariyat dasturlar uchun IELTS "
+            "6.0 yoki unga tenglashtirilgan) ega Oʻzbekiston fuqarolari.",
+            "Граждане Узбекистана, получившие приглашение от университета из списка фонда и имеющие языковой "
+            "сертификат (для большинства программ IELTS 6.0 или равноценный).",
+        ),
         "website": "https://eyuf.uz/",
     },
     {
@@ -658,9 +780,19 @@ GRANT_PROGRAMS = [
             "Гранты на партнёрства британских и узбекистанских вузов в области качества обучения, преподавания на "
             "английском языке и научных исследований.",
         ),
-        "description": "Small grants for joint projects of one or two years, workshops with British universities and "
-        "training for teachers who teach in English.",
-        "eligibility": "Universities apply together with a UK partner in answer to the British Council's call.",
+        "description": T(
+            "Small grants for joint projects of one or two years, workshops with British universities and training "
+            "for teachers who teach in English.",
+            "Bir yoki ikki yillik qoʻshma loyihalar uchun kichik grantlar, Britaniya universitetlari bilan seminarlar "
+            "va ingliz tilida dars beradigan oʻqituvchilar uchun treninglar.",
+            "Небольшие гранты на совместные проекты продолжительностью один-два года, семинары с британскими "
+            "университетами и обучение преподавателей, которые ведут занятия на английском языке.",
+        ),
+        "eligibility": T(
+            "Universities apply together with a UK partner in answer to the British Council's call.",
+            "Universitetlar British Council tanloviga Buyuk Britaniyadagi hamkori bilan birgalikda ariza topshiradi.",
+            "Университеты подают заявку на конкурс British Council вместе с британским партнёром.",
+        ),
         "website": "https://www.britishcouncil.uz/en",
     },
     {
@@ -677,9 +809,19 @@ GRANT_PROGRAMS = [
             "Совместные проекты с Программой развития ООН в области зелёной энергетики, адаптации к изменению "
             "климата и молодёжных инноваций, а также стажировки для студентов.",
         ),
-        "description": "Representatives of the institute take part in UNDP trainings, workshops and pilot projects; "
-        "students do internships in its projects.",
-        "eligibility": "Staff and students of the faculties working in the project's field.",
+        "description": T(
+            "Representatives of the institute take part in UNDP trainings, workshops and pilot projects; students do "
+            "internships in its projects.",
+            "Institut vakillari BMTTDning treninglari, seminarlari va pilot loyihalarida ishtirok etadi; talabalar "
+            "uning loyihalarida amaliyot oʻtaydi.",
+            "Представители института участвуют в тренингах, семинарах и пилотных проектах ПРООН; студенты проходят "
+            "стажировки в её проектах.",
+        ),
+        "eligibility": T(
+            "Staff and students of the faculties working in the project's field.",
+            "Loyiha sohasida ishlaydigan fakultetlarning xodimlari va talabalari.",
+            "Сотрудники и студенты факультетов, работающих в области проекта.",
+        ),
         "website": "https://www.undp.org/uzbekistan",
     },
     {
@@ -700,12 +842,27 @@ GRANT_PROGRAMS = [
             "Стажировки в китайских вузах для студентов, кандидатов наук и молодых специалистов по "
             "межправительственному соглашению от 8 ноября 1999 года.",
         ),
-        "description": "Under the agreement on cooperation in the field of education between the Ministry of Higher "
-        "and Secondary Special Education of Uzbekistan and the Ministry of Education of the People's Republic of "
-        "China, 40 students, candidates of science and young specialists from Uzbek universities do internships at "
-        "Chinese universities every year.",
-        "eligibility": "Students, young researchers and specialists recommended by their university; Chinese or "
-        "English at the level the host asks for.",
+        "description": T(
+            "Under the agreement on cooperation in the field of education between the Ministry of Higher and "
+            "Secondary Special Education of Uzbekistan and the Ministry of Education of the People's Republic of "
+            "China, 40 students, candidates of science and young specialists from Uzbek universities do internships "
+            "at Chinese universities every year.",
+            "Oʻzbekiston Oliy va oʻrta maxsus taʼlim vazirligi va Xitoy Xalq Respublikasi Taʼlim vazirligi oʻrtasida "
+            "taʼlim sohasida hamkorlik toʻgʻrisidagi bitim asosida har yili Oʻzbekiston oliy taʼlim muassasalarining "
+            "40 nafar talabasi, fan nomzodlari va yosh mutaxassislari Xitoy universitetlarida stajirovka oʻtaydi.",
+            "По соглашению о сотрудничестве в области образования между Министерством высшего и среднего специального "
+            "образования Узбекистана и Министерством образования Китайской Народной Республики 40 студентов, "
+            "кандидатов наук и молодых специалистов из вузов Узбекистана ежегодно проходят стажировки в китайских "
+            "университетах.",
+        ),
+        "eligibility": T(
+            "Students, young researchers and specialists recommended by their university; Chinese or English at the "
+            "level the host asks for.",
+            "Oʻz universiteti tavsiya etgan talabalar, yosh tadqiqotchilar va mutaxassislar; qabul qiluvchi "
+            "universitet talab qiladigan darajada xitoy yoki ingliz tilini bilish.",
+            "Студенты, молодые исследователи и специалисты, рекомендованные своим вузом; китайский или английский "
+            "язык на уровне, который требует принимающий вуз.",
+        ),
         "website": "http://en.moe.gov.cn/",
     },
     {
@@ -726,10 +883,23 @@ GRANT_PROGRAMS = [
             "Семестровые и краткосрочные обмены по собственным соглашениям института: без платы за обучение в "
             "принимающем вузе, число мест определено в каждом соглашении.",
         ),
-        "description": "Students keep their place and scholarship at home and study one semester, a summer school or "
-        "the final year of a dual-degree programme at a partner university; credits are recognised on return.",
-        "eligibility": "Students from the second year with a GPA of at least 4.0 out of 5 and the language level the "
-        "host asks for.",
+        "description": T(
+            "Students keep their place and scholarship at home and study one semester, a summer school or the final "
+            "year of a dual-degree programme at a partner university; credits are recognised on return.",
+            "Talabalar oʻz universitetidagi oʻrni va stipendiyasini saqlagan holda hamkor universitetda bir semestr, "
+            "yozgi maktabda yoki qoʻsh diplomli dasturning soʻnggi yilida tahsil oladi; qaytgach, kreditlari tan "
+            "olinadi.",
+            "Студенты сохраняют место и стипендию в родном вузе и учатся в вузе-партнёре один семестр, в летней школе "
+            "или последний год программы двойного диплома; по возвращении кредиты признаются.",
+        ),
+        "eligibility": T(
+            "Students from the second year with a GPA of at least 4.0 out of 5 and the language level the host asks "
+            "for.",
+            "Ikkinchi kursdan boshlab oʻrtacha bali (GPA) 5 dan kamida 4,0 boʻlgan va qabul qiluvchi universitet "
+            "talab qiladigan til darajasiga ega talabalar.",
+            "Студенты со второго курса со средним баллом (GPA) не ниже 4,0 из 5 и уровнем языка, который требует "
+            "принимающий вуз.",
+        ),
         "website": "",
     },
 ]
@@ -738,16 +908,28 @@ GRANT_PROGRAMS = [
 PROJECTS = [
     {
         "acronym": "ENERCA",
-        "title": "Renewable energy engineering curricula for Central Asian universities",
+        "title": T(
+            "Renewable energy engineering curricula for Central Asian universities",
+            "Markaziy Osiyo universitetlari uchun qayta tiklanuvchi energetika muhandisligi oʻquv dasturlari",
+            "Учебные программы по инженерии возобновляемой энергетики для университетов Центральной Азии",
+        ),
         "reference_number": "586012-EPP-1-2017-1-PL-EPPKA2-CBHE-JP",
         "our_role": "partner",
         "start_date": _d("2017-10-15"),
         "end_date": _d("2021-01-14"),
         "budget_eur": "987450.00",
         "our_budget_eur": "74200.00",
-        "summary": "Developed a bachelor's module and a master's specialisation in solar and wind energy engineering, "
-        "trained 24 teachers at European partner universities and equipped a renewable energy laboratory at each "
-        "Central Asian partner.",
+        "summary": T(
+            "Developed a bachelor's module and a master's specialisation in solar and wind energy engineering, "
+            "trained 24 teachers at European partner universities and equipped a renewable energy laboratory at each "
+            "Central Asian partner.",
+            "Quyosh va shamol energetikasi muhandisligi boʻyicha bakalavriat moduli va magistratura mutaxassisligi "
+            "ishlab chiqildi, Yevropa hamkor universitetlarida 24 nafar oʻqituvchi malaka oshirdi, Markaziy Osiyodagi "
+            "har bir hamkorda qayta tiklanuvchi energetika laboratoriyasi jihozlandi.",
+            "Разработаны модуль бакалавриата и магистерская специализация по солнечной и ветровой энергетике, 24 "
+            "преподавателя прошли обучение в европейских вузах-партнёрах, у каждого партнёра в Центральной Азии "
+            "оснащена лаборатория возобновляемой энергетики.",
+        ),
         "members": [
             ("PL:WUT", "coordinator"),
             ("LV:RTU", "partner"),
@@ -759,15 +941,26 @@ PROJECTS = [
     },
     {
         "acronym": "DIGIMAN",
-        "title": "Digital manufacturing and Industry 4.0 in engineering education",
+        "title": T(
+            "Digital manufacturing and Industry 4.0 in engineering education",
+            "Muhandislik taʼlimida raqamli ishlab chiqarish va Sanoat 4.0",
+            "Цифровое производство и Индустрия 4.0 в инженерном образовании",
+        ),
         "reference_number": "598415-EPP-1-2018-1-LT-EPPKA2-CBHE-JP",
         "our_role": "partner",
         "start_date": _d("2018-11-15"),
         "end_date": _d("2022-05-14"),
         "budget_eur": "912300.00",
         "our_budget_eur": "68500.00",
-        "summary": "Introduced courses on CAD/CAM, additive manufacturing and industrial automation, opened a digital "
-        "manufacturing laboratory and ran internships of engineering students at industrial partners.",
+        "summary": T(
+            "Introduced courses on CAD/CAM, additive manufacturing and industrial automation, opened a digital "
+            "manufacturing laboratory and ran internships of engineering students at industrial partners.",
+            "CAD/CAM, additiv ishlab chiqarish va sanoatni avtomatlashtirish boʻyicha kurslar joriy etildi, raqamli "
+            "ishlab chiqarish laboratoriyasi ochildi, muhandislik yoʻnalishi talabalari sanoat hamkorlarida amaliyot "
+            "oʻtadi.",
+            "Введены курсы по CAD/CAM, аддитивному производству и промышленной автоматизации, открыта лаборатория "
+            "цифрового производства, студенты инженерных направлений прошли стажировки у промышленных партнёров.",
+        ),
         "members": [
             ("LT:KTU", "coordinator"),
             ("IT:POLITO", "partner"),
@@ -779,15 +972,26 @@ PROJECTS = [
     },
     {
         "acronym": "AQUASMART",
-        "title": "Smart water management for irrigated agriculture in Central Asia",
+        "title": T(
+            "Smart water management for irrigated agriculture in Central Asia",
+            "Markaziy Osiyoda sugʻoriladigan dehqonchilik uchun suv resurslarini aqlli boshqarish",
+            "Интеллектуальное управление водными ресурсами для орошаемого земледелия в Центральной Азии",
+        ),
         "reference_number": "610245-EPP-1-2019-1-IT-EPPKA2-CBHE-JP",
         "our_role": "partner",
         "start_date": _d("2019-11-15"),
         "end_date": _d("2023-05-14"),
         "budget_eur": "998700.00",
         "our_budget_eur": "81000.00",
-        "summary": "Built a master's programme in water resources management with remote sensing and sensor networks "
-        "for irrigation, and a shared e-learning platform for the partner universities.",
+        "summary": T(
+            "Built a master's programme in water resources management with remote sensing and sensor networks for "
+            "irrigation, and a shared e-learning platform for the partner universities.",
+            "Sugʻorishda masofaviy zondlash va sensor tarmoqlaridan foydalanadigan suv resurslarini boshqarish "
+            "boʻyicha magistratura dasturi hamda hamkor universitetlar uchun umumiy elektron taʼlim platformasi "
+            "yaratildi.",
+            "Создана магистерская программа по управлению водными ресурсами с применением дистанционного зондирования "
+            "и сенсорных сетей для орошения, а также общая платформа электронного обучения для вузов-партнёров.",
+        ),
         "members": [
             ("IT:UNIBO", "coordinator"),
             ("HU:MATE", "partner"),
@@ -799,15 +1003,27 @@ PROJECTS = [
     },
     {
         "acronym": "BIMCA",
-        "title": "Building information modelling in civil engineering curricula",
+        "title": T(
+            "Building information modelling in civil engineering curricula",
+            "Qurilish muhandisligi oʻquv dasturlarida binolarni axborot modellashtirish (BIM)",
+            "Информационное моделирование зданий (BIM) в учебных программах по строительству",
+        ),
         "reference_number": "617901-EPP-1-2020-1-ES-EPPKA2-CBHE-JP",
         "our_role": "partner",
         "start_date": _d("2021-01-15"),
         "end_date": _d("2024-01-14"),
         "budget_eur": "879980.00",
         "our_budget_eur": "72640.00",
-        "summary": "Brought building information modelling into the civil engineering bachelor's programmes, trained "
-        "teachers in Valencia, Vilnius and Gdańsk and set up a BIM centre that serves regional construction firms.",
+        "summary": T(
+            "Brought building information modelling into the civil engineering bachelor's programmes, trained "
+            "teachers in Valencia, Vilnius and Gdańsk and set up a BIM centre that serves regional construction firms.",
+            "Binolarni axborot modellashtirish qurilish muhandisligi bakalavriat dasturlariga kiritildi, "
+            "oʻqituvchilar Valensiya, Vilnyus va Gdanskda malaka oshirdi, mintaqadagi qurilish firmalariga xizmat "
+            "koʻrsatadigan BIM markazi tashkil etildi.",
+            "Информационное моделирование зданий включено в программы бакалавриата по строительству, преподаватели "
+            "прошли обучение в Валенсии, Вильнюсе и Гданьске, создан BIM-центр, который обслуживает строительные "
+            "компании региона.",
+        ),
         "members": [
             ("ES:UPV", "coordinator"),
             ("LT:VILNIUS TECH", "partner"),
@@ -818,15 +1034,26 @@ PROJECTS = [
     },
     {
         "acronym": "GREEN-UNI",
-        "title": "Green campuses: sustainability offices and curricula in Uzbek universities",
+        "title": T(
+            "Green campuses: sustainability offices and curricula in Uzbek universities",
+            "Yashil kampuslar: Oʻzbekiston universitetlarida barqaror rivojlanish ofislari va oʻquv dasturlari",
+            "Зелёные кампусы: офисы устойчивого развития и учебные программы в вузах Узбекистана",
+        ),
         "reference_number": "101128374-ERASMUS-EDU-2023-CBHE-STRAND-2",
         "our_role": "partner",
         "start_date": _d("2024-01-01"),
         "end_date": _d("2026-12-31"),
         "budget_eur": "794000.00",
         "our_budget_eur": "96300.00",
-        "summary": "Sets up sustainability offices, energy monitoring of campus buildings and elective courses on "
-        "sustainable development; the institute's work in it supports its UI GreenMetric results.",
+        "summary": T(
+            "Sets up sustainability offices, energy monitoring of campus buildings and elective courses on "
+            "sustainable development; the institute's work in it supports its UI GreenMetric results.",
+            "Barqaror rivojlanish ofislari, kampus binolarining energiya monitoringi va barqaror rivojlanish boʻyicha "
+            "tanlov fanlari yoʻlga qoʻyiladi; institutning loyihadagi ishi uning UI GreenMetric natijalarini "
+            "qoʻllab-quvvatlaydi.",
+            "Создаются офисы устойчивого развития, энергомониторинг зданий кампуса и элективные курсы по устойчивому "
+            "развитию; работа института в проекте поддерживает его результаты в UI GreenMetric.",
+        ),
         "members": [
             ("HU:BME", "coordinator"),
             ("BE:UGENT", "partner"),
@@ -837,16 +1064,28 @@ PROJECTS = [
     },
     {
         "acronym": "QAENG",
-        "title": "Quality assurance and accreditation of engineering programmes in Uzbekistan",
+        "title": T(
+            "Quality assurance and accreditation of engineering programmes in Uzbekistan",
+            "Oʻzbekistonda muhandislik taʼlim dasturlari sifatini taʼminlash va ularni akkreditatsiya qilish",
+            "Обеспечение качества и аккредитация инженерных программ в Узбекистане",
+        ),
         "reference_number": "101179053-ERASMUS-EDU-2024-CBHE-STRAND-2",
         "our_role": "coordinator",
         "start_date": _d("2025-01-01"),
         "end_date": _d("2027-12-31"),
         "budget_eur": "798520.00",
         "our_budget_eur": "186900.00",
-        "summary": "Coordinated by the institute: aligns engineering programmes with the European standards for "
-        "accreditation, trains quality assurance staff and pilots the international accreditation of three "
-        "programmes.",
+        "summary": T(
+            "Coordinated by the institute: aligns engineering programmes with the European standards for "
+            "accreditation, trains quality assurance staff and pilots the international accreditation of three "
+            "programmes.",
+            "Loyihani institut muvofiqlashtiradi: muhandislik taʼlim dasturlari akkreditatsiyaning Yevropa "
+            "standartlariga moslashtiriladi, sifatni taʼminlash xodimlari oʻqitiladi va uchta dastur sinov tariqasida "
+            "xalqaro akkreditatsiyadan oʻtkaziladi.",
+            "Координатор проекта — институт: инженерные программы приводятся в соответствие с европейскими "
+            "стандартами аккредитации, обучаются сотрудники службы обеспечения качества, три программы проходят "
+            "пилотную международную аккредитацию.",
+        ),
         "members": [
             ("LT:KTU", "partner"),
             ("IT:POLITO", "partner"),
@@ -1067,25 +1306,25 @@ SHANDONG_VISIT = {
     ),
     "agreements_signed": ["IC/CN/SDJZU/2"],
     "members": [
-        # (side, is_head, full name en, full name ru, position)
+        # (side, is_head, full name T(en, uz, ru), full name ru, position)
         (
             "guest",
             True,
-            "Zhou Minghui",
+            T("Zhou Minghui", "Zhou Minghui", "Чжоу Минхуэй"),
             "Чжоу Минхуэй",
             T("General Director", "Bosh direktor", "Генеральный директор"),
         ),
         (
             "guest",
             False,
-            "Sun Haoran",
+            T("Sun Haoran", "Sun Haoran", "Сунь Хаожань"),
             "Сунь Хаожань",
             T("Director of the General Administration", "Bosh maʼmuriyat direktori", "Директор общей администрации"),
         ),
         (
             "guest",
             False,
-            "Gao Lijuan",
+            T("Gao Lijuan", "Gao Lijuan", "Гао Лицзюань"),
             "Гао Лицзюань",
             T(
                 "Director of the Social Sciences Research Department",
@@ -1096,7 +1335,7 @@ SHANDONG_VISIT = {
         (
             "guest",
             False,
-            "Ma Wenjie",
+            T("Ma Wenjie", "Ma Wenjie", "Ма Вэньцзе"),
             "Ма Вэньцзе",
             T(
                 "Secretary of the School of Civil Engineering",
@@ -1107,7 +1346,7 @@ SHANDONG_VISIT = {
         (
             "guest",
             False,
-            "Tang Xiaoyu",
+            T("Tang Xiaoyu", "Tang Xiaoyu", "Тан Сяоюй"),
             "Тан Сяоюй",
             T(
                 "Director of the International Exchange and Cooperation Department",
@@ -1115,11 +1354,17 @@ SHANDONG_VISIT = {
                 "Директор отдела международного обмена и сотрудничества",
             ),
         ),
-        ("host", True, "Bakhtiyor Umarov", "Бахтиёр Умаров", T("Rector", "Rektor", "Ректор")),
+        (
+            "host",
+            True,
+            T("Bakhtiyor Umarov", "Baxtiyor Umarov", "Бахтиёр Умаров"),
+            "Бахтиёр Умаров",
+            T("Rector", "Rektor", "Ректор"),
+        ),
         (
             "host",
             False,
-            "Farrukh Kholmatov",
+            T("Farrukh Kholmatov", "Farrux Xolmatov", "Фаррух Холматов"),
             "Фаррух Холматов",
             T(
                 "Vice-rector for scientific affairs and innovations",
@@ -1130,7 +1375,7 @@ SHANDONG_VISIT = {
         (
             "host",
             False,
-            "Alisher Tursunov",
+            T("Alisher Tursunov", "Alisher Tursunov", "Алишер Турсунов"),
             "Алишер Турсунов",
             T(
                 "Head of the Department of Enterprises and Industrial Sectors",
@@ -1141,7 +1386,7 @@ SHANDONG_VISIT = {
         (
             "host",
             False,
-            "Nigora Saidova",
+            T("Nigora Saidova", "Nigora Saidova", "Нигора Саидова"),
             "Нигора Саидова",
             T(
                 "Head of the Department of Internationalisation and Transformation",
@@ -1152,7 +1397,7 @@ SHANDONG_VISIT = {
         (
             "host",
             False,
-            "Rustam Ismoilov",
+            T("Rustam Ismoilov", "Rustam Ismoilov", "Рустам Исмоилов"),
             "Рустам Исмоилов",
             T(
                 "Head of the Department of Biotechnology",
@@ -1163,7 +1408,7 @@ SHANDONG_VISIT = {
         (
             "host",
             False,
-            "Kamola Yusupova",
+            T("Kamola Yusupova", "Kamola Yusupova", "Камола Юсупова"),
             "Камола Юсупова",
             T(
                 "Professor of the Department of Biotechnology",
@@ -1187,24 +1432,90 @@ OTHER_VISITS = [
             "Institut delegatsiyasi Istanbul texnika universitetiga tashrif buyurdi",
             "Делегация института посетила Стамбульский технический университет",
         ),
-        "purpose": "Signing of a student and staff exchange agreement; visits to the faculties of civil and "
-        "electrical engineering",
-        "summary": "A delegation led by the vice-rector for academic affairs signed an exchange agreement with "
-        "Istanbul Technical University and agreed on the first places for the 2024/25 academic year.",
-        "story": "From 19 to 21 September 2023 a delegation of the institute visited Istanbul Technical University. "
-        "The sides reviewed ten years of cooperation, which began with a memorandum in 2013.\n\n"
-        "The delegation met the university's international office, visited the laboratories of the faculties of "
-        "civil and electrical engineering and signed a student and staff exchange agreement with three places a year "
-        "for students of the institute.",
-        "topics": "Student exchange places and credit recognition\nShort teaching visits of professors\n"
-        "Joint supervision of master's theses",
-        "outcomes": "Student and staff exchange agreement signed\nFirst students nominated for the autumn "
-        "semester of 2024",
+        "purpose": T(
+            "Signing of a student and staff exchange agreement; visits to the faculties of civil and electrical "
+            "engineering",
+            "Talabalar va xodimlar almashinuvi toʻgʻrisidagi shartnomani imzolash; qurilish va elektrotexnika "
+            "fakultetlariga tashrif",
+            "Подписание соглашения об обмене студентами и сотрудниками; посещение строительного и электротехнического "
+            "факультетов",
+        ),
+        "summary": T(
+            "A delegation led by the vice-rector for academic affairs signed an exchange agreement with Istanbul "
+            "Technical University and agreed on the first places for the 2024/25 academic year.",
+            "Oʻquv ishlari boʻyicha prorektor boshchiligidagi delegatsiya Istanbul texnika universiteti bilan "
+            "almashinuv shartnomasini imzoladi va 2024/25 oʻquv yili uchun dastlabki oʻrinlarni kelishib oldi.",
+            "Делегация во главе с проректором по учебной работе подписала соглашение об обмене со Стамбульским "
+            "техническим университетом и согласовала первые места на 2024/25 учебный год.",
+        ),
+        "story": T(
+            "From 19 to 21 September 2023 a delegation of the institute visited Istanbul Technical University. The "
+            "sides reviewed ten years of cooperation, which began with a memorandum in 2013.\n\n"
+            "The delegation met the university's international office, visited the laboratories of the faculties of "
+            "civil and electrical engineering and signed a student and staff exchange agreement with three places a "
+            "year for students of the institute.",
+            "2023-yil 19–21-sentabr kunlari institut delegatsiyasi Istanbul texnika universitetiga tashrif buyurdi. "
+            "Tomonlar 2013-yilda memorandum imzolanishi bilan boshlangan oʻn yillik hamkorlik natijalarini koʻrib "
+            "chiqdi.\n\n"
+            "Delegatsiya universitetning xalqaro boʻlimi bilan uchrashdi, qurilish va elektrotexnika fakultetlarining "
+            "laboratoriyalarini koʻzdan kechirdi hamda institut talabalari uchun yiliga uchta oʻrin nazarda tutilgan "
+            "talabalar va xodimlar almashinuvi toʻgʻrisidagi shartnomani imzoladi.",
+            "19–21 сентября 2023 года делегация института посетила Стамбульский технический университет. Стороны "
+            "подвели итоги десяти лет сотрудничества, начатого меморандумом 2013 года.\n\n"
+            "Делегация встретилась с международным отделом университета, посетила лаборатории строительного и "
+            "электротехнического факультетов и подписала соглашение об обмене студентами и сотрудниками с тремя "
+            "местами в год для студентов института.",
+        ),
+        "topics": T(
+            "Student exchange places and credit recognition\n"
+            "Short teaching visits of professors\n"
+            "Joint supervision of master's theses",
+            "Talabalar almashinuvi oʻrinlari va kreditlarni tan olish\n"
+            "Professorlarning qisqa muddatli dars berish safarlari\n"
+            "Magistrlik dissertatsiyalariga birgalikda rahbarlik qilish",
+            "Места для обмена студентами и признание кредитов\n"
+            "Краткосрочные преподавательские визиты профессоров\n"
+            "Совместное руководство магистерскими диссертациями",
+        ),
+        "outcomes": T(
+            "Student and staff exchange agreement signed\nFirst students nominated for the autumn semester of 2024",
+            "Talabalar va xodimlar almashinuvi toʻgʻrisidagi shartnoma imzolandi\n"
+            "2024-yil kuzgi semestri uchun dastlabki talabalar tavsiya etildi",
+            "Подписано соглашение об обмене студентами и сотрудниками\n"
+            "Выдвинуты первые студенты на осенний семестр 2024 года",
+        ),
         "agreements_signed": ["IC/TR/ITU/2"],
         "members": [
-            ("host", True, "Sherzod Rashidov", "Vice-rector for academic affairs"),
-            ("host", False, "Jasur Nazarov", "Head of the International Cooperation Department"),
-            ("host", False, "Gulnora Azimova", "Dean of the Faculty of Civil Engineering and Architecture"),
+            (
+                "host",
+                True,
+                T("Sherzod Rashidov", "Sherzod Rashidov", "Шерзод Рашидов"),
+                T(
+                    "Vice-rector for academic affairs",
+                    "Oʻquv ishlari boʻyicha prorektor",
+                    "Проректор по учебной работе",
+                ),
+            ),
+            (
+                "host",
+                False,
+                T("Jasur Nazarov", "Jasur Nazarov", "Жасур Назаров"),
+                T(
+                    "Head of the International Cooperation Department",
+                    "Xalqaro hamkorlik boʻlimi boshligʻi",
+                    "Начальник отдела международного сотрудничества",
+                ),
+            ),
+            (
+                "host",
+                False,
+                T("Gulnora Azimova", "Gulnora Azimova", "Гульнора Азимова"),
+                T(
+                    "Dean of the Faculty of Civil Engineering and Architecture",
+                    "Qurilish va arxitektura fakulteti dekani",
+                    "Декан факультета строительства и архитектуры",
+                ),
+            ),
         ],
     },
     {
@@ -1219,23 +1530,91 @@ OTHER_VISITS = [
             "Inha universiteti delegatsiyasi institutga tashrif buyurdi",
             "Делегация университета Инха посетила институт",
         ),
-        "purpose": "Exchange agreement, summer schools in Incheon and Korean language teaching",
-        "summary": "A delegation from Inha University signed a student and staff exchange agreement and presented "
-        "its summer school and scholarships for students of the institute.",
-        "story": "On 16 and 17 May 2024 the institute received a delegation from Inha University (Republic of "
-        "Korea). The guests met the rector, visited the information technology and mechanical engineering "
-        "laboratories and talked with students who are learning Korean with a KOICA volunteer teacher.\n\n"
-        "The universities signed a student and staff exchange agreement and agreed that students of the institute "
-        "will take part in Inha University's summer school every year.",
-        "topics": "Semester exchange of students\nSummer school in Incheon\nKorean language courses at the institute",
-        "outcomes": "Student and staff exchange agreement signed\nTwo places a year in the summer school",
+        "purpose": T(
+            "Exchange agreement, summer schools in Incheon and Korean language teaching",
+            "Almashinuv shartnomasi, Inchxondagi yozgi maktablar va koreys tilini oʻqitish",
+            "Соглашение об обмене, летние школы в Инчхоне и преподавание корейского языка",
+        ),
+        "summary": T(
+            "A delegation from Inha University signed a student and staff exchange agreement and presented its summer "
+            "school and scholarships for students of the institute.",
+            "Inha universiteti delegatsiyasi talabalar va xodimlar almashinuvi toʻgʻrisidagi shartnomani imzoladi "
+            "hamda institut talabalariga oʻz yozgi maktabi va stipendiyalarini taqdim etdi.",
+            "Делегация университета Инха подписала соглашение об обмене студентами и сотрудниками и представила "
+            "студентам института свою летнюю школу и стипендии.",
+        ),
+        "story": T(
+            "On 16 and 17 May 2024 the institute received a delegation from Inha University (Republic of Korea). The "
+            "guests met the rector, visited the information technology and mechanical engineering laboratories and "
+            "talked with students who are learning Korean with a KOICA volunteer teacher.\n\n"
+            "The universities signed a student and staff exchange agreement and agreed that students of the institute "
+            "will take part in Inha University's summer school every year.",
+            "2024-yil 16–17-may kunlari institut Inha universiteti (Koreya Respublikasi) delegatsiyasini qabul qildi. "
+            "Mehmonlar rektor bilan uchrashdi, axborot texnologiyalari va mashinasozlik laboratoriyalarini koʻzdan "
+            "kechirdi hamda KOICA koʻngilli oʻqituvchisi bilan koreys tilini oʻrganayotgan talabalar bilan "
+            "suhbatlashdi.\n\n"
+            "Universitetlar talabalar va xodimlar almashinuvi toʻgʻrisidagi shartnomani imzoladi va institut "
+            "talabalari har yili Inha universitetining yozgi maktabida ishtirok etishini kelishib oldi.",
+            "16–17 мая 2024 года институт принял делегацию университета Инха (Республика Корея). Гости встретились с "
+            "ректором, посетили лаборатории информационных технологий и машиностроения и побеседовали со студентами, "
+            "которые изучают корейский язык с преподавателем-волонтёром KOICA.\n\n"
+            "Университеты подписали соглашение об обмене студентами и сотрудниками и договорились, что студенты "
+            "института будут ежегодно участвовать в летней школе университета Инха.",
+        ),
+        "topics": T(
+            "Semester exchange of students\nSummer school in Incheon\nKorean language courses at the institute",
+            "Talabalarning semestrlik almashinuvi\nInchxondagi yozgi maktab\nInstitutda koreys tili kurslari",
+            "Семестровый обмен студентами\nЛетняя школа в Инчхоне\nКурсы корейского языка в институте",
+        ),
+        "outcomes": T(
+            "Student and staff exchange agreement signed\nTwo places a year in the summer school",
+            "Talabalar va xodimlar almashinuvi toʻgʻrisidagi shartnoma imzolandi\nYozgi maktabda yiliga ikki oʻrin",
+            "Подписано соглашение об обмене студентами и сотрудниками\nДва места в год в летней школе",
+        ),
         "agreements_signed": ["IC/KR/INHA/1"],
         "members": [
-            ("guest", True, "Park Ji-hoon", "Vice-President for International Affairs"),
-            ("guest", False, "Lee Soo-jin", "Director of the Office of International Affairs"),
-            ("guest", False, "Kim Tae-yang", "Professor of Mechanical Engineering"),
-            ("host", True, "Bakhtiyor Umarov", "Rector"),
-            ("host", False, "Jasur Nazarov", "Head of the International Cooperation Department"),
+            (
+                "guest",
+                True,
+                T("Park Ji-hoon", "Park Ji-hoon", "Пак Чжи Хун"),
+                T(
+                    "Vice-President for International Affairs",
+                    "Xalqaro ishlar boʻyicha vitse-prezident",
+                    "Вице-президент по международным делам",
+                ),
+            ),
+            (
+                "guest",
+                False,
+                T("Lee Soo-jin", "Lee Soo-jin", "Ли Су Джин"),
+                T(
+                    "Director of the Office of International Affairs",
+                    "Xalqaro ishlar boshqarmasi direktori",
+                    "Директор управления международных дел",
+                ),
+            ),
+            (
+                "guest",
+                False,
+                T("Kim Tae-yang", "Kim Tae-yang", "Ким Тхэ Ян"),
+                T("Professor of Mechanical Engineering", "Mashinasozlik professori", "Профессор машиностроения"),
+            ),
+            (
+                "host",
+                True,
+                T("Bakhtiyor Umarov", "Baxtiyor Umarov", "Бахтиёр Умаров"),
+                T("Rector", "Rektor", "Ректор"),
+            ),
+            (
+                "host",
+                False,
+                T("Jasur Nazarov", "Jasur Nazarov", "Жасур Назаров"),
+                T(
+                    "Head of the International Cooperation Department",
+                    "Xalqaro hamkorlik boʻlimi boshligʻi",
+                    "Начальник отдела международного сотрудничества",
+                ),
+            ),
         ],
     },
     {
@@ -1250,25 +1629,114 @@ OTHER_VISITS = [
             'Belarus davlat pedagogika universiteti bilan "3+1" va "2+2" dasturlari muhokama qilindi',
             "С Белорусским государственным педагогическим университетом обсуждены программы «3+1» и «2+2»",
         ),
-        "purpose": "Review of the dual-degree programmes and the admission of the next intake",
-        "summary": 'Professors from Minsk met the students of the "3+1" and "2+2" programmes, gave open lectures '
-        "and agreed the curricula for the next intake.",
-        "story": "From 22 to 24 April 2025 a delegation of Belarusian State Pedagogical University visited the "
-        "institute. The guests gave open lectures on vocational pedagogy and educational psychology and met the "
-        "students who will continue their studies in Minsk.\n\n"
-        'The two universities reviewed the curricula of the "3+1" and "2+2" dual-degree programmes and agreed on '
-        "the admission of the 2025 intake.",
-        "topics": 'Curricula of the "3+1" and "2+2" programmes\nRecognition of study periods\n'
-        "Open lectures by visiting professors",
-        "outcomes": "Curricula for the 2025 intake agreed\nSeven students nominated for studies in Minsk",
+        "purpose": T(
+            "Review of the dual-degree programmes and the admission of the next intake",
+            "Qoʻsh diplomli dasturlarni koʻrib chiqish va navbatdagi qabulni kelishish",
+            "Обсуждение программ двойного диплома и набора следующего потока",
+        ),
+        "summary": T(
+            'Professors from Minsk met the students of the "3+1" and "2+2" programmes, gave open lectures and '
+            "agreed the curricula for the next intake.",
+            'Minsklik professorlar "3+1" va "2+2" dasturlari talabalari bilan uchrashdi, ochiq maʼruzalar oʻqidi '
+            "va navbatdagi qabul uchun oʻquv rejalarini kelishib oldi.",
+            "Профессора из Минска встретились со студентами программ «3+1» и «2+2», прочитали открытые лекции и "
+            "согласовали учебные планы для следующего набора.",
+        ),
+        "story": T(
+            "From 22 to 24 April 2025 a delegation of Belarusian State Pedagogical University visited the institute. "
+            "The guests gave open lectures on vocational pedagogy and educational psychology and met the students who "
+            "will continue their studies in Minsk.\n\n"
+            'The two universities reviewed the curricula of the "3+1" and "2+2" dual-degree programmes and agreed '
+            "on the admission of the 2025 intake.",
+            "2025-yil 22–24-aprel kunlari Belarus davlat pedagogika universiteti delegatsiyasi institutga tashrif "
+            "buyurdi. Mehmonlar kasbiy pedagogika va pedagogik psixologiya boʻyicha ochiq maʼruzalar oʻqidi hamda "
+            "oʻqishini Minskda davom ettiradigan talabalar bilan uchrashdi.\n\n"
+            'Ikki universitet "3+1" va "2+2" qoʻsh diplomli dasturlarining oʻquv rejalarini koʻrib chiqdi va '
+            "2025-yilgi qabulni kelishib oldi.",
+            "22–24 апреля 2025 года делегация Белорусского государственного педагогического университета посетила "
+            "институт. Гости прочитали открытые лекции по профессиональной педагогике и педагогической психологии и "
+            "встретились со студентами, которые продолжат обучение в Минске.\n\n"
+            "Университеты рассмотрели учебные планы программ двойного диплома «3+1» и «2+2» и согласовали набор 2025 "
+            "года.",
+        ),
+        "topics": T(
+            'Curricula of the "3+1" and "2+2" programmes\n'
+            "Recognition of study periods\n"
+            "Open lectures by visiting professors",
+            '"3+1" va "2+2" dasturlarining oʻquv rejalari\n'
+            "Oʻqish davrlarini tan olish\n"
+            "Tashrif buyurgan professorlarning ochiq maʼruzalari",
+            "Учебные планы программ «3+1» и «2+2»\n"
+            "Признание периодов обучения\n"
+            "Открытые лекции приглашённых профессоров",
+        ),
+        "outcomes": T(
+            "Curricula for the 2025 intake agreed\nSeven students nominated for studies in Minsk",
+            "2025-yilgi qabul uchun oʻquv rejalari kelishildi\nYetti nafar talaba Minskda oʻqish uchun tavsiya etildi",
+            "Согласованы учебные планы для набора 2025 года\nСемь студентов выдвинуты на обучение в Минске",
+        ),
         "agreements_signed": [],
         "members": [
-            ("guest", True, "Aliaksandr Marozau", "Vice-Rector for International Cooperation"),
-            ("guest", False, "Volha Kazlova", "Dean of the Faculty of Psychology and Pedagogy"),
-            ("guest", False, "Siarhei Navitski", "Associate Professor of Vocational Pedagogy"),
-            ("host", True, "Sherzod Rashidov", "Vice-rector for academic affairs"),
-            ("host", False, "Jasur Nazarov", "Head of the International Cooperation Department"),
-            ("host", False, "Mokhira Latipova", "Dean of the Faculty of Professional Education"),
+            (
+                "guest",
+                True,
+                T("Aliaksandr Marozau", "Aliaksandr Marozau", "Александр Морозов"),
+                T(
+                    "Vice-Rector for International Cooperation",
+                    "Xalqaro hamkorlik boʻyicha prorektor",
+                    "Проректор по международному сотрудничеству",
+                ),
+            ),
+            (
+                "guest",
+                False,
+                T("Volha Kazlova", "Volha Kazlova", "Ольга Козлова"),
+                T(
+                    "Dean of the Faculty of Psychology and Pedagogy",
+                    "Psixologiya va pedagogika fakulteti dekani",
+                    "Декан факультета психологии и педагогики",
+                ),
+            ),
+            (
+                "guest",
+                False,
+                T("Siarhei Navitski", "Siarhei Navitski", "Сергей Новицкий"),
+                T(
+                    "Associate Professor of Vocational Pedagogy",
+                    "Kasbiy pedagogika dotsenti",
+                    "Доцент по профессиональной педагогике",
+                ),
+            ),
+            (
+                "host",
+                True,
+                T("Sherzod Rashidov", "Sherzod Rashidov", "Шерзод Рашидов"),
+                T(
+                    "Vice-rector for academic affairs",
+                    "Oʻquv ishlari boʻyicha prorektor",
+                    "Проректор по учебной работе",
+                ),
+            ),
+            (
+                "host",
+                False,
+                T("Jasur Nazarov", "Jasur Nazarov", "Жасур Назаров"),
+                T(
+                    "Head of the International Cooperation Department",
+                    "Xalqaro hamkorlik boʻlimi boshligʻi",
+                    "Начальник отдела международного сотрудничества",
+                ),
+            ),
+            (
+                "host",
+                False,
+                T("Mokhira Latipova", "Mohira Latipova", "Мохира Латипова"),
+                T(
+                    "Dean of the Faculty of Professional Education",
+                    "Kasb taʼlimi fakulteti dekani",
+                    "Декан факультета профессионального образования",
+                ),
+            ),
         ],
     },
     {
@@ -1283,22 +1751,84 @@ OTHER_VISITS = [
             "Budapeshtda GREEN-UNI loyihasi yigʻilishi",
             "Встреча по проекту GREEN-UNI в Будапеште",
         ),
-        "purpose": "Consortium meeting of the Erasmus+ GREEN-UNI project and training in campus energy monitoring",
-        "summary": "Staff of the institute took part in the consortium meeting of the GREEN-UNI project at Budapest "
-        "University of Technology and Economics.",
-        "story": "From 14 to 17 October 2025 three staff members of the institute took part in the consortium "
-        "meeting of the Erasmus+ GREEN-UNI project, hosted by the project's coordinator, Budapest University of "
-        "Technology and Economics.\n\n"
-        "The partners reviewed the first results of the sustainability offices and were trained in the energy "
-        "monitoring of campus buildings.",
-        "topics": "Progress of the sustainability offices\nEnergy monitoring of campus buildings\n"
-        "Elective courses on sustainable development",
-        "outcomes": "Work plan for the final project year adopted\nEnergy monitoring pilot to start at the institute",
+        "purpose": T(
+            "Consortium meeting of the Erasmus+ GREEN-UNI project and training in campus energy monitoring",
+            "Erasmus+ GREEN-UNI loyihasi konsorsiumi yigʻilishi va kampus energiya monitoringi boʻyicha trening",
+            "Встреча консорциума проекта Erasmus+ GREEN-UNI и обучение энергомониторингу кампуса",
+        ),
+        "summary": T(
+            "Staff of the institute took part in the consortium meeting of the GREEN-UNI project at Budapest "
+            "University of Technology and Economics.",
+            "Institut xodimlari Budapesht texnologiya va iqtisodiyot universitetida GREEN-UNI loyihasi konsorsiumi "
+            "yigʻilishida ishtirok etdi.",
+            "Сотрудники института приняли участие во встрече консорциума проекта GREEN-UNI в Будапештском "
+            "университете технологии и экономики.",
+        ),
+        "story": T(
+            "From 14 to 17 October 2025 three staff members of the institute took part in the consortium meeting of "
+            "the Erasmus+ GREEN-UNI project, hosted by the project's coordinator, Budapest University of Technology "
+            "and Economics.\n\n"
+            "The partners reviewed the first results of the sustainability offices and were trained in the energy "
+            "monitoring of campus buildings.",
+            "2025-yil 14–17-oktabr kunlari institutning uch nafar xodimi Erasmus+ GREEN-UNI loyihasi konsorsiumining "
+            "yigʻilishida ishtirok etdi; yigʻilishni loyiha koordinatori — Budapesht texnologiya va iqtisodiyot "
+            "universiteti oʻtkazdi.\n\n"
+            "Hamkorlar barqaror rivojlanish ofislarining dastlabki natijalarini koʻrib chiqdi va kampus binolarining "
+            "energiya monitoringi boʻyicha oʻqitildi.",
+            "14–17 октября 2025 года три сотрудника института приняли участие во встрече консорциума проекта Erasmus+ "
+            "GREEN-UNI, которую провёл координатор проекта — Будапештский университет технологии и экономики.\n\n"
+            "Партнёры рассмотрели первые результаты работы офисов устойчивого развития и прошли обучение "
+            "энергомониторингу зданий кампуса.",
+        ),
+        "topics": T(
+            "Progress of the sustainability offices\n"
+            "Energy monitoring of campus buildings\n"
+            "Elective courses on sustainable development",
+            "Barqaror rivojlanish ofislari faoliyatining borishi\n"
+            "Kampus binolarining energiya monitoringi\n"
+            "Barqaror rivojlanish boʻyicha tanlov fanlari",
+            "Ход работы офисов устойчивого развития\n"
+            "Энергомониторинг зданий кампуса\n"
+            "Элективные курсы по устойчивому развитию",
+        ),
+        "outcomes": T(
+            "Work plan for the final project year adopted\nEnergy monitoring pilot to start at the institute",
+            "Loyihaning soʻnggi yili uchun ish rejasi qabul qilindi\n"
+            "Institutda energiya monitoringi boʻyicha pilot loyiha boshlanadi",
+            "Принят план работы на последний год проекта\nВ институте начнётся пилотный энергомониторинг",
+        ),
         "agreements_signed": [],
         "members": [
-            ("host", True, "Farrukh Kholmatov", "Vice-rector for scientific affairs and innovations"),
-            ("host", False, "Dilnoza Ergasheva", "Specialist of the International Cooperation Department"),
-            ("host", False, "Doniyor Hamroyev", "Head of the Department of Energy Engineering"),
+            (
+                "host",
+                True,
+                T("Farrukh Kholmatov", "Farrux Xolmatov", "Фаррух Холматов"),
+                T(
+                    "Vice-rector for scientific affairs and innovations",
+                    "Ilmiy ishlar va innovatsiyalar boʻyicha prorektor",
+                    "Проректор по научной работе и инновациям",
+                ),
+            ),
+            (
+                "host",
+                False,
+                T("Dilnoza Ergasheva", "Dilnoza Ergasheva", "Дильноза Эргашева"),
+                T(
+                    "Specialist of the International Cooperation Department",
+                    "Xalqaro hamkorlik boʻlimi mutaxassisi",
+                    "Специалист отдела международного сотрудничества",
+                ),
+            ),
+            (
+                "host",
+                False,
+                T("Doniyor Hamroyev", "Doniyor Hamroyev", "Дониёр Хамроев"),
+                T(
+                    "Head of the Department of Energy Engineering",
+                    "Energetika kafedrasi mudiri",
+                    "Заведующий кафедрой энергетики",
+                ),
+            ),
         ],
     },
 ]

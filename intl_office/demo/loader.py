@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import translation
 
 from intl_office import dates
-from intl_office.models import Faculty, HomeInstitution, Page, Ranking, StaffMember
+from intl_office.models import Department, Faculty, HomeInstitution, Page, Ranking, StaffMember
 from mobility.models import Application, ApplicationEvent, ApplicationReview, Mobility, Visit, VisitMember
 from partners.models import Agreement, Contact, CooperationArea, Institution
 from programs.models import Call, DocumentType, GrantProgram, JointProgramme, Project, ProjectMember
@@ -21,12 +21,14 @@ from programs.models import Call, DocumentType, GrantProgram, JointProgramme, Pr
 from . import content
 from .calls import call_specs
 from .checklists import ChecklistsLoader
+from .cities import CITIES
 from .content import T
 from .learning_agreements import LearningAgreementsLoader
 from .names import NameBook
 from .nominations import NominationsLoader
 from .offers import load_offers
 from .partners import PARTNERS
+from .people import PeopleLoader
 from .stay_outcomes import StayOutcomesLoader
 from .stays import EU_COUNTRIES, FIRST_MOBILITY_YEAR, StayPlanner
 from .sync import Syncer, add_years
@@ -59,6 +61,7 @@ class DemoLoader(Syncer):
 
     def run(self):
         self.load_department()
+        PeopleLoader(self).run()
         self.load_reference_lists()
         self.load_institutions()
         self.load_agreements()
@@ -75,7 +78,8 @@ class DemoLoader(Syncer):
         StayOutcomesLoader(self).run()
         TripsLoader(self).run()
         for model in (
-            HomeInstitution, Faculty, StaffMember, Page, Ranking, CooperationArea, Institution, Contact, Agreement,
+            HomeInstitution, Faculty, Department, StaffMember, Page, Ranking, CooperationArea, Institution, Contact,
+            Agreement,
             GrantProgram, Project, ProjectMember, JointProgramme, DocumentType, Call, Mobility, Visit, VisitMember,
             Application, ApplicationEvent, ApplicationReview,
         ):  # fmt: skip
@@ -112,7 +116,7 @@ class DemoLoader(Syncer):
                 {
                     "short_name": spec.short_name,
                     "kind": spec.kind,
-                    "city": spec.city,
+                    "city": T(spec.city, *CITIES[spec.city]),
                     "website": spec.website,
                     "description": spec.description,
                     "cooperating_since": spec.since,
@@ -309,6 +313,8 @@ class DemoLoader(Syncer):
         values = {
             key: value for key, value in spec.items() if key not in ("slug", "partner", "members", "agreements_signed")
         }
+        if values.get("city") in CITIES:
+            values["city"] = T(values["city"], *CITIES[values["city"]])
         visit = self.sync(
             Visit,
             {"slug": spec["slug"]},

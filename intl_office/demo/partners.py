@@ -8,6 +8,8 @@ The agreements are invented: dates, reference numbers and quotas only make a rea
 import datetime
 from dataclasses import dataclass
 
+from .content import T
+
 # Cooperation areas by short code; their names and translations are in content.py.
 AREA_CODES = {
     "SE": "student-exchange",
@@ -47,7 +49,7 @@ class PartnerSpec:
     since: int | None = None
     areas: str = ""
     active: bool = True
-    description: str = ""
+    description: str | T = ""  # a T(en, uz, ru) when visitors read it
     agreements: tuple[AgreementSpec, ...] = ()
 
     @property
@@ -134,10 +136,16 @@ PARTNERS = [
       agreements=(expiring("exchange", 72, places=(2, 2, 1, 1)),)),
     # China
     P("Shandong Jianshu University", "SDJZU", "CN", "Jinan", "https://www.sdjzu.edu.cn/", U, 2019, "SE SM JD JR SS",
-      description=(
+      description=T(
           "A university in Jinan, Shandong province, strong in civil engineering and architecture. The memorandum "
-          "of understanding of 2019 was signed again in an updated form during the delegation's visit on "
-          "3 December 2024."
+          "of understanding of 2019 was signed again in an updated form during the delegation's visit on 3 "
+          "December 2024.",
+          "Shandun provinsiyasidagi Szinan shahrida joylashgan, qurilish muhandisligi va arxitektura "
+          "yoʻnalishlarida kuchli universitet. 2019-yilgi oʻzaro anglashuv memorandumi 2024-yil 3-dekabrda "
+          "delegatsiya tashrifi chogʻida yangilangan tahrirda qayta imzolandi.",
+          "Университет в городе Цзинань (провинция Шаньдун), сильный в области гражданского строительства и "
+          "архитектуры. Меморандум о взаимопонимании 2019 года был вновь подписан в обновлённой редакции во время "
+          "визита делегации 3 декабря 2024 года.",
       ),
       agreements=(
           mou("2019-10-21", 5),
@@ -180,10 +188,16 @@ PARTNERS = [
       "https://english.egi.cas.cn/", R, 2018, "JR PB", agreements=(coop("2018-09-26", 10),)),
     P("Ministry of Education of the People's Republic of China", "MOE China", "CN", "Beijing", "http://en.moe.gov.cn/",
       G, 1999, "IN ST",
-      description=(
-          "Partner of the intergovernmental agreement on cooperation in the field of education of 8 November 1999, "
-          "under which 40 students, candidates of science and young specialists from Uzbek universities do "
-          "internships at Chinese universities."
+      description=T(
+          "Partner of the intergovernmental agreement on cooperation in the field of education of 8 November "
+          "1999, under which 40 students, candidates of science and young specialists from Uzbek universities do "
+          "internships at Chinese universities.",
+          "1999-yil 8-noyabrdagi taʼlim sohasida hamkorlik toʻgʻrisidagi hukumatlararo bitim boʻyicha hamkor; "
+          "ushbu bitimga koʻra Oʻzbekiston oliy taʼlim muassasalarining 40 nafar talabasi, fan nomzodlari va yosh "
+          "mutaxassislari Xitoy universitetlarida stajirovka oʻtaydi.",
+          "Партнёр по межправительственному соглашению о сотрудничестве в области образования от 8 ноября 1999 "
+          "года, по которому 40 студентов, кандидатов наук и молодых специалистов из вузов Узбекистана проходят "
+          "стажировки в китайских университетах.",
       ),
       agreements=(
           AgreementSpec(
@@ -315,10 +329,16 @@ PARTNERS = [
       agreements=(expiring("cooperation", 19),)),
     # Belarus
     P("Belarusian State Pedagogical University", "BSPU", "BY", "Minsk", "https://bspu.by/", U, 2018, "SE SM JD VP",
-      description=(
+      description=T(
           "Belarusian State Pedagogical University named after Maxim Tank. Partner in the \"3+1\" and \"2+2\" "
           "dual-degree bachelor's programmes: students study at the institute and finish at the university in "
-          "Minsk with the diplomas of both universities."
+          "Minsk with the diplomas of both universities.",
+          "Maksim Tank nomidagi Belarus davlat pedagogika universiteti. \"3+1\" va \"2+2\" qoʻsh diplomli "
+          "bakalavriat dasturlari boʻyicha hamkor: talabalar institutda oʻqib, tahsilni Minskdagi universitetda "
+          "yakunlaydi va ikkala universitet diplomini oladi.",
+          "Белорусский государственный педагогический университет имени Максима Танка. Партнёр по программам "
+          "бакалавриата с двойным дипломом «3+1» и «2+2»: студенты учатся в институте, завершают обучение в "
+          "университете в Минске и получают дипломы обоих университетов.",
       ),
       agreements=(
           mou("2019-04-10"),
@@ -425,25 +445,61 @@ PARTNERS = [
     # Agencies, donors and international organisations
     P("European Education and Culture Executive Agency (EACEA), European Commission", "EACEA", "BE", "Brussels",
       "https://www.eacea.ec.europa.eu/", INTL, 2015, "CB SE SM",
-      description="The agency of the European Commission that manages Erasmus+ capacity-building projects."),
+      description=T(
+          "The agency of the European Commission that manages Erasmus+ capacity-building projects.",
+          "Erasmus+ salohiyatni oshirish loyihalarini boshqaradigan Yevropa Komissiyasi agentligi.",
+          "Агентство Европейской комиссии, которое управляет проектами Erasmus+ по развитию потенциала.",
+      )),
     P("British Council", "British Council", "GB", "London", "https://www.britishcouncil.org/", INTL, 2012, "ST CB",
-      description="The United Kingdom's international organisation for cultural relations and educational "
-      "opportunities; in Uzbekistan it supports English teaching and university partnerships."),
+      description=T(
+          "The United Kingdom's international organisation for cultural relations and educational opportunities; in "
+          "Uzbekistan it supports English teaching and university partnerships.",
+          "Buyuk Britaniyaning madaniy aloqalar va taʼlim imkoniyatlari boʻyicha xalqaro tashkiloti; Oʻzbekistonda "
+          "ingliz tilini oʻqitish va universitetlar hamkorligini qoʻllab-quvvatlaydi.",
+          "Международная организация Великобритании по культурным связям и образовательным возможностям; в "
+          "Узбекистане поддерживает преподавание английского языка и партнёрства университетов.",
+      )),
     P("Korea International Cooperation Agency (KOICA)", "KOICA", "KR", "Seongnam", "https://www.koica.go.kr/", D, 2011,
-      "ST VP", description="The Korean government's development agency: fellowships in Korea and volunteer teachers.",
+      "ST VP", description=T(
+          "The Korean government's development agency: fellowships in Korea and volunteer teachers.",
+          "Koreya hukumatining taraqqiyot agentligi: Koreyada oʻqish uchun stipendiyalar va koʻngilli oʻqituvchilar.",
+          "Агентство развития правительства Кореи: стипендии для обучения в Корее и преподаватели-волонтёры.",
+      ),
       agreements=(mou("2022-03-30"),)),
     P("Indian Technical and Economic Cooperation Programme (ITEC), Ministry of External Affairs", "ITEC", "IN",
       "New Delhi", "https://www.itecgoi.in/", D, 2010, "ST",
-      description="The Government of India's programme of fully funded courses for professionals of partner "
-      "countries."),
+      description=T(
+          "The Government of India's programme of fully funded courses for professionals of partner countries.",
+          "Hindiston hukumatining hamkor mamlakatlar mutaxassislari uchun toʻliq moliyalashtiriladigan kurslar "
+          "dasturi.",
+          "Программа правительства Индии: полностью оплачиваемые курсы для специалистов из стран-партнёров.",
+      )),
     P("Japan International Cooperation Agency (JICA)", "JICA", "JP", "Tokyo", "https://www.jica.go.jp/", D, 2014, "ST",
-      description="Japan's development agency: group training in Japan under the Knowledge Co-Creation Program."),
+      description=T(
+          "Japan's development agency: group training in Japan under the Knowledge Co-Creation Program.",
+          "Yaponiyaning taraqqiyot agentligi: bilimlarni birgalikda yaratish dasturi (Knowledge Co-Creation Program) "
+          "doirasida Yaponiyada guruh oʻquv kurslari.",
+          "Агентство развития Японии: групповое обучение в Японии по программе «Совместное создание знаний» "
+          "(Knowledge Co-Creation Program).",
+      )),
     P("United Nations Development Programme (UNDP)", "UNDP", "US", "New York", "https://www.undp.org/", INTL, 2016,
-      "CB IN", description="The UN development network; its country office in Tashkent runs joint projects."),
+      "CB IN", description=T(
+          "The UN development network; its country office in Tashkent runs joint projects.",
+          "BMTning taraqqiyot tarmogʻi; uning Toshkentdagi vakolatxonasi qoʻshma loyihalarni amalga oshiradi.",
+          "Сеть ООН по вопросам развития; её представительство в Ташкенте ведёт совместные проекты.",
+      )),
     P("Fulbright Program, U.S. Embassy in Tashkent", "Fulbright", "US", "Tashkent", "https://uz.usembassy.gov/", D,
-      2018, "JR ST", description="The U.S. government's exchange programme, run in Uzbekistan by the U.S. Embassy."),
+      2018, "JR ST", description=T(
+          "The U.S. government's exchange programme, run in Uzbekistan by the U.S. Embassy.",
+          "AQSh hukumatining almashinuv dasturi; Oʻzbekistonda uni AQSh elchixonasi olib boradi.",
+          "Программа обменов правительства США; в Узбекистане её ведёт Посольство США.",
+      )),
     P("\"El-Yurt Umidi\" Foundation under the Cabinet of Ministers of the Republic of Uzbekistan", "El-Yurt Umidi",
       "UZ", "Tashkent", "https://eyuf.uz/", D, 2018, "ST",
-      description="The state foundation that pays for master's and doctoral study and internships abroad."),
+      description=T(
+          "The state foundation that pays for master's and doctoral study and internships abroad.",
+          "Magistratura va doktorantura, shuningdek xorijda stajirovka xarajatlarini toʻlaydigan davlat jamgʻarmasi.",
+          "Государственный фонд, который оплачивает обучение в магистратуре и докторантуре и стажировки за рубежом.",
+      )),
 ]
 # fmt: on

@@ -7,10 +7,9 @@ count goes through the same QuerySet methods (``public()``, ``in_force()``, ``co
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Q
 
 from intl_office.dates import academic_year_label, academic_year_of, today
-from intl_office.models import HomeInstitution
 from mobility.models import Direction, Mobility
 from partners.models import Agreement, Institution
 from programs.models import Project
@@ -40,7 +39,7 @@ def agreements_in_force(on: datetime.date):
 def key_figures(on: datetime.date | None = None) -> KeyFigures:
     """Figures for the day ``on`` (today by default) in four queries.
 
-    1. public institutions: how many have a public agreement in force, and in how many foreign countries
+    1. partners (``Institution.objects.partners``: abroad, with a public agreement in force) and their countries
     2. public agreements in force
     3. projects: all of them and those running on the day
     4. mobilities of the academic year that are not cancelled, by direction
@@ -48,17 +47,7 @@ def key_figures(on: datetime.date | None = None) -> KeyFigures:
     on = on or today()
     year = academic_year_of(on)
 
-    in_force_with_partner = agreements_in_force(on).filter(partner=OuterRef("pk"))
-    institutions = (
-        Institution.objects.public()
-        .annotate(has_agreement=Exists(in_force_with_partner))
-        .aggregate(
-            active=Count("pk", filter=Q(has_agreement=True)),
-            countries=Count(
-                "country", distinct=True, filter=~Q(country__in=Subquery(HomeInstitution.objects.values("country")))
-            ),
-        )
-    )
+    institutions = Institution.objects.partner_figures(on)
     agreements = agreements_in_force(on).aggregate(n=Count("pk"))
     projects = Project.objects.aggregate(
         total=Count("pk"),
@@ -73,7 +62,7 @@ def key_figures(on: datetime.date | None = None) -> KeyFigures:
         )
     )
     return KeyFigures(
-        active_partners=institutions["active"],
+        active_partners=institutions["partners"],
         partner_countries=institutions["countries"],
         agreements_in_force=agreements["n"],
         projects=projects["total"],

@@ -9,6 +9,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from intl_office.admin_helpers import AdminExtraMedia, CompactTextareas, period, translated
 from intl_office.admin_input import CheckedInput
+from intl_office.admin_translations import TranslationStatus
 
 from ..models import Visit, VisitMember, VisitPhoto
 from ..resources import VisitResource
@@ -40,10 +41,12 @@ class VisitPhotoInline(TranslationStackedInline):
 
 
 @admin.register(Visit)
-class VisitAdmin(CheckedInput, MobilityImportExport, AdminExtraMedia, CompactTextareas, TranslationAdmin):
+class VisitAdmin(
+    TranslationStatus, CheckedInput, MobilityImportExport, AdminExtraMedia, CompactTextareas, TranslationAdmin
+):
     list_display = ("title", "direction", "partner", "dates", "member_count", "is_public")
     list_filter = ("direction", "is_public", ("partner__country", CountryFilter))
-    search_fields = (*translated("title", "purpose", "partner__name"), "partner__short_name", "city")
+    search_fields = (*translated("title", "purpose", "city", "partner__name"), "partner__short_name")
     autocomplete_fields = ("partner", "agreements_signed")
     list_select_related = ("partner",)
     date_hierarchy = "start_date"

@@ -66,24 +66,28 @@ def test_agreements_in_force_count_public_signed_unexpired_agreements_of_public_
     assert key_figures(DAY).agreements_in_force == 4
 
 
-def test_partner_countries_are_distinct_countries_of_public_institutions():
-    InstitutionFactory(country="TR")
-    InstitutionFactory(country="TR")
-    InstitutionFactory(country="DE")
-    InstitutionFactory(country="KR", kind=Institution.Kind.DONOR)
-    InstitutionFactory(country="FR", is_active=False)
+def test_partner_countries_are_distinct_countries_of_partners_with_an_agreement_in_force():
+    agreement(InstitutionFactory(country="TR"))
+    agreement(InstitutionFactory(country="TR"))
+    agreement(InstitutionFactory(country="DE"))
+    agreement(InstitutionFactory(country="KR", kind=Institution.Kind.DONOR))
+    agreement(InstitutionFactory(country="FR", is_active=False))  # hidden from visitors
+    InstitutionFactory(country="CN")  # listed in the directory, but no agreement: not a partner
+    agreement(InstitutionFactory(country="IN"), valid_until=DAY - days(1))  # a former partner
 
     assert key_figures(DAY).partner_countries == 3
 
 
-def test_partner_countries_leave_out_the_home_country():
+def test_partners_and_their_countries_leave_out_the_home_country():
     home = HomeInstitution.load()
     home.country = "UZ"
     home.save()
-    InstitutionFactory(country="UZ", name="Tashkent State Technical University")
-    InstitutionFactory(country="TR")
+    agreement(InstitutionFactory(country="UZ", name="Tashkent State Technical University"))
+    agreement(InstitutionFactory(country="TR"))
 
-    assert key_figures(DAY).partner_countries == 1
+    figures = key_figures(DAY)
+
+    assert (figures.active_partners, figures.partner_countries) == (1, 1)
 
 
 def test_projects_counts_all_projects_and_those_running_on_the_day():
@@ -127,9 +131,9 @@ def test_mobility_counts_this_academic_year_by_direction_without_cancelled():
 
 
 def test_figures_match_counts_made_row_by_row_on_a_mixed_data_set():
-    countries = ["TR", "DE", "KR", "CN", "IN"]
+    countries = ["TR", "DE", "KR", "CN", "IN", HomeInstitution.load().country.code]
     for i in range(20):
-        partner = InstitutionFactory(country=countries[i % 5], is_active=i % 7 != 0)
+        partner = InstitutionFactory(country=countries[i % 6], is_active=i % 7 != 0)
         if i % 3 == 0:
             agreement(partner, valid_until=DAY - days(i))  # some expired, one ends today
         elif i % 3 == 1:
@@ -145,7 +149,6 @@ def test_figures_match_counts_made_row_by_row_on_a_mixed_data_set():
     for i in range(6):
         ProjectFactory(program=program, start_date=DAY - days(300 * i), end_date=DAY - days(300 * i) + days(500))
 
-    public = [inst for inst in Institution.objects.all() if inst.is_active]
     public_in_force = [
         a
         for a in Agreement.objects.select_related("partner")
@@ -158,8 +161,10 @@ def test_figures_match_counts_made_row_by_row_on_a_mixed_data_set():
 
     figures = key_figures(DAY)
 
-    assert figures.active_partners == len({a.partner_id for a in public_in_force})
-    assert figures.partner_countries == len({inst.country.code for inst in public})
+    home_country = HomeInstitution.load().country.code
+    partners = {a.partner for a in public_in_force if a.partner.country.code != home_country}
+    assert figures.active_partners == len(partners)
+    assert figures.partner_countries == len({partner.country.code for partner in partners})
     assert figures.agreements_in_force == len(public_in_force)
     assert figures.projects == Project.objects.count()
     assert figures.projects_running == sum(p.start_date <= DAY <= p.end_date for p in Project.objects.all())

@@ -65,14 +65,14 @@ def test_home_introduces_the_department(client, home_institution):
 def test_home_shows_key_figures_from_the_database(client, home_institution):
     for country in ["TR", "TR", "DE"]:
         AgreementFactory(partner=InstitutionFactory(country=country))
-    InstitutionFactory(country="KR")  # no agreement: a country but not an active partner
+    InstitutionFactory(country="KR")  # no agreement: neither a partner nor a partner country
 
     figures = html(client.get("/")).split('class="home-figures"')[1].split("</section>")[0]
     pairs = re.findall(r'<dt class="figure-label">(.*?)</dt>\s*<dd class="figure-value">(\d+)</dd>', figures)
     values = {re.sub(r"<[^>]+>", "", label).strip(): int(value) for label, value in pairs}
 
     assert values["partners with an agreement in force"] == 3
-    assert values["partner countries"] == 3
+    assert values["partner countries"] == 2
     assert values["agreements in force"] == 3
 
 

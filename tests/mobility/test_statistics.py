@@ -159,10 +159,13 @@ def test_by_activity_uses_the_activity_names(mobilities):
     assert {row["label"]: row["total"] for row in rows} == dict(expected)
 
 
-def test_partners_by_country_counts_active_partners_only(db):
-    InstitutionFactory.create_batch(3, country="TR")
-    InstitutionFactory(country="TR", is_active=False)
-    InstitutionFactory(country="BY")
+def test_partners_by_country_counts_partners_with_an_agreement_in_force_only(db):
+    for partner in InstitutionFactory.create_batch(3, country="TR"):
+        AgreementFactory(partner=partner)
+    AgreementFactory(partner=InstitutionFactory(country="TR", is_active=False))
+    AgreementFactory(partner=InstitutionFactory(country="BY"))
+    InstitutionFactory(country="BY")  # listed, no agreement: not a partner
+    InstitutionFactory(country="CN")
 
     rows = statistics.partners_by_country()
 

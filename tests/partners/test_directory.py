@@ -30,17 +30,32 @@ def test_directory_lists_public_partners_and_hides_inactive_ones(client):
 
 
 def test_directory_has_one_h1_a_title_and_a_meta_description(client):
-    InstitutionFactory(country="CN")
+    AgreementFactory(partner=InstitutionFactory(country="CN"))
+    InstitutionFactory(country="TR")  # listed, but no agreement in force: not counted as a partner
     html = page_text(client.get(LIST_URL))
     assert html.count("<h1") == 1
     assert "<title>Partner institutions" in html
     assert re.search(r'<meta name="description" content="[^"]*1 partner in 1 country\.', html)
 
 
-@pytest.mark.parametrize(("partners", "text"), [(1, "1 partner\n"), (3, "3 partners\n"), (0, "0 partners\n")])
-def test_directory_says_how_many_partners_match(client, partners, text):
-    InstitutionFactory.create_batch(partners)
+@pytest.mark.parametrize(
+    ("institutions", "text"), [(1, "1 institution\n"), (3, "3 institutions\n"), (0, "0 institutions\n")]
+)
+def test_directory_says_how_many_institutions_match(client, institutions, text):
+    InstitutionFactory.create_batch(institutions)
     assert text in page_text(client.get(LIST_URL))
+
+
+def test_directory_lead_counts_partners_as_the_home_page_does(client):
+    for country in ("CN", "CN", "TR"):
+        AgreementFactory(partner=InstitutionFactory(country=country))
+    InstitutionFactory(country="KR")  # no agreement
+    AgreementFactory(partner=InstitutionFactory(country="DE", is_active=False))
+
+    text = page_text(client.get(LIST_URL))
+
+    assert "We have 3 partners with an agreement in force in 2 countries." in text
+    assert "4 institutions\n" in text
 
 
 def test_card_shows_country_city_kind_and_agreement_badge(client):
@@ -76,7 +91,7 @@ def test_filters_narrow_the_directory_page(client):
     InstitutionFactory(name="Turkish University", country="TR").cooperation_areas.add(area)
     response = client.get(LIST_URL, {"country": "CN", "area": "student-exchange", "in_force": "yes", "q": "jinan"})
     assert card_names(response) == ["Wanted University"]
-    assert "1 partner\n" in page_text(response)
+    assert "1 institution\n" in page_text(response)
 
 
 def test_filter_form_is_a_labelled_get_form_with_a_reset_link(client):
@@ -234,9 +249,10 @@ def test_directory_query_count_does_not_grow_with_partners(client, django_assert
         AgreementFactory(partner=partner)
     # 1 country counts (select choices and the chart), 2 count for the paginator, 3 the page of
     # partners with their agreement-in-force flag, 4 their cooperation areas (prefetch), 5 the
-    # home institution (base.html), 6 the cooperation areas of the select, 7 validating ?area=.
-    with django_assert_num_queries(7):
+    # home institution (base.html), 6 the cooperation areas of the select, 7 validating ?area=,
+    # 8 the lead's partner figures.
+    with django_assert_num_queries(8):
         response = client.get(LIST_URL, {"country": "CN", "area": "student-exchange", "sort": "country"})
     assert response.status_code == 200
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         assert client.get(LIST_URL, {"page": "2"}).status_code == 200

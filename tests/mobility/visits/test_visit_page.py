@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from mobility.models import VisitMember
 from partners.models import Agreement
@@ -171,3 +172,23 @@ def test_list_is_served_in_uzbek_and_russian(client, language, seed_visit):
     assert f'<html lang="{language}"' in html
     assert html.count("<h1") == 1
     assert f"/{language}/visits/{seed_visit.slug}/" in html
+
+
+def _page(client, visit, language):
+    with translation.override(language):
+        return content(client.get(visit.get_absolute_url()))
+
+
+def test_the_visits_city_is_written_in_the_readers_language(client, seed_visit):
+    seed_visit.city_en, seed_visit.city_uz, seed_visit.city_ru = "Tashkent", "Toshkent", "Ташкент"
+    seed_visit.save()
+
+    assert "Ташкент" in _page(client, seed_visit, "ru")
+    assert "Toshkent" in _page(client, seed_visit, "uz")
+
+
+def test_a_city_not_translated_is_shown_in_english(client, seed_visit):
+    seed_visit.city_en, seed_visit.city_ru = "Tashkent", None  # what the admin stores for an empty translation
+    seed_visit.save()
+
+    assert "Tashkent" in _page(client, seed_visit, "ru")
