@@ -11,6 +11,7 @@ nothing. An approved trip has its staff mobility, as ``mobility.services.trips``
 import datetime
 from dataclasses import dataclass
 
+from intl_office.roles import OFFICE_STAFF
 from mobility.models import (
     Direction,
     Funding,
@@ -27,7 +28,7 @@ from mobility.services.trips import ACTIVITIES
 
 from .applications import ApplicationsLoader
 from .content import T
-from .trip_people import TripPeople
+from .people import DEPARTMENTS
 
 Status = TripRequest.Status
 Kind = TripEvent.Kind
@@ -88,12 +89,14 @@ class TripsLoader:
         self.loader = loader
         self.applications = ApplicationsLoader(loader)
         self.today = loader.today
-        self.people = TripPeople(loader)
+        # One traveller per department, a teacher of its staff (intl_office/demo/people.py).
+        self.faculty_of = {key: faculty_slug for key, faculty_slug, _name in DEPARTMENTS}
+        self.department_keys = [key for key, _slug, _name in DEPARTMENTS]
 
     def run(self):
-        office = self.people.office()
+        office = self.applications.user("reviewer|office", is_staff=True, groups=[OFFICE_STAFF])
         chain = self.loader.sync(TripChain, {"pk": TripChain.SINGLETON_ID}, {"report_days": 10})
-        vice_rector = self.people.vice_rector()
+        vice_rector = self.loader.employees["vice-rector"]
         configured = []
         for position, (title, holder) in enumerate(CHAIN, start=1):
             person = vice_rector if holder == Holder.PERSON else None
@@ -104,14 +107,21 @@ class TripsLoader:
                     {"title": title, "holder": holder, "person": person},
                 )
             )
-        for spec in TRIPS:
+        for index, spec in enumerate(TRIPS):
             partner = self.loader.institutions.get(spec.partner)
             if partner is None:
                 continue
-            self._trip(spec, partner, configured, office, vice_rector)
+            department = self.department_keys[index % len(self.department_keys)]
+            holders = {
+                Holder.HEAD: self.loader.employees[f"head|{department}"],
+                Holder.DEAN: self.loader.employees[f"dean|{self.faculty_of[department]}"],
+                Holder.PERSON: vice_rector,
+                Holder.RECTOR_ORDER: None,
+            }
+            traveller = self.loader.employees[f"teacher|{department}|{1 + index // len(self.department_keys)}"]
+            self._trip(spec, partner, configured, office, traveller, holders)
 
-    def _trip(self, spec, partner, configured, office, vice_rector):
-        traveller = self.people.traveller(spec.key)
+    def _trip(self, spec, partner, configured, office, traveller, holders):
         start = self.today + datetime.timedelta(days=spec.starts_in)
         end = start + datetime.timedelta(days=spec.days - 1)
         asked = self.applications.at(max(10, 20 - spec.starts_in // 4) if spec.starts_in > 0 else 70)
@@ -156,7 +166,6 @@ class TripsLoader:
         self.applications.sync_dated(
             TripEvent, {"trip": trip, "kind": Kind.SUBMITTED}, {"actor": traveller}, "created_at", asked
         )
-        holders = self.people.holders(traveller, vice_rector)
         for position, configured_step in enumerate(configured, start=1):
             decided_at = asked + datetime.timedelta(days=2 * position - 1)
             refused_here = spec.refused and position == spec.decided + 1
