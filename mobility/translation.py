@@ -1,6 +1,15 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import ChecklistItem, ChecklistTemplateItem, TripChainStep, TripStep, Visit, VisitMember, VisitPhoto
+from .models import (
+    ChecklistItem,
+    ChecklistTemplateItem,
+    TripChain,
+    TripChainStep,
+    TripStep,
+    Visit,
+    VisitMember,
+    VisitPhoto,
+)
 
 
 @register(Visit)
@@ -27,6 +36,11 @@ class ChecklistTemplateItemTranslation(TranslationOptions):
 class ChecklistItemTranslation(TranslationOptions):
     # Copied in every language from the programme's item; staff may word one mobility's own.
     fields = ("title", "instructions")
+
+
+@register(TripChain)
+class TripChainTranslation(TranslationOptions):
+    fields = ("guidance",)
 
 
 @register(TripChainStep)

@@ -63,6 +63,7 @@ THIRD_PARTY_BUILDERS = {
 # jobs are the workers' to change; staff only run a failed one again (an action). An import written by
 # a job is a record of what happened, read by whoever confirmed it. Learning agreements are written by the student
 # and answered through the services; their admin only reads. So are nominations: the office's buttons call the services.
+# Business trips are requested by the traveller and decided through the chain; the rector's order is a button.
 READ_ONLY_MODELS = {
     "auditlog.LogEntry",
     "mfa.Authenticator",
@@ -70,6 +71,7 @@ READ_ONLY_MODELS = {
     "intl_office.FileImport",
     "mobility.LearningAgreement",
     "mobility.Nomination",
+    "mobility.TripRequest",
 }
 
 

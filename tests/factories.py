@@ -23,6 +23,8 @@ from mobility.models import (
     LearningAgreementVersion,
     Mobility,
     Nomination,
+    TripChain,
+    TripRequest,
     Visit,
     VisitMember,
     VisitPhoto,
@@ -371,3 +373,29 @@ class FileImportFactory(factory.django.DjangoModelFactory):
     rows = 400
     status = FileImport.Status.DONE
     totals = factory.LazyFunction(lambda: {"new": 400})
+
+
+class TripChainFactory(factory.django.DjangoModelFactory):
+    """The office's business trip approval chain: one row, found again rather than made twice."""
+
+    class Meta:
+        model = TripChain
+        django_get_or_create = ("id",)
+
+    id = TripChain.SINGLETON_ID
+
+
+class TripRequestFactory(factory.django.DjangoModelFactory):
+    """A member of staff's draft business trip to a partner."""
+
+    class Meta:
+        model = TripRequest
+
+    traveller = factory.SubFactory(UserFactory, affiliation="employee")
+    institution = factory.SubFactory(InstitutionFactory)
+    country = "KR"
+    city = "Seoul"
+    start_date = datetime.date(2026, 4, 6)
+    end_date = datetime.date(2026, 4, 10)
+    purpose = "conference"
+    funding = "university"

@@ -33,6 +33,16 @@ from .people import DEPARTMENTS
 Status = TripRequest.Status
 Kind = TripEvent.Kind
 
+GUIDANCE = T(
+    "Ask at least a month before departure, with the host's invitation letter. After your return, file the trip "
+    "report within ten days: what was done, the agreements reached and the people you met.",
+    "Safardan kamida bir oy oldin qabul qiluvchining taklifnomasi bilan so‘rov yuboring. Qaytganingizdan so‘ng o‘n "
+    "kun ichida safar hisobotini topshiring: nima qilindi, qanday kelishuvlarga erishildi, kimlar bilan uchrashdingiz.",
+    "Подавайте заявку не позднее чем за месяц до отъезда, с приглашением принимающей стороны. После возвращения "
+    "сдайте отчёт о командировке в течение десяти дней: что сделано, какие договорённости достигнуты, "
+    "с кем встречались.",
+)
+
 CHAIN = [
     (T("Head of department", "Kafedra mudiri", "Заведующий кафедрой"), Holder.HEAD),
     (T("Dean of the faculty", "Fakultet dekani", "Декан факультета"), Holder.DEAN),
@@ -95,7 +105,7 @@ class TripsLoader:
 
     def run(self):
         office = self.applications.user("reviewer|office", is_staff=True, groups=[OFFICE_STAFF])
-        chain = self.loader.sync(TripChain, {"pk": TripChain.SINGLETON_ID}, {"report_days": 10})
+        chain = self.loader.sync(TripChain, {"pk": TripChain.SINGLETON_ID}, {"report_days": 10, "guidance": GUIDANCE})
         vice_rector = self.loader.employees["vice-rector"]
         configured = []
         for position, (title, holder) in enumerate(CHAIN, start=1):

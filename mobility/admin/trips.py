@@ -17,7 +17,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
-from modeltranslation.admin import TranslationTabularInline
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from intl_office.admin_helpers import (
     DANGER,
@@ -56,20 +56,14 @@ class TripChainStepInline(TranslationTabularInline):
 
 
 @admin.register(TripChain)
-class TripChainAdmin(admin.ModelAdmin):
-    """One page: the steps in order, and the report's deadline. A request already submitted keeps its own copy."""
+class TripChainAdmin(TranslationAdmin):
+    """One row (its save keeps it the one): the steps in order, the report's deadline, the travellers' guidance.
 
-    fields = ("report_days",)
+    A request already submitted keeps its own copy of the steps.
+    """
+
+    fields = ("report_days", "guidance")
     inlines = (TripChainStepInline,)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def changelist_view(self, request, extra_context=None):
-        return redirect(admin_url(self.opts, "change", TripChain.load().pk))
 
 
 class TripStepInline(ReadOnlyInline):

@@ -32,6 +32,11 @@ class TripChain(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(365)],
         help_text=_("After the last day of the trip; the traveller is reminded before, on and after the deadline."),
     )
+    guidance = models.TextField(
+        _("guidance for travellers"),
+        blank=True,
+        help_text=_("Shown above the request form: what to prepare, how long before departure to ask."),
+    )
 
     class Meta:
         verbose_name = _("business trip approval chain")

@@ -7,7 +7,8 @@ whoever acts:
   to edit until they submit it with the invitation letter (a PDF that passes ``intl_office.uploads``);
 - submitting copies the office's chain onto the request with each step's holder (the head of the
   traveller's department, the dean of their faculty, a named person), so a later edit of the chain
-  changes no request in progress; a step nobody holds refuses the submission;
+  changes no request in progress; a step nobody holds refuses the submission, a step the traveller
+  holds themselves is left out (a head's own trip goes to the dean);
 - the steps are taken in order, each only by its holder; the rector's order by office staff with
   its number and date. A refusal needs a reason, ends the request and is mailed to the traveller;
   an approval e-mails the next holder; the last one approves the trip and creates its one staff
@@ -104,9 +105,10 @@ def trip_save_draft(*, traveller, values, trip=None, invitation=None, language="
         if trip.funding != Funding.GRANT:
             trip.program = None
         trip.language = language
+        trip.full_clean(exclude=["invitation"])
         if invitation is not None:
+            # Stored once everything else passed: a refused draft leaves no file behind.
             trip.invitation.save(invitation.name, invitation, save=False)
-        trip.full_clean()
         trip.save()
     return trip
 
@@ -145,13 +147,11 @@ def trip_submit(*, trip, traveller, language="en") -> TripRequest:
         chain = list(TripChain.load().steps.select_related("person").order_by("position", "pk"))
         if not chain:
             raise TripError(_("The office has not set up the approval chain yet."), code="no_chain")
-        for position, configured in enumerate(chain, start=1):
-            step = TripStep(
-                trip=locked,
-                position=position,
-                kind=configured.holder,
-                holder=_holder_of(configured, traveller),
-            )
+        holders = [(configured, _holder_of(configured, traveller)) for configured in chain]
+        # Nobody approves their own trip: a head of department's trip goes from their own step to the next.
+        holders = [(configured, holder) for configured, holder in holders if holder != traveller]
+        for position, (configured, holder) in enumerate(holders, start=1):
+            step = TripStep(trip=locked, position=position, kind=configured.holder, holder=holder)
             for field in _translated("title"):
                 setattr(step, field, getattr(configured, field))
             step.save()
@@ -179,9 +179,6 @@ def _holder_of(configured, traveller):
         holder = department.faculty.dean if department.faculty_id else None
         if holder is None:
             raise TripError(_("Your faculty has no dean recorded: ask the office."), code="no_dean")
-    if holder.pk == traveller.pk:
-        # Nobody approves their own trip: the office's named person for this step must be someone else.
-        raise TripError(_("You hold a step of your own trip's approval: ask the office."), code="own_step")
     return holder
 
 

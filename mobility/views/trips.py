@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from intl_office.storage import private_file_response
 
 from .. import services
-from ..models import TripReportFile, TripRequest, TripStep
+from ..models import TripChain, TripReportFile, TripRequest, TripStep
 from ..trip_forms import TripDecisionForm, TripReportForm, TripRequestForm
 from ..trip_order import ORDER_LANGUAGES, trip_order_filename, trip_order_pdf
 
@@ -72,7 +72,8 @@ def trip_create(request):
         response = _save(request, None, form)
         if response is not None:
             return response
-    return render(request, "mobility/trip_form.html", {"form": form, "trip": None})
+    context = {"form": form, "trip": None, "guidance": TripChain.load().guidance}
+    return render(request, "mobility/trip_form.html", context)
 
 
 def _save(request, trip, form):
@@ -137,6 +138,7 @@ def trip_detail(request, pk):
         "form": form,
         "report_form": report_form,
         "missing": services.trip_missing(trip) if trip.is_draft else [],
+        "guidance": TripChain.load().guidance if trip.is_draft else "",
         "current": services.current_step(trip),
         "order_languages": ORDER_LANGUAGES,
         "events": trip.events.select_related("actor", "step"),

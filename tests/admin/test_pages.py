@@ -128,6 +128,8 @@ CHANGELIST_QUERIES = {
     "mobility.Nomination": 6
     + 1
     + 1,  # faculties; the page's rounds  # programmes, faculties; date hierarchy; partner countries
+    "mobility.TripChain": 6,
+    "mobility.TripRequest": 6 + 1 + 2,  # countries; date hierarchy
     "mobility.Visit": 6 + 2 + 1,  # date hierarchy; partner countries
     "partners.Agreement": 6 + 2 + 1,  # date hierarchy; partner countries
     "partners.Contact": 6 + 1,  # countries of the contacts' institutions

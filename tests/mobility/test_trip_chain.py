@@ -10,7 +10,7 @@ from mobility.models import Mobility, TripChainStep, TripEvent, TripRequest, Tri
 from mobility.services import TripError, trip_decide, trip_record_order, trip_save_draft, trip_submit
 from tests.factories import UserFactory
 from tests.jobs import clear_mail, run_jobs
-from tests.mobility.trips import approve_all, chain, draft, people, steps_of, submitted
+from tests.mobility.trips import approve_all, chain, draft, invitation, people, seoul, steps_of, submitted
 
 pytestmark = pytest.mark.django_db
 Status = TripRequest.Status
@@ -166,3 +166,18 @@ def test_the_last_approval_approves_the_trip(p):
     trip = approve_all(p, submitted(p))
     assert trip.status == Status.APPROVED
     assert trip.report_due == trip.end_date + datetime.timedelta(days=10)
+
+
+def test_nobody_approves_their_own_trip(p):
+    """A head of department's trip leaves out the step they would hold: the dean decides first."""
+    p.head.department = p.department
+    p.head.save()
+    values = {"institution": seoul(), "city": "Seoul", "purpose": "research", "funding": "university"}
+    start = today() + datetime.timedelta(days=20)
+    own = trip_save_draft(
+        traveller=p.head, values={**values, "start_date": start, "end_date": start}, invitation=invitation()
+    )
+    trip_submit(trip=own, traveller=p.head)
+    assert [(s.position, s.holder) for s in steps_of(own)] == [(1, p.dean), (2, p.vice_rector), (3, None)]
+    with pytest.raises(TripError, match="not yours"):
+        trip_decide(step=steps_of(own)[0], actor=p.head, approve=True)
