@@ -72,11 +72,12 @@ class DemoLoader(Syncer):
         self.load_mobility()
         self.load_visits()
         self.load_applications()
+        # Before the loaders that pick mobilities: a second run must find the same ones.
+        TripsLoader(self).run()
         ChecklistsLoader(self).run()
         LearningAgreementsLoader(self).run()
         NominationsLoader(self).run()
         StayOutcomesLoader(self).run()
-        TripsLoader(self).run()
         for model in (
             HomeInstitution, Faculty, Department, StaffMember, Page, Ranking, CooperationArea, Institution, Contact,
             Agreement,
