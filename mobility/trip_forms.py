@@ -3,8 +3,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
-from django_countries.fields import LazyTypedChoiceField
 
 from intl_office.uploads import check_pdf, looks_like_pdf, read_upload
 from intl_office.validators import NoControlCharacters
@@ -32,7 +30,6 @@ class TripRequestForm(forms.ModelForm):
 
     SAVE, SUBMIT = "save", "submit"
 
-    country = LazyTypedChoiceField(label=_("Country"), choices=[("", "---------"), *countries], required=False)
     invitation_upload = forms.FileField(
         label=_("Invitation letter"),
         required=False,
@@ -58,6 +55,8 @@ class TripRequestForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["institution"].queryset = Institution.objects.public().order_by("name")
+        # Chosen from the directory, the host brings its country; typed by name, the country is asked for in clean().
+        self.fields["country"].required = False
         self.fields["program"].queryset = GrantProgram.objects.order_by("name")
         self.fields["program"].help_text = _("Only when a grant programme pays.")
         for name in ("city", "institution_name", "description"):

@@ -4,8 +4,8 @@ The chain is the one the seed offices describe: the head of the traveller's depa
 the vice-rector for international affairs, the rector's order the office records. The trips go to
 the demo's partners: a draft, one waiting at each step, one refused, one approved and ahead, one
 back with its report filed, one whose report is overdue. Written as rows, like the rest of the demo
-(no e-mail leaves), each found again by its traveller and departure day, so a second run changes
-nothing. An approved trip has its staff mobility, as ``mobility.services.trips`` would make it.
+(no e-mail leaves), each found again by its traveller, so a second run changes nothing and a later
+day moves the dates. An approved trip has its staff mobility, as ``mobility.services.trips`` would make it.
 """
 
 import datetime
@@ -152,8 +152,9 @@ class TripsLoader:
         extra = self._approved(spec, traveller, partner, program, start, end) if approved else {}
         trip = self.loader.sync(
             TripRequest,
-            {"traveller": traveller, "start_date": start},
+            {"traveller": traveller},  # one trip each: a later day moves it rather than adding one
             {
+                "start_date": start,
                 "institution": partner,
                 "institution_name": "",
                 "country": partner.country,
@@ -236,11 +237,12 @@ class TripsLoader:
         name = traveller.get_full_name()
         mobility = self.loader.sync(
             Mobility,
-            {"participant_name": name, "start_date": start, "partner": partner},
+            {"participant_email": traveller.email, "participant_kind": Mobility.ParticipantKind.STAFF},
             {
+                "participant_name": name,
+                "start_date": start,
+                "partner": partner,
                 "direction": Direction.OUTGOING,
-                "participant_kind": Mobility.ParticipantKind.STAFF,
-                "participant_email": traveller.email,
                 "faculty": department.faculty if department else None,
                 "activity": ACTIVITIES[spec.purpose],
                 "program": program,
