@@ -1,6 +1,17 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import ChecklistItem, ChecklistTemplateItem, Expert, Visit, VisitAgendaItem, VisitMember, VisitPhoto
+from .models import (
+    ChecklistItem,
+    ChecklistTemplateItem,
+    Expert,
+    TripChain,
+    TripChainStep,
+    TripStep,
+    Visit,
+    VisitAgendaItem,
+    VisitMember,
+    VisitPhoto,
+)
 
 
 @register(Visit)
@@ -38,3 +49,19 @@ class VisitAgendaItemTranslation(TranslationOptions):
 class ExpertTranslation(TranslationOptions):
     # The name too: the passport's Latin spelling in English, the Russian letter's Cyrillic one in Russian.
     fields = ("full_name", "position", "subject")
+
+
+@register(TripChain)
+class TripChainTranslation(TranslationOptions):
+    fields = ("guidance",)
+
+
+@register(TripChainStep)
+class TripChainStepTranslation(TranslationOptions):
+    fields = ("title",)
+
+
+@register(TripStep)
+class TripStepTranslation(TranslationOptions):
+    # Copied in every language from the chain's step when the request is submitted.
+    fields = ("title",)

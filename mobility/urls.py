@@ -12,6 +12,7 @@ from .views import (
     offers,
     statistics,
     stays,
+    trips,
     visits,
 )
 
@@ -99,4 +100,22 @@ urlpatterns = [
     path("my/applications/<int:pk>/transcript/", stays.stay_transcript_upload, name="stay-transcript-upload"),
     path("my/applications/<int:pk>/transcript/file/", stays.stay_transcript, name="stay-transcript"),
     path("staff/mobilities/<int:pk>/transcript/", stays.staff_stay_transcript, name="staff-stay-transcript"),
+    # Business trips: the traveller's requests and reports, the holders' decisions, the office's files.
+    path("my/trips/", trips.trip_list, name="my-trips"),
+    path("my/trips/new/", trips.trip_create, name="trip-create"),
+    path("my/trips/<int:pk>/", trips.trip_detail, name="trip-detail"),
+    path("my/trips/<int:pk>/delete/", trips.trip_delete, name="trip-delete"),
+    path("my/trips/<int:pk>/invitation/", trips.trip_invitation, name="trip-invitation"),
+    path("my/trips/<int:pk>/report-files/<int:file_pk>/", trips.trip_report_file, name="trip-report-file"),
+    path("my/trips/<int:pk>/order/<slug:language>/", trips.trip_order, name="trip-order"),
+    path("my/approvals/", trips.approval_list, name="my-approvals"),
+    path("my/approvals/<int:pk>/", trips.approval_decision, name="trip-decision"),
+    path("my/approvals/<int:pk>/invitation/", trips.approval_invitation, name="trip-decision-invitation"),
+    path("staff/trips/<int:pk>/invitation/", trips.staff_trip_invitation, name="staff-trip-invitation"),
+    path(
+        "staff/trips/<int:pk>/report-files/<int:file_pk>/",
+        trips.staff_trip_report_file,
+        name="staff-trip-report-file",
+    ),
+    path("staff/trips/<int:pk>/order/<slug:language>/", trips.staff_trip_order, name="staff-trip-order"),
 ]

@@ -64,6 +64,7 @@ THIRD_PARTY_BUILDERS = {
 # a job is a record of what happened, read by whoever confirmed it. Learning agreements are written by the student
 # and answered through the services; their admin only reads. So are nominations: the office's buttons call the services.
 # Recommendation lists are made from a call's shortlist and decided by the rector's order, both services.
+# Business trips are requested by the traveller and decided through the chain; the rector's order is a button.
 READ_ONLY_MODELS = {
     "auditlog.LogEntry",
     "mfa.Authenticator",
@@ -72,6 +73,7 @@ READ_ONLY_MODELS = {
     "mobility.LearningAgreement",
     "mobility.Nomination",
     "mobility.RecommendationList",
+    "mobility.TripRequest",
 }
 
 

@@ -36,6 +36,8 @@ from mobility.models import (
     Mobility,
     Nomination,
     RecommendationList,
+    TripChain,
+    TripRequest,
     Visit,
     VisitMember,
     VisitPhoto,
@@ -431,3 +433,29 @@ class RecommendationListFactory(factory.django.DjangoModelFactory):
         model = RecommendationList
 
     call = factory.SubFactory(CallFactory, audience=Call.Audience.STAFF)
+
+
+class TripChainFactory(factory.django.DjangoModelFactory):
+    """The office's business trip approval chain: one row, found again rather than made twice."""
+
+    class Meta:
+        model = TripChain
+        django_get_or_create = ("id",)
+
+    id = TripChain.SINGLETON_ID
+
+
+class TripRequestFactory(factory.django.DjangoModelFactory):
+    """A member of staff's draft business trip to a partner."""
+
+    class Meta:
+        model = TripRequest
+
+    traveller = factory.SubFactory(UserFactory, affiliation="employee")
+    institution = factory.SubFactory(InstitutionFactory)
+    country = "KR"
+    city = "Seoul"
+    start_date = datetime.date(2026, 4, 6)
+    end_date = datetime.date(2026, 4, 10)
+    purpose = "conference"
+    funding = "university"

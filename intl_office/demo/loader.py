@@ -43,6 +43,7 @@ from .staff_calls import StaffCallsLoader
 from .stay_outcomes import StayOutcomesLoader
 from .stays import EU_COUNTRIES, FIRST_MOBILITY_YEAR, StayPlanner
 from .sync import Syncer, add_years
+from .trips import TripsLoader
 
 
 def _ref_part(short_name):
@@ -82,6 +83,8 @@ class DemoLoader(Syncer):
         self.load_mobility()
         self.load_visits()
         self.load_applications()
+        # Before the loaders that pick mobilities: a second run must find the same ones.
+        TripsLoader(self).run()
         ChecklistsLoader(self).run()
         LearningAgreementsLoader(self).run()
         NominationsLoader(self).run()

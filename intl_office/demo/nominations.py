@@ -39,7 +39,7 @@ class NominationsLoader:
         upcoming = (
             Mobility.objects.place_taken()
             .outgoing()
-            .filter(application__isnull=True)
+            .filter(application__isnull=True, trip__isnull=True)  # a business trip is nobody's nomination
             .select_related("partner")
             .order_by("-start_date", "pk")
         )

@@ -23,6 +23,7 @@ from mobility.models import (
     LearningAgreementApproval,
     Mobility,
     Nomination,
+    TripRequest,
     Visit,
     agreements_dormant,
     mobilities_to_nominate,
@@ -348,3 +349,21 @@ def guest_deadlines(on: datetime.date, *, user=None) -> list[Expert]:
         expert.deadline, expert.due_on, expert.days_left = Expert.Deadline(kind).label, day, (day - on).days
         rows.append(expert)
     return sorted(rows, key=lambda expert: (expert.due_on, expert.full_name))
+
+
+@dataclass(frozen=True)
+class TripsToFollow:
+    """Business trips waiting for a step of their approval, and approved trips whose report is overdue."""
+
+    waiting: int
+    reports_overdue: int
+
+
+def trips_to_follow(on: datetime.date) -> TripsToFollow:
+    """Both counts in one query, as the trips admin filters them (``status=submitted``, ``follow=overdue``)."""
+    waiting = TripRequest.objects.waiting().values("pk")
+    overdue = TripRequest.objects.report_overdue(on).values("pk")
+    counts = TripRequest.objects.aggregate(
+        waiting=Count("pk", filter=Q(pk__in=waiting)), reports_overdue=Count("pk", filter=Q(pk__in=overdue))
+    )
+    return TripsToFollow(waiting=counts["waiting"], reports_overdue=counts["reports_overdue"])

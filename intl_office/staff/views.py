@@ -61,7 +61,8 @@ def dashboard_view(request):
     applications per call and their calls; offers waiting for an answer; calls closing soon; upcoming and recent
     visits; mobility this year, last year's same stretch and last year whole; transcripts missing after return;
     checklists incomplete before departure and their number; nominations waiting and places not yet nominated;
-    foreign experts with a visa or registration deadline soon; public records missing a language.
+    foreign experts with a visa or registration deadline soon; business trips waiting for approval and trip reports
+    overdue; public records missing a language.
     """
     on = dates.today()
     user = request.user
@@ -136,6 +137,8 @@ def dashboard_view(request):
             translations_missing_total=sum(row.count for row in missing),
             show_translations=True,
         )
+    if can("mobility.view_triprequest"):
+        context.update(trips=dashboard.trips_to_follow(on), show_trips=True)
     return render(request, "staff/dashboard.html", context)
 
 

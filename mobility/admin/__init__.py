@@ -8,6 +8,7 @@
 ``checklists``: programmes' checklist items and each mobility's pre-departure checklist.
 ``experts``: foreign experts, their reminders, history and invitation letters for a visa.
 ``staff_applications`` (a mixin of the application page) and ``recommendation_lists``: staff calls.
+``trips``: the business trips' approval chain, the requests, the rector's order, the report on a mobility.
 """
 
 from . import (
@@ -20,6 +21,7 @@ from . import (
     nominations,
     recommendation_lists,
     records,
+    trips,
     visits,
 )
 
@@ -33,5 +35,6 @@ __all__ = [
     "nominations",
     "recommendation_lists",
     "records",
+    "trips",
     "visits",
 ]

@@ -23,6 +23,7 @@ from ..models import Expert, Mobility
 from ..resources import FORMATS, MobilityResource
 from .nominations import MobilityNominations
 from .stays import StayAdmin
+from .trips import MobilityTripReport
 
 MOBILITY_TONES = {
     Mobility.Status.PLANNED: INFO,
@@ -56,6 +57,7 @@ class MobilityImportExport(OfficeImportExport):
 
 @admin.register(Mobility)
 class MobilityAdmin(
+    MobilityTripReport,
     StayAdmin,
     MobilityNominations,
     CheckedInput,

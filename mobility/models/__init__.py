@@ -46,6 +46,16 @@ from .staff_applications import (
     StaffApplication,
 )
 from .stays import Recognition, RecognitionQuerySet, StayEvent, recognised_totals
+from .trip_chain import Holder, TripChain, TripChainStep
+from .trips import (
+    Funding,
+    Purpose,
+    TripEvent,
+    TripReportFile,
+    TripRequest,
+    TripRequestQuerySet,
+    TripStep,
+)
 from .visits import Visit, VisitAgendaItem, VisitMember, VisitPhoto, VisitQuerySet
 
 __all__ = [
@@ -64,6 +74,8 @@ __all__ = [
     "ExpertReminder",
     "Direction",
     "Endorsement",
+    "Funding",
+    "Holder",
     "HostPreference",
     "LearningAgreement",
     "LearningAgreementApproval",
@@ -80,6 +92,7 @@ __all__ = [
     "NominationQuerySet",
     "NominationRound",
     "NominationState",
+    "Purpose",
     "Recognition",
     "RecognitionQuerySet",
     "RecommendationEntry",
@@ -89,6 +102,13 @@ __all__ = [
     "StaffApplication",
     "StayEvent",
     "StudyLevel",
+    "TripChain",
+    "TripChainStep",
+    "TripEvent",
+    "TripReportFile",
+    "TripRequest",
+    "TripRequestQuerySet",
+    "TripStep",
     "Visit",
     "VisitAgendaItem",
     "VisitMember",

@@ -129,6 +129,19 @@ from .stays import (
     stay_upload_transcript,
     stays_ask_hosts,
 )
+from .trip_reports import REMIND_BEFORE_DAYS, may_file_report, trip_file_report, trip_send_report_reminders
+from .trips import (
+    TripError,
+    current_step,
+    may_record_order,
+    may_request_trip,
+    trip_decide,
+    trip_delete_draft,
+    trip_missing,
+    trip_record_order,
+    trip_save_draft,
+    trip_submit,
+)
 
 __all__ = [
     "REMINDER_DAYS",
@@ -231,4 +244,18 @@ __all__ = [
     "nominate",
     "nomination_answer",
     "personal_data_of",
+    "REMIND_BEFORE_DAYS",
+    "may_file_report",
+    "trip_file_report",
+    "trip_send_report_reminders",
+    "TripError",
+    "current_step",
+    "may_record_order",
+    "may_request_trip",
+    "trip_decide",
+    "trip_delete_draft",
+    "trip_missing",
+    "trip_record_order",
+    "trip_save_draft",
+    "trip_submit",
 ]

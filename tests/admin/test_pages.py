@@ -132,6 +132,8 @@ CHANGELIST_QUERIES = {
     + 1
     + 1,  # faculties; the page's rounds  # programmes, faculties; date hierarchy; partner countries
     "mobility.RecommendationList": 6,  # the candidates counted with the rows; calls and their makers joined
+    "mobility.TripChain": 6,
+    "mobility.TripRequest": 6 + 1 + 2,  # countries; date hierarchy
     "mobility.Visit": 6 + 2 + 1,  # date hierarchy; partner countries
     "partners.Agreement": 6 + 2 + 1,  # date hierarchy; partner countries
     "partners.Contact": 6 + 1,  # countries of the contacts' institutions

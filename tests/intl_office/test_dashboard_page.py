@@ -153,23 +153,23 @@ def populate(n):
 
 @pytest.mark.usefixtures("home_institution")
 def test_dashboard_queries_do_not_grow_with_rows(client, staff, django_assert_num_queries):
-    """23 queries for 5 rows or 200: session, user, home institution; expiring, expired, dormant;
+    """24 queries for 5 rows or 200: session, user, home institution; expiring, expired, dormant;
     applications per call and their calls; offers waiting; calls closing soon; upcoming and recent visits; mobility
     this year, last year's same days and last year whole; transcripts missing after return; checklists incomplete
-    before departure and their number; nominations waiting and places not yet nominated; learning agreements
-    waiting per faculty (their faculties are one more, when any wait); foreign experts with a deadline soon; public
-    records missing a language (one query for every kind).
+    before departure and their number; nominations waiting and places not yet nominated; business trips waiting and
+    reports overdue; learning agreements waiting per faculty (their faculties are one more, when any wait); foreign
+    experts with a deadline soon; public records missing a language (one query for every kind).
     (A superuser's permissions need no query.)
     """
     client.force_login(staff)
     populate(5)
-    with django_assert_num_queries(23):
+    with django_assert_num_queries(24):
         response = client.get(URL)
     assert len(response.context["expiring"]) == 5
     assert len(response.context["guest_deadlines"]) == 5
 
     populate(195)
-    with django_assert_num_queries(23):
+    with django_assert_num_queries(24):
         response = client.get(URL)
     assert len(response.context["expiring"]) == 200
     assert len(response.context["guest_deadlines"]) == 200

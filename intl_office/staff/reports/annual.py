@@ -23,6 +23,7 @@ from .mobility import (
 )
 from .periods import Period
 from .tables import CHART_COUNTRIES, Column, Table, admin_url, country_column, direction_columns
+from .trips import trip_tables
 
 
 @dataclass
@@ -44,6 +45,9 @@ class AnnualReport:
     credits_recognised: Table
     visits_by_direction: Table
     visits: Table
+    trips_by_country: Table
+    trips_by_purpose: Table
+    trips_by_funding: Table
 
     @property
     def tables(self) -> list[Table]:
@@ -63,15 +67,18 @@ class AnnualReport:
             self.credits_recognised,
             self.visits_by_direction,
             self.visits,
+            self.trips_by_country,
+            self.trips_by_purpose,
+            self.trips_by_funding,
         ]
 
 
 def annual_report(period: Period, *, on: datetime.date) -> AnnualReport:
     """Every table of the report for ``period``, as known on the day ``on``.
 
-    Ten queries whatever the number of rows: partners added, agreements signed, agreements
+    Eleven queries whatever the number of rows: partners added, agreements signed, agreements
     in force (by country and by kind), mobility totals, by programme (and the programmes' names),
-    by country, credits recognised, visits.
+    by country, credits recognised, visits, business trips.
     """
     start, end = period.bounds
     counted_on = period.counted_on(on)
@@ -82,6 +89,7 @@ def annual_report(period: Period, *, on: datetime.date) -> AnnualReport:
     programs = mobility_by_program(between=(start, end))
     countries = mobility_by_country(top=None, between=(start, end))
     visits = visits_between(start, end)
+    trips_by_country, trips_by_purpose, trips_by_funding = trip_tables(start, end)
     return AnnualReport(
         period=period,
         on=on,
@@ -129,4 +137,7 @@ def annual_report(period: Period, *, on: datetime.date) -> AnnualReport:
         credits_recognised=credits_recognised_table(credits_recognised_by_academic_year(between=(start, end))),
         visits_by_direction=visits_by_direction_table(visits.rows),
         visits=visits,
+        trips_by_country=trips_by_country,
+        trips_by_purpose=trips_by_purpose,
+        trips_by_funding=trips_by_funding,
     )

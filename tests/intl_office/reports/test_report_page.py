@@ -202,19 +202,19 @@ def populate(n):
 
 @pytest.mark.usefixtures("home_institution")
 def test_report_queries_do_not_grow_with_rows(client, staff, django_assert_num_queries):
-    """14 queries for 5 rows or 200: session, user, home institution; partners added; agreements signed;
+    """15 queries for 5 rows or 200: session, user, home institution; partners added; agreements signed;
     agreements in force by country and by kind; mobility totals, by programme and the programmes' names,
-    by country; credits recognised; visits; the XLSX file's state.
+    by country; credits recognised; visits; business trips; the XLSX file's state.
     """
     client.force_login(staff)
     query = {"year": 2024, "period": "academic"}
     populate(5)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         response = client.get(URL, query)
     assert len(response.context["report"].agreements_signed.rows) == 5
 
     populate(195)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         response = client.get(URL, query)
     assert len(response.context["report"].visits.rows) == 200
 
