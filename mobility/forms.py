@@ -196,8 +196,10 @@ class ApplicationForm(forms.ModelForm):
             raise ValidationError(_("This call has no host institutions yet; it cannot be applied to."))
 
         # Who may apply: the call's audience, levels and years, each refusal at its own field.
+        # A form made before its application has a student (a check of the fields alone) holds nothing against them.
+        affiliation = self.instance.student.affiliation if self.instance.student_id else None
         refusals = self.call.eligibility_refusal(
-            level=cleaned.get("level"), year=cleaned.get("year_of_study"), affiliation=self.instance.student.affiliation
+            level=cleaned.get("level"), year=cleaned.get("year_of_study"), affiliation=affiliation
         )
         for name, message in refusals.items():
             self.add_error(None if name == "audience" else name, ValidationError(message, code="not_eligible"))

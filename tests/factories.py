@@ -433,6 +433,7 @@ class RecommendationListFactory(factory.django.DjangoModelFactory):
         model = RecommendationList
 
     call = factory.SubFactory(CallFactory, audience=Call.Audience.STAFF)
+    made_by = factory.SubFactory(UserFactory, is_staff=True)
 
 
 class TripChainFactory(factory.django.DjangoModelFactory):

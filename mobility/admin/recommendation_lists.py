@@ -22,6 +22,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from intl_office.admin_helpers import admin_url
+from intl_office.admin_input import CheckedInput
 from programs.models import Call
 
 from .. import services
@@ -77,7 +78,7 @@ class RecommendationEntryInline(admin.TabularInline):
 
 
 @admin.register(RecommendationList)
-class RecommendationListAdmin(admin.ModelAdmin):
+class RecommendationListAdmin(CheckedInput, admin.ModelAdmin):
     list_display = ("call", "made_at", "made_by", "candidates", "order")
     list_select_related = ("call", "made_by")
     readonly_fields = ("call", "made_at", "made_by", "downloads", "order", "decided_by", "decided_at")

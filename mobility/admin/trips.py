@@ -31,6 +31,7 @@ from intl_office.admin_helpers import (
     period,
     person,
 )
+from intl_office.admin_input import CheckedInput
 from intl_office.dates import today
 
 from .. import services
@@ -56,7 +57,7 @@ class TripChainStepInline(TranslationTabularInline):
 
 
 @admin.register(TripChain)
-class TripChainAdmin(TranslationAdmin):
+class TripChainAdmin(CheckedInput, TranslationAdmin):
     """One row (its save keeps it the one): the steps in order, the report's deadline, the travellers' guidance.
 
     A request already submitted keeps its own copy of the steps.
@@ -113,7 +114,7 @@ class WaitingFilter(admin.SimpleListFilter):
 
 
 @admin.register(TripRequest)
-class TripRequestAdmin(AdminExtraMedia, admin.ModelAdmin):
+class TripRequestAdmin(CheckedInput, AdminExtraMedia, admin.ModelAdmin):
     list_display = ("traveller_column", "destination", "country", "dates", "purpose", "funding", "status_badge")
     list_filter = ("status", WaitingFilter, ("country", CountryFilter), "purpose", "funding")
     search_fields = ("traveller__first_name", "traveller__last_name", "institution_name", "city")

@@ -66,7 +66,7 @@ def documents(tmp_path, call):
 def test_a_student_applies_and_the_office_accepts(page: Page, demo, tmp_path, live_server, settings):
     # The e-mails link to the portal's public address, which here is the live server.
     settings.SITE_URL = live_server.url
-    call = Call.objects.open().get()
+    call = Call.objects.open().filter(audience=Call.Audience.STUDENTS).get()
     files, photo = documents(tmp_path, call)
     mail.outbox.clear()
 

@@ -239,7 +239,7 @@ def test_the_feed_of_the_demo_holds_its_visits_and_the_open_calls_deadline(clien
     pinned = datetime.date(2025, 3, 1)
     monkeypatch.setattr(dates, "today", lambda: pinned)
     call_command("seed_demo", "--force", stdout=StringIO())
-    [open_call] = Call.objects.open(pinned)
+    [open_call] = Call.objects.open(pinned).filter(audience=Call.Audience.STUDENTS)
 
     response = client.get(feed_url(staff))
 
