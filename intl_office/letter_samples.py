@@ -8,6 +8,7 @@ will look like and a template that fails on a real context fails here first.
 import datetime
 
 from .letter_records import LetterTemplate
+from .models import HomeInstitution
 
 Kind = LetterTemplate.Kind
 
@@ -76,17 +77,25 @@ def sample_context(kind: str, language: str) -> dict:
     """Plain values for every variable ``kind`` offers, written in ``language``'s script."""
     expert, traveller, candidate, second = PEOPLE.get(language, PEOPLE["en"])
     words = WORDS.get(language, WORDS["en"])
+    home = HomeInstitution.load()
     contexts = {
         Kind.VISA_INVITATION: {
             "expert_name": expert,
+            "position": words["position"],
             "nationality": words["nationality"],
             "passport_number": "C01X00T47",
             "partner": words["partner"],
+            "partner_country": words["country"],
             "purpose": words["purpose"],
+            "subject": words["purpose"],
             "host_unit": words["unit"],
+            "host_faculty": "",
             "start": START,
             "end": END,
             "funding": words["funding"],
+            "university": home.name,
+            "university_address": home.address,
+            "department": home.department_name,
         },
         Kind.NOMINATION_SHEET: {
             "name": candidate,
@@ -100,35 +109,54 @@ def sample_context(kind: str, language: str) -> dict:
         Kind.RECOMMENDATION_LIST: {
             "call": words["call"],
             "programme": words["programme"],
+            "deadline": START - datetime.timedelta(days=60),
+            "made_on": START - datetime.timedelta(days=45),
             "candidates": [
                 {
+                    "position": place,
                     "name": name,
                     "department": words["unit"],
-                    "position": words["position"],
+                    "job": words["position"],
                     "degree": words["degree"],
                     "years_of_service": years,
                     "language_certificate": words["certificate"],
+                    "reference": f"JIZPI-2027-00{40 + place}",
+                    "approved": None,
                 }
-                for name, years in ((traveller, 12), (second, 7))
+                for place, (name, years) in enumerate(((traveller, 12), (second, 7)), start=1)
             ],
+            "order_number": "",
+            "order_date": None,
         },
         Kind.TRIP_ORDER: {
             "traveller": traveller,
             "position": words["position"],
+            "academic_degree": words["degree"],
             "department": words["unit"],
+            "faculty": "",
             "destination": words["partner"],
             "country": words["country"],
             "city": words["city"],
             "start": START,
             "end": END,
+            "days": (END - START).days + 1,
             "purpose": words["purpose"],
             "funding": words["funding"],
+            "programme": words["programme"],
             "approvals": [
-                {"step": step, "by": name, "date": START - datetime.timedelta(days=30 - 5 * i)}
+                {
+                    "title": step,
+                    "by": name,
+                    "date": START - datetime.timedelta(days=30 - 5 * i),
+                    "comment": "",
+                    "order_number": "",
+                    "order_date": None,
+                }
                 for i, (step, name) in enumerate(zip(words["steps"], (second, candidate, expert), strict=True))
             ],
             "order_number": "125-X",
             "order_date": START - datetime.timedelta(days=10),
+            "report_due": END + datetime.timedelta(days=10),
         },
     }
     return contexts[kind]
