@@ -1,4 +1,4 @@
-"""Each letter's real context offers exactly the values the admin lists for its templates, and the preview's samples too.
+"""Each letter's real context offers exactly the values the admin lists for its templates, as do the samples.
 
 A staff member writes ``{{ name }}`` from the list on the letter template's page: a value the list names
 and the code does not give prints nothing, and one the code gives and the list hides cannot be found.
