@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from intl_office.storage import private_file_response
 
 from .. import services
-from ..models import TripChain, TripReportFile, TripRequest, TripStep
+from ..models import Application, TripChain, TripReportFile, TripRequest, TripStep
 from ..trip_forms import TripDecisionForm, TripReportForm, TripRequestForm
 from ..trip_order import ORDER_LANGUAGES, trip_order_filename, trip_order_pdf
 
@@ -213,7 +213,19 @@ def approval_list(request):
         .select_related("trip__traveller", "trip__institution")
         .order_by("-decided_at")[:20]
     )
-    return render(request, "mobility/trip_approvals.html", {"waiting": waiting_steps(request.user), "decided": decided})
+    # The heads of department decide on staff applications here too: one page for all that waits for a person.
+    endorsements = list(
+        Application.objects.awaiting_endorsement_by(request.user)
+        .select_related("call", "staff", "staff__department")
+        .order_by("submitted_at", "pk")
+    )
+    context = {
+        "waiting": waiting_steps(request.user),
+        "decided": decided,
+        "endorsements": endorsements,
+        "heads_a_department": bool(endorsements) or request.user.departments_headed.exists(),
+    }
+    return render(request, "mobility/trip_approvals.html", context)
 
 
 @login_required

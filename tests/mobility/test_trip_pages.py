@@ -7,9 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from intl_office.dates import today
-from mobility.models import TripRequest, TripStep
+from mobility.models import Application, StaffApplication, TripRequest, TripStep
 from mobility.services import trip_decide
-from tests.factories import UserFactory
+from tests.factories import ApplicationFactory, CallFactory, DepartmentFactory, UserFactory
 from tests.files import pdf_bytes, pdf_with_javascript
 from tests.mobility.trips import approve_all, chain, draft, people, seoul, steps_of, submitted
 
@@ -238,3 +238,21 @@ def test_my_approvals_keeps_its_queries(client, p, django_assert_max_num_queries
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(reverse("mobility:my-approvals"))
     assert response.content.decode().count("/my/approvals/") >= 7
+
+
+def test_a_head_finds_staff_applications_to_endorse_on_the_same_page_as_the_trips(client):
+    """One page for what waits for a person: the head's endorsements beside the trip steps they hold."""
+    head = UserFactory(affiliation="employee")
+    department = DepartmentFactory(head=head)
+    application = ApplicationFactory(
+        call=CallFactory(audience="staff"), status=Application.Status.SUBMITTED, first_name="Dildora"
+    )
+    StaffApplication.objects.create(application=application, department=department, position="Dotsent")
+    client.force_login(head)
+
+    html = client.get("/my/approvals/").content.decode()
+
+    assert "Staff applications to endorse" in html
+    assert f'href="/my/endorsements/{application.pk}/"' in html
+    client.force_login(UserFactory(affiliation="employee"))
+    assert "Staff applications to endorse" not in client.get("/my/approvals/").content.decode()
