@@ -231,8 +231,9 @@ def test_my_approvals_keeps_its_queries(client, p, django_assert_max_num_queries
     waiting(2)
     client.force_login(p.dean)
     client.get(reverse("mobility:my-approvals"))
-    # session, user, the waiting steps with their trips, travellers and hosts, the decided ones
-    with django_assert_max_num_queries(6) as few:
+    # session, user, the waiting steps with their trips, travellers and hosts, the decided ones, the staff
+    # applications waiting for the user's endorsement and whether they head a department
+    with django_assert_max_num_queries(8) as few:
         client.get(reverse("mobility:my-approvals"))
     waiting(5)
     with django_assert_max_num_queries(len(few.captured_queries)):
