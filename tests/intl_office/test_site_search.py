@@ -204,7 +204,7 @@ def test_an_empty_query_shows_how_to_search(client, home_institution):
 def test_no_result_suggests_the_partner_directory(client, partners):
     page = html(client.get("/uz/search/", {"q": "Atlantis"}))
 
-    assert "Nothing found for “Atlantis”" in page
+    assert "“Atlantis” bo‘yicha hech narsa topilmadi" in page
     assert 'href="/uz/partners/"' in page
 
 
