@@ -45,7 +45,8 @@ def test_a_teacher_signs_up_as_staff_and_completes_the_profile(page: Page, trans
     page.goto(re.search(r"https?://\S+/accounts/confirm-email/\S*", verification.body)[0])
     page.get_by_role("button", name="Confirm").click()
 
-    # The header leads to the profile, which knows the department; the name and position complete it.
+    # The header's account menu leads to the profile, which knows the department; the name and position complete it.
+    page.get_by_role("button", name="My account").click()
     page.get_by_role("link", name="My profile").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("My profile")
     expect(page.get_by_label("I work here")).to_be_checked()

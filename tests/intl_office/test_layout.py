@@ -5,6 +5,8 @@ import re
 import pytest
 from django.template import Context, Template, loader
 
+from intl_office.models import User
+from tests.factories import UserFactory
 from tests.intl_office.pages import html
 
 pytestmark = pytest.mark.django_db
@@ -194,3 +196,18 @@ def test_visitors_are_offered_sign_in_and_staff_the_staff_area(client, home_inst
 
     assert "Sign in</a>" in anonymous and "Staff area" not in anonymous
     assert "Staff area</a>" in signed_in and "Sign out</a>" in signed_in and "Sign in</a>" not in signed_in
+
+
+def test_a_persons_own_pages_are_in_one_account_menu(client, home_institution):
+    student = UserFactory()
+    employee = UserFactory(affiliation=User.Affiliation.EMPLOYEE)
+
+    client.force_login(student)
+    menu = html(client.get("/about/")).split('class="dropdown-menu')[1].split("</ul>")[0]
+    assert ">My applications</a>" in menu and ">My profile</a>" in menu and ">Sign out</a>" in menu
+    assert "Business trips" not in menu
+
+    client.force_login(employee)
+    menu = html(client.get("/about/")).split('class="dropdown-menu')[1].split("</ul>")[0]
+    assert 'href="/my/trips/">Business trips</a>' in menu
+    assert 'href="/my/approvals/">Waiting for my decision</a>' in menu
