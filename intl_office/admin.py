@@ -55,7 +55,7 @@ class UserAdmin(CheckedInput, DjangoUserAdmin):
         (
             _("At the institution"),
             {
-                "fields": ("affiliation", "department", "position", "academic_degree"),
+                "fields": ("affiliation", "department", "position", "academic_degree", "language"),
                 "description": _(
                     "What the person said at sign-up or on their profile: a staff call takes members of staff, "
                     "a student call students; the head of the department endorses a member of staff."

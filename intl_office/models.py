@@ -4,6 +4,7 @@ import base64
 from email.mime.base import MIMEBase
 
 from auditlog.registry import auditlog
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import models
@@ -50,6 +51,14 @@ class User(AbstractUser):
         help_text=_("For staff: the department they work in; its head endorses their applications and trips."),
     )
     position = models.CharField(_("position"), max_length=200, blank=True)
+    # The portal writes to the person in this language: the one they signed up in, changed on their profile.
+    language = models.CharField(
+        _("language of e-mails"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The portal's e-mails to this person are written in it."),
+    )
     academic_degree = models.CharField(
         _("academic degree and title"),
         max_length=200,

@@ -7,6 +7,8 @@ member of staff names endorses (or declines) what they apply for, which is how a
 """
 
 from django import forms
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -70,7 +72,12 @@ class SignupDetailsForm(forms.Form):
     def signup(self, request, user):
         user.affiliation = self.cleaned_data["affiliation"]
         user.department = self.cleaned_data.get("department")
-        user.save(update_fields=["affiliation", "department"])
+        # The language of the sign-up page is the one the person reads: the portal's e-mails follow it.
+        user.language = language_code(translation.get_language())
+        user.save(update_fields=["affiliation", "department", "language"])
+
+
+NATIVE_LANGUAGE_NAMES = [("en", "English"), ("uz", "O‘zbekcha"), ("ru", "Русский")]
 
 
 class ProfileForm(forms.ModelForm):
@@ -81,7 +88,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ("first_name", "last_name", "affiliation", "department", "position", "academic_degree")
+        fields = ("first_name", "last_name", "affiliation", "department", "position", "academic_degree", "language")
         help_texts = {"position": _("For staff: for example, associate professor of the department.")}
 
     def __init__(self, *args, **kwargs):
@@ -90,6 +97,26 @@ class ProfileForm(forms.ModelForm):
         self.fields["last_name"].required = True
         for name, autocomplete in (("first_name", "given-name"), ("last_name", "family-name")):
             self.fields[name].widget.attrs["autocomplete"] = autocomplete
+        # Each language named in itself, as the language switcher names them; the page's own by default.
+        self.fields["language"].required = True
+        self.fields["language"].choices = NATIVE_LANGUAGE_NAMES
+        if not self.instance.language:
+            self.initial["language"] = language_code(translation.get_language())
 
     def clean(self):
         return check_department(self, super().clean())
+
+
+def language_code(language) -> str:
+    """One of the portal's languages for ``language`` ("ru-ru" is "ru"); the default when it is none of them."""
+    codes = {code for code, _name in settings.LANGUAGES}
+    language = (language or "").split("-")[0].lower()
+    return language if language in codes else settings.LANGUAGE_CODE
+
+
+def language_of(user, *, fallback=None) -> str:
+    """The language the portal writes to ``user`` in: theirs, else ``fallback``, else the default."""
+    own = getattr(user, "language", "") or ""
+    if own:
+        return language_code(own)
+    return language_code(fallback) if fallback else settings.LANGUAGE_CODE

@@ -8,14 +8,17 @@ application if they ever applied, else in the applicant's: colleagues of one dep
 from django.conf import settings
 
 from intl_office.mail import absolute_reverse
+from intl_office.people import language_of
 
 from .emails import application_page_url, queue_student_email
 
 
 def person_language(user, *, fallback) -> str:
-    """The language ``user`` last applied in, else ``fallback``."""
+    """The language of ``user``'s profile, else the one they last applied in, else ``fallback``."""
     from .models import Application
 
+    if user.language:
+        return language_of(user)
     language = (
         Application.objects.filter(student=user).order_by("-updated_at").values_list("language", flat=True).first()
     )

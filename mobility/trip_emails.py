@@ -8,6 +8,7 @@ default: what they have read the portal in before. Everything is queued in the c
 
 from django.conf import settings
 
+from intl_office import people
 from intl_office.mail import absolute_reverse
 
 from .emails import queue_student_email
@@ -21,7 +22,9 @@ REMINDER_TEMPLATES = {
 
 
 def language_of(user) -> str:
-    """The language ``user`` last used on the portal's trip pages (see the module's docstring)."""
+    """The language of ``user``'s profile, else the one they last used on the portal's trip pages."""
+    if user.language:
+        return people.language_of(user)
     decided = TripStep.objects.filter(decided_by=user).exclude(language="").order_by("-decided_at")
     language = decided.values_list("language", flat=True).first()
     if language is None:

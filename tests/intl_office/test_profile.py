@@ -26,6 +26,7 @@ def profile_data(**changes):
         "department": "",
         "position": "Associate professor",
         "academic_degree": "PhD",
+        "language": "en",
     }
     return {**data, **changes}
 
