@@ -162,16 +162,13 @@ def trip_delete(request, pk):
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def trip_invitation(request, pk):
-    trip = _get_trip_for_traveller(request.user, pk)
-    return private_file_response(trip.invitation, filename=f"invitation-{trip.pk}.pdf")
+    return _invitation_response(_get_trip_for_traveller(request.user, pk))
 
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def trip_report_file(request, pk, file_pk):
-    trip = _get_trip_for_traveller(request.user, pk)
-    report_file = get_object_or_404(TripReportFile, pk=file_pk, trip=trip)
-    return private_file_response(report_file.file, filename=f"trip-report-{trip.pk}-{report_file.pk}.pdf")
+    return _report_file_response(_get_trip_for_traveller(request.user, pk), file_pk)
 
 
 @login_required
@@ -179,6 +176,16 @@ def trip_report_file(request, pk, file_pk):
 def trip_order(request, pk, language):
     trip = _get_trip_for_traveller(request.user, pk)
     return _order_response(trip, language)
+
+
+def _invitation_response(trip):
+    """The trip's invitation letter, for whoever the caller let see the trip (its traveller, a holder, staff)."""
+    return private_file_response(trip.invitation, filename=f"invitation-{trip.pk}.pdf")
+
+
+def _report_file_response(trip, file_pk):
+    report_file = get_object_or_404(TripReportFile, pk=file_pk, trip=trip)
+    return private_file_response(report_file.file, filename=f"trip-report-{trip.pk}-{report_file.pk}.pdf")
 
 
 def _order_response(trip, language):
@@ -260,8 +267,7 @@ def approval_decision(request, pk):
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def approval_invitation(request, pk):
-    step = _get_step_for_holder(request.user, pk)
-    return private_file_response(step.trip.invitation, filename=f"invitation-{step.trip_id}.pdf")
+    return _invitation_response(_get_step_for_holder(request.user, pk).trip)
 
 
 # --- the office ------------------------------------------------------------------------------
@@ -276,16 +282,13 @@ def _get_trip_for_staff(user, pk):
 @staff_member_required
 @require_http_methods(["GET", "HEAD"])
 def staff_trip_invitation(request, pk):
-    trip = _get_trip_for_staff(request.user, pk)
-    return private_file_response(trip.invitation, filename=f"invitation-{trip.pk}.pdf")
+    return _invitation_response(_get_trip_for_staff(request.user, pk))
 
 
 @staff_member_required
 @require_http_methods(["GET", "HEAD"])
 def staff_trip_report_file(request, pk, file_pk):
-    trip = _get_trip_for_staff(request.user, pk)
-    report_file = get_object_or_404(TripReportFile, pk=file_pk, trip=trip)
-    return private_file_response(report_file.file, filename=f"trip-report-{trip.pk}-{report_file.pk}.pdf")
+    return _report_file_response(_get_trip_for_staff(request.user, pk), file_pk)
 
 
 @staff_member_required
