@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from intl_office.validators import NoControlCharacters
 
+from .decision_forms import DecisionForm
 from .models import LearningAgreementApproval, LearningAgreementRow
 from .services.learning_agreements import MAX_ROWS, ROW_FIELDS
 
@@ -102,28 +103,14 @@ class DraftCommentForm(forms.Form):
     )
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(DecisionForm):
     """A coordinator's answer on one version: approve, or send back with a comment."""
 
-    decision = forms.ChoiceField(
-        label=_("Your answer"),
-        choices=[(Decision.APPROVE, _("Approve this version")), (Decision.RETURN, _("Send it back to the student"))],
-        widget=forms.RadioSelect,
-    )
-    comment = forms.CharField(
-        label=_("Comment"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        validators=[NoControlCharacters(multiline=True)],
-        help_text=_("Required when you send it back: say what should change."),
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("decision") == Decision.RETURN and not (cleaned.get("comment") or "").strip():
-            self.add_error("comment", _("Say what should change when you send it back."))
-        return cleaned
+    decision_label = _("Your answer")
+    choices = [(Decision.APPROVE, _("Approve this version")), (Decision.RETURN, _("Send it back to the student"))]
+    comment_rows = 3
+    comment_help = _("Required when you send it back: say what should change.")
+    reason_missing = _("Say what should change when you send it back.")
 
 
 class HostAnswerForm(AnswerForm):

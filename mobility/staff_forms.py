@@ -14,6 +14,7 @@ from django.utils.translation import pgettext_lazy
 
 from intl_office.models import Department
 
+from .decision_forms import DecisionForm
 from .forms import ApplicationForm
 from .models import StaffApplication
 from .models.staff_applications import MAX_YEARS_OF_SERVICE
@@ -105,26 +106,11 @@ def application_form_class(call):
     return StaffApplicationForm if call.for_staff else ApplicationForm
 
 
-class EndorsementForm(forms.Form):
+class EndorsementForm(DecisionForm):
     """The head's answer: endorse, or decline with the reason the applicant will read."""
 
     ENDORSE, DECLINE = "endorse", "decline"
 
-    decision = forms.ChoiceField(
-        label=_("Your decision"),
-        choices=[(ENDORSE, _("Endorse the application")), (DECLINE, _("Decline the application"))],
-        widget=forms.RadioSelect,
-    )
-    comment = forms.CharField(
-        label=_("Comment"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Required when you decline: the applicant reads it."),
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("decision") == self.DECLINE and not (cleaned.get("comment") or "").strip():
-            self.add_error("comment", _("Say why you decline; the applicant is told."))
-        return cleaned
+    choices = [(ENDORSE, _("Endorse the application")), (DECLINE, _("Decline the application"))]
+    comment_help = _("Required when you decline: the applicant reads it.")
+    reason_missing = _("Say why you decline; the applicant is told.")

@@ -9,6 +9,7 @@ from intl_office.validators import NoControlCharacters
 from partners.models import Institution
 from programs.models import GrantProgram
 
+from .decision_forms import DecisionForm
 from .models import Funding, TripRequest
 from .services.trips import DRAFT_FIELDS
 
@@ -92,28 +93,14 @@ class TripRequestForm(forms.ModelForm):
         return {name: self.cleaned_data.get(name) for name in DRAFT_FIELDS}
 
 
-class TripDecisionForm(forms.Form):
+class TripDecisionForm(DecisionForm):
+    """A step holder's answer on a trip: approve, or refuse with the reason the traveller receives."""
+
     APPROVE, REFUSE = "approve", "refuse"
 
-    decision = forms.ChoiceField(
-        label=_("Your decision"),
-        choices=[(APPROVE, _("Approve")), (REFUSE, _("Refuse"))],
-        widget=forms.RadioSelect,
-    )
-    comment = forms.CharField(
-        label=_("Comment"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        validators=[NoControlCharacters(multiline=True)],
-        help_text=_("Required when you refuse: the traveller receives it."),
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("decision") == self.REFUSE and not (cleaned.get("comment") or "").strip():
-            self.add_error("comment", _("Give the reason for the refusal."))
-        return cleaned
+    choices = [(APPROVE, _("Approve")), (REFUSE, _("Refuse"))]
+    comment_help = _("Required when you refuse: the traveller receives it.")
+    reason_missing = _("Give the reason for the refusal.")
 
 
 class RectorOrderForm(forms.Form):

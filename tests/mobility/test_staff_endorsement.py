@@ -90,6 +90,14 @@ def test_a_decline_needs_a_reason_and_ends_the_application_with_the_reason_maile
     assert "ITEC" in message.subject
 
 
+def test_a_comment_with_control_characters_is_refused_next_to_the_field(client, head, application):
+    client.force_login(head)
+    response = client.post(decide_url(application), {"decision": "endorse", "comment": "Fine\x1b[2J"})
+    assert response.status_code == 200
+    assert "comment" in response.context["form"].errors
+    assert StaffApplication.objects.get().endorsement == StaffApplication.Endorsement.PENDING
+
+
 def test_the_head_decides_only_once(client, head, application):
     services.endorsement_decide(application=application, actor=head, endorse=True)
     with pytest.raises(services.ApplicationError):
