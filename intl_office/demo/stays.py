@@ -111,7 +111,9 @@ class StayPlanner:
         return [
             key
             for key in keys
-            if self.institutions[key].is_active and (self.institutions[key].cooperating_since or 0) <= year
+            if key in self.institutions  # a partner another profile's seed names is not in this one
+            and self.institutions[key].is_active
+            and (self.institutions[key].cooperating_since or 0) <= year
         ]
 
     def stays_of(self, year):
