@@ -105,6 +105,13 @@ class DemoLoader(Syncer):
         StaffCallsLoader(self).run()
         StayOutcomesLoader(self).run()
         ExpertsLoader(self).run()
+        # Stays another profile planned (its partners drew other hosts and names): the demo's own, not staff's,
+        # and neither an application's nor an expert's, which their own loaders keep.
+        self.delete_stale(
+            Mobility.objects.filter(
+                participant_email__endswith="@example.org", application__isnull=True, expert__isnull=True
+            )
+        )
         for model in (
             HomeInstitution, Faculty, Department, StaffMember, Page, Ranking, CooperationArea, Institution, Contact,
             Agreement,

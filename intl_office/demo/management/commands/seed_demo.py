@@ -45,9 +45,7 @@ class Command(BaseCommand):
             summary = f"{created} rows created, {updated} updated, {deleted} deleted, {links} link sets replaced"
         else:
             summary = "already up to date, nothing changed"
-        self.stdout.write(
-            self.style.SUCCESS(f"Demo data ({options['profile']}) loaded in {seconds:.1f} s: {summary}.")
-        )
+        self.stdout.write(self.style.SUCCESS(f"Demo data ({options['profile']}) loaded in {seconds:.1f} s: {summary}."))
         if options["verbosity"] >= 1:
             width = max(len(name) for name in result.totals)
             for name, total in result.totals.items():
