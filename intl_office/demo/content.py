@@ -3,7 +3,10 @@
 Facts come from the public pages in the project's seeds (the department regulations and "International
 Activities" of Jizzakh Polytechnic Institute, the joint programmes and the 1999 agreement of Jizzakh State
 Pedagogical University, the delegation visit of 3 December 2024 reported by the Tashkent Institute of Chemical
-Technology); the demo tells them as the records of one institute. People, phone numbers and addresses are invented.
+Technology). Each seed's facts belong to its own profile (``profiles.py``): the department, pages and rankings
+here are Jizzakh Polytechnic Institute's (the jizpi profile); the joint programmes are JSPU's, the Shandong visit
+TICT's, and ``home_jspu.py`` and ``home_tict.py`` hold those offices. People, phone numbers and addresses are
+invented.
 
 A text that visitors read in three languages is a ``T(en, uz, ru)``; the loader spreads it over the
 django-modeltranslation columns ``<field>_en``, ``<field>_uz`` and ``<field>_ru``.
