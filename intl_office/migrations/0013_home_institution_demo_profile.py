@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('intl_office', '0012_user_language'),
+        ("intl_office", "0012_user_language"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='homeinstitution',
-            name='demo_profile',
-            field=models.CharField(blank=True, help_text="The demo profile seed_demo loaded. Clear it once the office's real records replace the demo.", max_length=20, verbose_name='demo data loaded'),
+            model_name="homeinstitution",
+            name="demo_profile",
+            field=models.CharField(
+                blank=True,
+                help_text="The demo profile seed_demo loaded. Clear it once the office's real records replace the demo.",
+                max_length=20,
+                verbose_name="demo data loaded",
+            ),
         ),
     ]
