@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The demo office `make run` loads: jizpi, jspu or tict (seed_demo --profile).
+DEMO ?= jizpi
 
 .PHONY: run test test-fast lint format bench bench-http messages messages-check mutation clean
 
@@ -19,7 +21,7 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt constraints.txt
 # The worker sends the e-mail the pages queue (to the console unless EMAIL_URL is set); it stops with the server.
 run: $(BIN)/.installed
 	$(PY) manage.py migrate --no-input
-	$(PY) manage.py seed_demo
+	$(PY) manage.py seed_demo --profile $(DEMO)
 	$(PY) manage.py demo_admin --site http://$(HOST):$(PORT)
 	$(PY) manage.py jobs_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \

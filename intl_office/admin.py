@@ -167,6 +167,7 @@ class HomeInstitutionAdmin(CheckedInput, CompactTextareas, TranslationAdmin):
         (_("University"), {"fields": ("name", "short_name", "logo", "website", "international_since")}),
         (_("Department"), {"fields": ("department_name", "about")}),
         (_("Contacts"), {"fields": ("address", "phone", "email", "working_hours")}),
+        (_("Demo"), {"fields": ("demo_profile",)}),
         (
             _("Letters"),
             {

@@ -169,6 +169,13 @@ class HomeInstitution(models.Model):
         blank=True,
         help_text=_("For example: Vice-rector for international affairs."),
     )
+    # Set by ``seed_demo``: while it is set every page says that it shows demo data.
+    demo_profile = models.CharField(
+        _("demo data loaded"),
+        max_length=20,
+        blank=True,
+        help_text=_("The demo profile seed_demo loaded. Clear it once the office's real records replace the demo."),
+    )
 
     class Meta:
         verbose_name = _("home institution")

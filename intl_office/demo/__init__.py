@@ -1,6 +1,7 @@
 """Demo data for ``manage.py seed_demo``: a realistic international office built from the project's seeds.
 
-``intl_office.demo.loader.load_demo()`` writes it; running it again changes nothing. The data lives in this
+``intl_office.demo.loader.load_demo(profile=...)`` writes one seed office (``profiles.py``: jizpi, jspu or
+tict) with only its own seed's facts; running it again changes nothing. The data lives in this
 package (``partners.py``, ``content.py``, and ``applications.py`` for the students applying to the open call)
 so that a fresh clone needs nothing outside the repository.
 

@@ -3,7 +3,10 @@
 Facts come from the public pages in the project's seeds (the department regulations and "International
 Activities" of Jizzakh Polytechnic Institute, the joint programmes and the 1999 agreement of Jizzakh State
 Pedagogical University, the delegation visit of 3 December 2024 reported by the Tashkent Institute of Chemical
-Technology); the demo tells them as the records of one institute. People, phone numbers and addresses are invented.
+Technology). Each seed's facts belong to its own profile (``profiles.py``): the department, pages and rankings
+here are Jizzakh Polytechnic Institute's (the jizpi profile); the joint programmes are JSPU's, the Shandong visit
+TICT's, and ``home_jspu.py`` and ``home_tict.py`` hold those offices. People, phone numbers and addresses are
+invented.
 
 A text that visitors read in three languages is a ``T(en, uz, ru)``; the loader spreads it over the
 django-modeltranslation columns ``<field>_en``, ``<field>_uz`` and ``<field>_ru``.
@@ -562,12 +565,11 @@ GRANT_PROGRAMS = [
         "kind": "training",
         "funder": "IN:ITEC",
         "summary": T(
-            "Fully funded short courses at Indian institutes for professors, teachers and administrators; about ten "
-            "staff members of the institute take part every year.",
+            "Fully funded short courses at Indian institutes for professors, teachers and administrators.",
             "Hindiston institutlarida professor-oʻqituvchilar va maʼmuriy xodimlar uchun toʻliq moliyalashtiriladigan "
-            "qisqa muddatli kurslar; har yili institutning oʻnga yaqin xodimi ishtirok etadi.",
+            "qisqa muddatli kurslar.",
             "Полностью оплачиваемые краткосрочные курсы в индийских институтах для преподавателей и административных "
-            "сотрудников; ежегодно в них участвуют около десяти сотрудников института.",
+            "сотрудников.",
         ),
         "description": T(
             "The Ministry of External Affairs of the Government of India pays for travel, tuition, accommodation and "
@@ -1113,12 +1115,13 @@ JOINT_PROGRAMMES = [
         "years_partner": 1,
         "started_in": 2021,
         "description": T(
-            "Students study the first three years at Jizzakh Polytechnic Institute and the final year at Belarusian "
-            "State Pedagogical University in Minsk, and receive the diplomas of both universities.",
-            "Talabalar dastlabki uch yil Jizzax politexnika institutida, soʻnggi yilni esa Minskdagi Belarus davlat "
-            "pedagogika universitetida tahsil oladi va ikkala universitet diplomini oladi.",
-            "Студенты учатся первые три года в Джизакском политехническом институте, а последний год — в Белорусском "
-            "государственном педагогическом университете в Минске и получают дипломы обоих университетов.",
+            "Students study the first three years at Jizzakh State Pedagogical University and the final year at "
+            "Belarusian State Pedagogical University in Minsk, and receive the diplomas of both universities.",
+            "Talabalar dastlabki uch yil Jizzax davlat pedagogika universitetida, soʻnggi yilni esa Minskdagi Belarus "
+            "davlat pedagogika universitetida tahsil oladi va ikkala universitet diplomini oladi.",
+            "Студенты учатся первые три года в Джизакском государственном педагогическом университете, а последний "
+            "год — в Белорусском государственном педагогическом университете в Минске и получают дипломы обоих "
+            "университетов.",
         ),
     },
     {
@@ -1129,12 +1132,12 @@ JOINT_PROGRAMMES = [
         "years_partner": 2,
         "started_in": 2022,
         "description": T(
-            "Two years at the institute and two years at Belarusian State Pedagogical University under a curriculum "
+            "Two years at the university and two years at Belarusian State Pedagogical University under a curriculum "
             "agreed by both universities; graduates receive two bachelor's diplomas.",
-            "Ikki yil institutda va ikki yil Belarus davlat pedagogika universitetida ikkala universitet kelishgan "
-            "oʻquv reja asosida tahsil; bitiruvchilar ikkita bakalavr diplomini oladi.",
-            "Два года в институте и два года в Белорусском государственном педагогическом университете по учебному "
-            "плану, согласованному обоими университетами; выпускники получают два диплома бакалавра.",
+            "Ikki yil oʻz universitetimizda va ikki yil Belarus davlat pedagogika universitetida ikkala universitet "
+            "kelishgan oʻquv reja asosida tahsil; bitiruvchilar ikkita bakalavr diplomini oladi.",
+            "Два года в своём университете и два года в Белорусском государственном педагогическом университете по "
+            "учебному плану, согласованному обоими университетами; выпускники получают два диплома бакалавра.",
         ),
     },
 ]
@@ -1219,7 +1222,7 @@ SHANDONG_VISIT = {
     "direction": "incoming",
     "start_date": _d("2024-12-03"),
     "end_date": None,
-    "city": "Jizzakh",
+    "city": "Tashkent",
     "title": T(
         "Delegation of Shandong Jianshu University visits the institute",
         "Shandun Jianshu universiteti delegatsiyasi institutga tashrif buyurdi",
@@ -1646,18 +1649,18 @@ OTHER_VISITS = [
             "согласовали учебные планы для следующего набора.",
         ),
         "story": T(
-            "From 22 to 24 April 2025 a delegation of Belarusian State Pedagogical University visited the institute. "
+            "From 22 to 24 April 2025 a delegation of Belarusian State Pedagogical University visited the university. "
             "The guests gave open lectures on vocational pedagogy and educational psychology and met the students who "
             "will continue their studies in Minsk.\n\n"
             'The two universities reviewed the curricula of the "3+1" and "2+2" dual-degree programmes and agreed '
             "on the admission of the 2025 intake.",
-            "2025-yil 22–24-aprel kunlari Belarus davlat pedagogika universiteti delegatsiyasi institutga tashrif "
-            "buyurdi. Mehmonlar kasbiy pedagogika va pedagogik psixologiya boʻyicha ochiq maʼruzalar oʻqidi hamda "
-            "oʻqishini Minskda davom ettiradigan talabalar bilan uchrashdi.\n\n"
+            "2025-yil 22–24-aprel kunlari Belarus davlat pedagogika universiteti delegatsiyasi universitetga "
+            "tashrif buyurdi. Mehmonlar kasbiy pedagogika va pedagogik psixologiya boʻyicha ochiq maʼruzalar "
+            "oʻqidi hamda oʻqishini Minskda davom ettiradigan talabalar bilan uchrashdi.\n\n"
             'Ikki universitet "3+1" va "2+2" qoʻsh diplomli dasturlarining oʻquv rejalarini koʻrib chiqdi va '
             "2025-yilgi qabulni kelishib oldi.",
             "22–24 апреля 2025 года делегация Белорусского государственного педагогического университета посетила "
-            "институт. Гости прочитали открытые лекции по профессиональной педагогике и педагогической психологии и "
+            "университет. Гости прочитали открытые лекции по профессиональной педагогике и педагогической психологии и "
             "встретились со студентами, которые продолжат обучение в Минске.\n\n"
             "Университеты рассмотрели учебные планы программ двойного диплома «3+1» и «2+2» и согласовали набор 2025 "
             "года.",

@@ -7,6 +7,7 @@ same values. Which calls and stays exist is planned in ``calls.py`` and ``stays.
 """
 
 import datetime
+import itertools
 from decimal import Decimal
 
 from django.db import transaction
@@ -27,11 +28,12 @@ from mobility.models import (
 from partners.models import Agreement, Contact, CooperationArea, Institution
 from programs.models import Call, DocumentType, GrantProgram, JointProgramme, Project, ProjectMember
 
-from . import content
+from . import content, profiles
 from .calls import call_specs
 from .checklists import ChecklistsLoader
 from .cities import CITIES
 from .content import T
+from .department import DepartmentLoader
 from .experts import ExpertsLoader
 from .learning_agreements import LearningAgreementsLoader
 from .names import NameBook
@@ -42,6 +44,7 @@ from .people import PeopleLoader
 from .staff_calls import StaffCallsLoader
 from .stay_outcomes import StayOutcomesLoader
 from .stays import EU_COUNTRIES, FIRST_MOBILITY_YEAR, StayPlanner
+from .switch import forget_other_profiles
 from .sync import Syncer, add_years
 from .trips import TripsLoader
 
@@ -53,9 +56,19 @@ def _ref_part(short_name):
 class DemoLoader(Syncer):
     """Writes the whole demo, step by step, in the order the records depend on each other."""
 
-    def __init__(self, today):
+    def __init__(self, today, profile):
         super().__init__()
         self.today = today
+        self.profile = profile
+        foreign_partners = profiles.foreign(profile, "partners")
+        self.partner_specs = [spec for spec in PARTNERS if spec.key not in foreign_partners]
+        foreign_programs = profiles.foreign(profile, "programs")
+        self.program_specs = [spec for spec in content.GRANT_PROGRAMS if spec["slug"] not in foreign_programs]
+        foreign_visits = profiles.foreign(profile, "visits")
+        self.visit_specs = [
+            spec for spec in (content.SHANDONG_VISIT, *content.OTHER_VISITS) if spec["slug"] not in foreign_visits
+        ]
+        self.office_staff = []
         self.institutions = {}
         self.agreements = {}
         self.partner_agreements = {}
@@ -71,7 +84,8 @@ class DemoLoader(Syncer):
     # The steps ----------------------------------------------------------------------------------------------------
 
     def run(self):
-        self.load_department()
+        forget_other_profiles(self.result, self.profile)
+        DepartmentLoader(self).run()
         PeopleLoader(self).run()
         self.load_reference_lists()
         self.load_institutions()
@@ -91,6 +105,13 @@ class DemoLoader(Syncer):
         StaffCallsLoader(self).run()
         StayOutcomesLoader(self).run()
         ExpertsLoader(self).run()
+        # Stays another profile planned (its partners drew other hosts and names): the demo's own, not staff's,
+        # and neither an application's nor an expert's, which their own loaders keep.
+        self.delete_stale(
+            Mobility.objects.filter(
+                participant_email__endswith="@example.org", application__isnull=True, expert__isnull=True
+            )
+        )
         for model in (
             HomeInstitution, Faculty, Department, StaffMember, Page, Ranking, CooperationArea, Institution, Contact,
             Agreement,
@@ -100,21 +121,6 @@ class DemoLoader(Syncer):
             self.result.totals[model.__name__] = model._default_manager.count()
         return self.result
 
-    def load_department(self):
-        self.sync(HomeInstitution, {"pk": HomeInstitution.SINGLETON_ID}, dict(content.HOME_INSTITUTION))
-        for slug, name in content.FACULTIES:
-            self.faculties[slug] = self.sync(Faculty, {"slug": slug}, {"name": name})
-        for member in content.STAFF:
-            values = {key: value for key, value in member.items() if key != "email"}
-            values.setdefault("reception_days", "")
-            self.sync(StaffMember, {"email": member["email"]}, {**values, "is_public": True})
-        for page in content.PAGES:
-            values = {key: value for key, value in page.items() if key != "slug"}
-            self.sync(Page, {"slug": page["slug"]}, {**values, "is_published": True})
-        for ranking in content.RANKINGS:
-            values = {key: value for key, value in ranking.items() if key not in ("name", "year")}
-            self.sync(Ranking, {"name": ranking["name"], "year": ranking["year"]}, values)
-
     def load_reference_lists(self):
         for slug, name in content.COOPERATION_AREAS:
             self.areas[slug] = self.sync(CooperationArea, {"slug": slug}, {"name": name})
@@ -123,7 +129,7 @@ class DemoLoader(Syncer):
 
     def load_institutions(self):
         contacts = NameBook()
-        for spec in PARTNERS:
+        for spec in self.partner_specs:
             institution = self.sync(
                 Institution,
                 {"name": spec.name, "country": spec.country},
@@ -161,7 +167,9 @@ class DemoLoader(Syncer):
         )
 
     def load_agreements(self):
-        for spec in PARTNERS:
+        # Every agreement has a responsible member of the office's staff, taken in turn.
+        responsible = itertools.cycle(self.office_staff)
+        for spec in self.partner_specs:
             partner = self.institutions[spec.key]
             own = []
             prefix = f"IC/{spec.country}/{_ref_part(spec.short_name)}"
@@ -179,6 +187,7 @@ class DemoLoader(Syncer):
                 scope = agreement.scope or content.AGREEMENT_SCOPES.get(agreement.kind, T("", "", ""))
                 renews = self.agreements[f"{prefix}/{agreement.renews}"] if agreement.renews else None
                 students_out, students_in, staff_out, staff_in = agreement.places
+                person = next(responsible)
                 obj = self.sync(
                     Agreement,
                     {"reference_number": reference},
@@ -195,6 +204,7 @@ class DemoLoader(Syncer):
                         "staff_places_in": staff_in,
                         "is_public": agreement.is_public,
                         "renews": renews,
+                        "responsible": person,
                     },
                 )
                 self.agreements[reference] = obj
@@ -202,7 +212,7 @@ class DemoLoader(Syncer):
             self.partner_agreements[partner.pk] = own
 
     def load_programs(self):
-        for program in content.GRANT_PROGRAMS:
+        for program in self.program_specs:
             values = {key: value for key, value in program.items() if key != "slug"}
             values["funder"] = self.institutions[program["funder"]] if program["funder"] else None
             self.programs[program["slug"]] = self.sync(
@@ -210,8 +220,10 @@ class DemoLoader(Syncer):
             )
 
     def load_projects(self):
+        if not self.profile.projects:
+            return
         cbhe = self.programs["erasmus-plus-cbhe"]
-        for project in content.PROJECTS:
+        for project in self.profile.projects:
             values = {key: value for key, value in project.items() if key not in ("reference_number", "members")}
             values["budget_eur"] = Decimal(values["budget_eur"])
             values["our_budget_eur"] = Decimal(values["our_budget_eur"])
@@ -225,8 +237,10 @@ class DemoLoader(Syncer):
         self.delete_stale(ProjectMember.objects.filter(project__in=self.projects))
 
     def load_joint_programmes(self):
+        if not self.profile.joint_programmes:
+            return
         bspu = self.institutions["BY:BSPU"]
-        for programme in content.JOINT_PROGRAMMES:
+        for programme in self.profile.joint_programmes:
             values = {key: value for key, value in programme.items() if key != "slug"}
             self.sync(
                 JointProgramme,
@@ -262,6 +276,8 @@ class DemoLoader(Syncer):
                 self._sync_stay(stay, people)
 
     def _sync_stay(self, stay, people):
+        if stay.partner not in self.institutions or (stay.program and stay.program not in self.programs):
+            return  # a stay with a partner or under a programme that only another profile's seed names
         person = people.person(stay.country, stay.key)
         partner = self.institutions[stay.partner]
         if stay.agreement == "auto":
@@ -318,15 +334,16 @@ class DemoLoader(Syncer):
     # Visits -------------------------------------------------------------------------------------------------------
 
     def load_visits(self):
-        self._load_visit(content.SHANDONG_VISIT, translated_members=True)
-        for visit in content.OTHER_VISITS:
-            self._load_visit(visit, translated_members=False)
+        for visit in self.visit_specs:
+            self._load_visit(visit, translated_members=visit is content.SHANDONG_VISIT)
         self.delete_stale(VisitMember.objects.filter(visit__in=self.visits))
 
     def _load_visit(self, spec, *, translated_members):
         values = {
             key: value for key, value in spec.items() if key not in ("slug", "partner", "members", "agreements_signed")
         }
+        if values["direction"] == "incoming":  # received where the loaded office is
+            values["city"] = self.profile.city
         if values.get("city") in CITIES:
             values["city"] = T(values["city"], *CITIES[values["city"]])
         visit = self.sync(
@@ -346,7 +363,7 @@ class DemoLoader(Syncer):
             self.sync(VisitMember, {"visit": visit, "side": side, "order": order}, {**values, "is_head": is_head})
 
 
-def load_demo(today=None):
-    """Load the demo data; returns what was created, updated and deleted, and the row counts."""
+def load_demo(today=None, profile=profiles.DEFAULT):
+    """Load the demo data of ``profile``; returns what was created, updated and deleted, and the row counts."""
     with transaction.atomic(), translation.override("en"):
-        return DemoLoader(today or dates.today()).run()
+        return DemoLoader(today or dates.today(), profiles.get(profile)).run()

@@ -23,6 +23,8 @@ COURSES = [
     ("LAN-110", "Local language and culture", Decimal("3"), "Pass", "", "", Decimal("0")),
 ]
 
+DEMO_ACTOR = "International Office (demo)"
+
 
 class StayOutcomesLoader:
     def __init__(self, loader):
@@ -38,6 +40,10 @@ class StayOutcomesLoader:
         for index, mobility in enumerate(returned):
             self.arrived(mobility)
             self.departed(mobility, with_outcome=index % 2 == 0)
+        # Outcomes of stays this run did not pick (another demo profile's stays): only the demo's own.
+        demo_stays = Mobility.objects.filter(participant_email__endswith="@example.org")
+        self.loader.delete_stale(StayEvent.objects.filter(mobility__in=demo_stays, actor_name=DEMO_ACTOR))
+        self.loader.delete_stale(Recognition.objects.filter(mobility__in=demo_stays))
 
     def at(self, day):
         return timezone.make_aware(datetime.datetime.combine(day, datetime.time(11, 0)))
@@ -76,9 +82,7 @@ class StayOutcomesLoader:
 
     def event(self, mobility, step, on, *, days_after=0):
         stamp = self.at((on or mobility.end_date) + datetime.timedelta(days=days_after))
-        event = self.loader.sync(
-            StayEvent, {"mobility": mobility, "step": step}, {"on": on, "actor_name": "International Office (demo)"}
-        )
+        event = self.loader.sync(StayEvent, {"mobility": mobility, "step": step}, {"on": on, "actor_name": DEMO_ACTOR})
         if event.created_at != stamp:
             StayEvent.objects.filter(pk=event.pk).update(created_at=stamp)
             content_changed()

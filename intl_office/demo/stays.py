@@ -54,7 +54,7 @@ STUDENTS_2024 = [
     ("IT:POLITO", 1, "semester", "2024-02-05", "2024-06-28", "erasmus-plus-credit-mobility", "erasmus-spring-2024"),
     ("MY:UTM", 2, "semester", "2024-03-04", "2024-07-12", "bilateral-exchange", None),
     ("CN:XJU", 1, "internship", "2024-03-01", "2024-07-31", "china-education-internships", None),
-    ("CN:SDJZU", 2, "short_term", "2024-07-08", "2024-07-26", "bilateral-exchange", None),
+    ("CN:BIT", 2, "short_term", "2024-07-08", "2024-07-26", "bilateral-exchange", None),
     ("KR:INHA", 2, "semester", "2024-08-26", "2024-12-20", "bilateral-exchange", "partner-exchange-autumn-2024"),
     ("RU:TPU", 2, "semester", "2024-09-01", "2024-12-28", "bilateral-exchange", "partner-exchange-autumn-2024"),
     ("KZ:KazNU", 2, "semester", "2024-09-02", "2024-12-27", "bilateral-exchange", "partner-exchange-autumn-2024"),
@@ -111,7 +111,9 @@ class StayPlanner:
         return [
             key
             for key in keys
-            if self.institutions[key].is_active and (self.institutions[key].cooperating_since or 0) <= year
+            if key in self.institutions  # a partner another profile's seed names is not in this one
+            and self.institutions[key].is_active
+            and (self.institutions[key].cooperating_since or 0) <= year
         ]
 
     def stays_of(self, year):

@@ -145,9 +145,8 @@ class TripsLoader:
             if approved
             else Status.SUBMITTED
         )
-        program = self.loader.programs.get("erasmus-plus-mobility") if spec.funding == Funding.GRANT else None
-        if spec.funding == Funding.GRANT and program is None:
-            program = next(iter(self.loader.programs.values()), None)
+        # Erasmus+ credit mobility is in every profile; no trip may hang on one seed's own programme.
+        program = self.loader.programs["erasmus-plus-credit-mobility"] if spec.funding == Funding.GRANT else None
         last_day = asked + datetime.timedelta(days=2 * max(spec.decided, 0) + 1)
         extra = self._approved(spec, traveller, partner, program, start, end) if approved else {}
         trip = self.loader.sync(

@@ -101,3 +101,9 @@ def demo(transactional_db):
     pytest-django runs with DEBUG off, which seed_demo takes for production unless forced.
     """
     call_command("seed_demo", "--force", verbosity=0, stdout=StringIO())
+
+
+@pytest.fixture
+def demo_tict(transactional_db):
+    """The demo of the Tashkent Institute of Chemical Technology (``--profile tict``): the Shandong visit's office."""
+    call_command("seed_demo", "--force", "--profile", "tict", verbosity=0, stdout=StringIO())
