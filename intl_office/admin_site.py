@@ -12,12 +12,15 @@ from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 
 from .accounts import local_path
 
 
 class PortalAdminSite(admin.AdminSite):
+    @method_decorator(never_cache)
     def login(self, request, extra_context=None):
         admin_index = reverse("admin:index", current_app=self.name)
         if self.has_permission(request):

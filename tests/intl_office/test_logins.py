@@ -1,4 +1,4 @@
-"""Every login goes through allauth's one sign-in page, the admin's too, with its limits and a second factor for the office."""
+"""Every login goes through the one sign-in page (allauth), the admin's too, with its limits and a second factor."""
 
 import pytest
 from allauth.account.models import EmailAddress
