@@ -26,6 +26,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from .mail import absolute_url, queue_email, site_host
@@ -66,6 +67,12 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_safe_url(self, url):
         """Redirects after sign-in, sign-up and confirmation go to this portal's own paths only."""
         return bool(local_path(url))
+
+    def get_login_redirect_url(self, request):
+        """With no ``next``, staff land on their dashboard and everyone else on their applications."""
+        if request.user.is_staff:
+            return reverse("staff:dashboard")
+        return super().get_login_redirect_url(request)
 
     def get_email_confirmation_url(self, request, emailconfirmation):
         """The verification link, carrying where the student was going when they signed up or in."""

@@ -268,7 +268,13 @@ class Page(models.Model):
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    body = models.TextField(_("body"), help_text=_("Plain text; blank lines separate paragraphs."))
+    body = models.TextField(
+        _("body"),
+        help_text=_(
+            "Plain text; blank lines separate paragraphs. A line starting with “# ” is a heading, "
+            "with “- ” an item of a bulleted list, with “1. ” an item of a numbered list."
+        ),
+    )
     is_published = models.BooleanField(_("published"), default=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

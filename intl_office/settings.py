@@ -152,14 +152,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",  # staff sign in to /admin/ with their username
-    "allauth.account.auth_backends.AuthenticationBackend",  # students sign in with their e-mail
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",  # by e-mail or username, on one sign-in page
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/my/applications/"
 
-# Student accounts (django-allauth): e-mail and password, a verified address before applying.
-ACCOUNT_LOGIN_METHODS = {"email"}
+# Accounts (django-allauth): students sign up with e-mail and password and verify the address before
+# applying. One sign-in page for all (intl_office/sign_in.py): students type their e-mail, staff their
+# username or e-mail; the admin's login page sends there.
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_FORMS = {"login": "intl_office.sign_in.SignInForm"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 # Sign-up also asks "I study here / I work here" and a member of staff's department (intl_office/people.py).
 ACCOUNT_SIGNUP_FORM_CLASS = "intl_office.people.SignupDetailsForm"

@@ -44,12 +44,12 @@ def hashed_name(production_env, name):
     return manifest["paths"][name]
 
 
-def test_admin_login_page_is_served_with_its_form(server):
-    status, headers, body = fetch(f"{server}/admin/login/")
+def test_sign_in_page_is_served_with_its_form(server):
+    status, headers, body = fetch(f"{server}/accounts/login/")
     page = body.decode()
     assert status == 200
     assert headers["Content-Type"].startswith("text/html")
-    assert 'name="username"' in page
+    assert 'name="login"' in page
     assert 'name="password"' in page
     assert 'name="csrfmiddlewaretoken"' in page
 
@@ -62,9 +62,9 @@ def test_static_file_is_served_by_whitenoise(server):
 
 
 def test_pages_link_the_hashed_static_names_from_the_manifest(server, deployed):
-    hashed = hashed_name(deployed, "admin/css/base.css")
-    assert hashed != "admin/css/base.css"
-    _, _, body = fetch(f"{server}/admin/login/")
+    hashed = hashed_name(deployed, "css/site.css")
+    assert hashed != "css/site.css"
+    _, _, body = fetch(f"{server}/accounts/login/")
     assert f"/static/{hashed}" in body.decode()
 
 

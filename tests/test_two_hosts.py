@@ -104,10 +104,10 @@ def office(hosts, records):
     """A browser signed in to the admin through the first host, with the password and the authenticator's code."""
     (first, _second), _folders = hosts
     browser = Browser()
-    login = "/admin/login/?next=/admin/"
+    login = "/accounts/login/?next=/admin/"
     token = browser.get(first, login).csrf_token()
     answer = browser.post(
-        first, login, {"username": USERNAME, "password": PASSWORD, "next": "/admin/", "csrfmiddlewaretoken": token}
+        first, login, {"login": USERNAME, "password": PASSWORD, "next": "/admin/", "csrfmiddlewaretoken": token}
     )
     assert (answer.status, answer.location) == (302, "/accounts/2fa/authenticate/"), answer.text[:2000]
     token = browser.get(first, answer.location).csrf_token()

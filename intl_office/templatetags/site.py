@@ -1,7 +1,8 @@
 """Helpers every public template may use: ``{% load site %}``.
 
 Filters
-    ``paragraphs``   plain text -> escaped ``<p>`` paragraphs (blank lines) and ``<ul>`` lists ("- " lines)
+    ``paragraphs``   plain text -> escaped ``<h3>`` ("# " lines), ``<p>`` paragraphs (blank lines),
+                     ``<ul>`` ("- " lines) and ``<ol>`` ("1. " lines) lists
     ``initials``     "Jizzakh Polytechnic Institute" -> "JPI" (for avatars and the fallback emblem)
     ``tel_href``     "+(99891) 209 07 66" -> "+998912090766" (for ``tel:`` links)
 
@@ -29,13 +30,14 @@ from django.conf import settings
 from django.template.loader_tags import BLOCK_CONTEXT_KEY
 from django.urls import reverse, translate_url
 from django.utils import translation
-from django.utils.html import conditional_escape, escape, format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from ..i18n import fallback_language
 from ..page_cache import cached_fragment
 from ..pagination import page_number
+from ..plain_text import plain_text_html
 
 register = template.Library()
 
@@ -43,51 +45,17 @@ register = template.Library()
 LANGUAGE_SELF_NAMES = {"en": "English", "uz": "O‘zbekcha", "ru": "Русский"}
 OG_LOCALES = {"en": "en_GB", "uz": "uz_UZ", "ru": "ru_RU"}
 
-_LIST_ITEM = re.compile(r"^\s*(?:[-–—•*])\s+(?P<text>.*)$")
-
 
 # --- filters -----------------------------------------------------------------------------------
 
 
 @register.filter(is_safe=True)
-def paragraphs(text):
-    """Render plain text typed in the admin as HTML.
+def paragraphs(text, heading_level=3):
+    """Plain text typed in the admin as headings, paragraphs and lists, all escaped (``intl_office.plain_text``).
 
-    Blank lines separate paragraphs; a single line break stays a ``<br>``. Lines that start
-    with "- " (or "• ") become items of a bulleted list, and list items separated only by
-    blank lines stay in one list, as offices often type them. Everything is escaped.
+    ``{{ page.body|paragraphs:3 }}``: the text's "# " lines become ``<h3>``, under a section's ``<h2>``.
     """
-    if not text:
-        return ""
-    blocks: list[str] = []
-    paragraph: list[str] = []
-    items: list[str] = []
-
-    def flush_paragraph():
-        if paragraph:
-            blocks.append("<p>" + "<br>".join(escape(line) for line in paragraph) + "</p>")
-            paragraph.clear()
-
-    def flush_list():
-        if items:
-            blocks.append("<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>")
-            items.clear()
-
-    for raw in str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = raw.strip()
-        if not line:
-            flush_paragraph()
-            continue
-        item = _LIST_ITEM.match(line)
-        if item:
-            flush_paragraph()
-            items.append(item["text"])
-        else:
-            flush_list()
-            paragraph.append(line)
-    flush_paragraph()
-    flush_list()
-    return mark_safe("\n".join(blocks))
+    return plain_text_html(text, heading_level)
 
 
 @register.filter

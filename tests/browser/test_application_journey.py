@@ -41,7 +41,7 @@ def link_to(path, message):
 
 def sign_in(page: Page, email, password):
     page.goto("/accounts/login/")
-    page.get_by_label("Email").fill(email)
+    page.get_by_label("E-mail or username").fill(email)
     page.get_by_label(PASSWORD_LABEL).fill(password)
     page.get_by_role("button", name="Sign In").click()
 
@@ -136,9 +136,9 @@ def test_a_student_applies_and_the_office_accepts(page: Page, demo, tmp_path, li
         get_user_model().objects.create_superuser(STAFF_USERNAME, "reviewer@example.org", STAFF_PASSWORD)
     )
     page.goto("/admin/")
-    page.get_by_label("Username").fill(STAFF_USERNAME)
+    page.get_by_label("E-mail or username").fill(STAFF_USERNAME)
     page.get_by_label("Password").fill(STAFF_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Sign in").click()
     answer_code_prompt(page, reviewer)
     page.get_by_role("link", name="Applications", exact=True).first.click()
     page.get_by_role("link", name=re.compile(r"^Aziza Karimova")).click()

@@ -68,9 +68,9 @@ def test_staff_sign_in_with_a_second_factor_and_use_the_admin_without_a_violatio
     complaints = watch(page)
 
     visit(page, "/admin/", complaints)
-    page.get_by_label("Username").fill("officer")
+    page.get_by_label("E-mail or username").fill("officer")
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Sign in").click()
     answer_code_prompt(page, officer)
     expect(page.get_by_role("link", name="Institutions").first).to_be_visible()
 
@@ -108,9 +108,9 @@ def test_office_staff_without_a_second_factor_set_one_up_before_the_admin(page: 
     complaints = watch(page)
 
     visit(page, "/admin/", complaints)
-    page.get_by_label("Username").fill("newcomer")
+    page.get_by_label("E-mail or username").fill("newcomer")
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Sign in").click()
 
     # allauth asks for the password once more before an authenticator is added.
     expect(page).to_have_url("/accounts/reauthenticate/?next=%2Faccounts%2F2fa%2Ftotp%2Factivate%2F")

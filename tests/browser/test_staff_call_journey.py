@@ -31,7 +31,7 @@ OFFICE, OFFICE_PASSWORD = "office-reviewer", "reviewing staff nominations 2025"
 
 def sign_in(page: Page, email):
     page.goto("/accounts/login/")
-    page.get_by_label("Email").fill(email)
+    page.get_by_label("E-mail or username").fill(email)
     page.get_by_label(PASSWORD_LABEL).fill(PASSWORD)
     page.get_by_role("button", name="Sign In").click()
 
@@ -103,9 +103,9 @@ def test_a_professor_applies_the_head_endorses_and_the_office_prints_the_list(
     # The office reviews and shortlists in the admin, makes the list and downloads it in Russian.
     office = enrolled(User.objects.create_superuser(OFFICE, "office@example.org", OFFICE_PASSWORD))
     page.goto("/admin/")
-    page.get_by_label("Username").fill(OFFICE)
+    page.get_by_label("E-mail or username").fill(OFFICE)
     page.get_by_label("Password").fill(OFFICE_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Sign in").click()
     answer_code_prompt(page, office)
     application = Application.objects.get()
     page.goto(f"/admin/mobility/application/{application.pk}/change/")

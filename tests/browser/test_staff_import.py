@@ -47,9 +47,9 @@ def test_staff_imports_partners_fixes_the_bad_row_and_finds_them_in_the_director
     with_a_bad_row[2]["country"] = "Atlantis"
 
     page.goto("/admin/")
-    page.get_by_label("Username").fill("officer")
+    page.get_by_label("E-mail or username").fill("officer")
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Sign in").click()
     answer_code_prompt(page, officer)
     page.get_by_role("link", name="Institutions").first.click()
     page.get_by_role("link", name="Import", exact=True).click()

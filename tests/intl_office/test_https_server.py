@@ -81,7 +81,7 @@ class Visitor:
 
 def test_headers_of_the_three_pages_over_https(workers):
     visitor = Visitor("203.0.113.10")
-    for path in ("/", "/admin/login/", "/accounts/login/"):
+    for path in ("/", "/accounts/login/", "/accounts/signup/"):
         status, headers, page = visitor.request(workers[0], "GET", path)
         assert status == 200, path
         assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
@@ -109,11 +109,11 @@ def test_plain_http_is_sent_to_https(workers):
 def test_admin_login_locks_after_5_wrong_passwords_across_two_workers(workers):
     attacker = Visitor("198.51.100.7")
     for attempt in range(5):
-        status, _, page = attacker.log_in(workers[attempt % 2], "/admin/login/", "username", "officer", WRONG)
+        status, _, page = attacker.log_in(workers[attempt % 2], "/accounts/login/", "login", "officer", WRONG)
         assert status == 200 and TOO_MANY not in page, f"attempt {attempt + 1}"
         assert "Please enter a correct username and password" in page or "not correct" in page
     # The 6th, with the right password, from the other worker and from another address: refused.
-    status, _, page = Visitor("198.51.100.99").log_in(workers[1], "/admin/login/", "username", "officer", PASSWORD)
+    status, _, page = Visitor("198.51.100.99").log_in(workers[1], "/accounts/login/", "login", "officer", PASSWORD)
     assert status == 200
     assert TOO_MANY in page
     # The same account by e-mail at the student login counts too: it is one account.

@@ -211,3 +211,29 @@ def test_a_persons_own_pages_are_in_one_account_menu(client, home_institution):
     menu = html(client.get("/about/")).split('class="dropdown-menu')[1].split("</ul>")[0]
     assert 'href="/my/trips/">Business trips</a>' in menu
     assert 'href="/my/approvals/">Waiting for my decision</a>' in menu
+
+
+def test_paragraphs_turns_hash_lines_into_headings_at_the_level_asked():
+    text = "# Tasks of the department\n\n- Develops the strategy\n- Prepares agreements\n## Functions ##\nTakes part."
+
+    assert render("{{ text|paragraphs:3 }}", text=text) == (
+        "<h3>Tasks of the department</h3>\n<ul><li>Develops the strategy</li><li>Prepares agreements</li></ul>\n"
+        "<h3>Functions</h3>\n<p>Takes part.</p>"
+    )
+    assert render("{{ text|paragraphs:4 }}", text="# Title") == "<h4>Title</h4>"
+
+
+def test_paragraphs_numbers_numbered_lines_and_keeps_lists_apart():
+    text = "1. First\n\n2) Second\n- a bullet\n#1 in the ranking"
+
+    assert render("{{ text|paragraphs }}", text=text) == (
+        "<ol><li>First</li><li>Second</li></ol>\n<ul><li>a bullet</li></ul>\n<p>#1 in the ranking</p>"
+    )
+
+
+def test_paragraphs_headings_and_items_stay_inert():
+    text = "# <script>alert(1)</script>\n1. <img src=x onerror=alert(1)>"
+
+    assert render("{{ text|paragraphs }}", text=text) == (
+        "<h3>&lt;script&gt;alert(1)&lt;/script&gt;</h3>\n<ol><li>&lt;img src=x onerror=alert(1)&gt;</li></ol>"
+    )

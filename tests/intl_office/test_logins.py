@@ -1,4 +1,4 @@
-"""Every login goes through allauth: the admin's too, with its limits and a second factor for the office."""
+"""Every login goes through the one sign-in page (allauth), the admin's too, with its limits and a second factor."""
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -14,18 +14,13 @@ TOO_MANY = "Too many failed login attempts"
 
 
 def admin_login(client, username, password):
-    return client.post("/admin/login/?next=/admin/", {"username": username, "password": password, "next": "/admin/"})
+    """Signing in on the way to the admin, as /admin/login/ sends staff to do."""
+    return client.post("/accounts/login/?next=/admin/", {"login": username, "password": password, "next": "/admin/"})
 
 
 @pytest.fixture
 def officer(db):
     return enrolled(UserFactory(username="officer", email="officer@example.org", is_staff=True, is_superuser=True))
-
-
-def test_admin_login_page_keeps_the_admins_look_and_fields(client, db):
-    page = client.get("/admin/login/").content.decode()
-    assert 'name="username"' in page and 'name="password"' in page
-    assert "admin/css/login.css" in page
 
 
 def test_admin_login_asks_an_enrolled_account_for_its_code_before_the_admin(client, officer):
@@ -43,9 +38,9 @@ def test_admin_login_asks_an_enrolled_account_for_its_code_before_the_admin(clie
     assert client.get("/admin/").status_code == 200
 
 
-def test_admin_login_refuses_a_wrong_password_with_the_admins_wording(client, officer):
+def test_admin_login_refuses_a_wrong_password_naming_both_ways_to_sign_in(client, officer):
     page = admin_login(client, "officer", "wrong").content.decode()
-    assert "username and/or password you specified are not correct" in page
+    assert "The e-mail address, username or password is not correct." in page
 
 
 def test_admin_login_locks_after_5_wrong_passwords_even_the_right_one(client, officer):
@@ -98,12 +93,15 @@ def test_a_coordinator_needs_no_second_factor(client, coordinator):
     assert client.get("/admin/").status_code == 200
 
 
-def test_a_signed_in_student_at_the_admin_login_sees_the_form_not_a_redirect_loop(client, student):
+def test_a_signed_in_student_at_the_admin_login_is_told_so_not_sent_round_in_a_loop(client, student):
     client.force_login(student)
     response = client.get("/admin/", follow=True)
-    assert response.status_code == 200
+    assert response.status_code == 403
     assert response.redirect_chain == [("/admin/login/?next=/admin/", 302)]
-    assert 'name="username"' in response.content.decode()
+    page = response.content.decode()
+    assert "without access to the staff pages" in page
+    # Signing out from there comes back to the sign-in page, still on the way to the admin.
+    assert 'value="/accounts/login/?next=/admin/"' in page
 
 
 def test_demo_admin_has_a_second_factor_and_prints_how_to_pass_it(settings, db):
