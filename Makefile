@@ -25,9 +25,14 @@ run: $(BIN)/.installed
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# The browser tests' accessibility audit runs axe-core, pinned in package-lock.json; `npm ci` installs exactly that.
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 ## test: the whole suite on SQLite, or on the database DATABASE_URL names; in random order, on two processes
 PYTEST_WORKERS ?= 2
-test: $(BIN)/.installed
+test: $(BIN)/.installed node_modules/axe-core/axe.min.js
 	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 ## lint: ruff, the layers (import-linter contracts in pyproject.toml) and the missing-migration check
@@ -68,4 +73,4 @@ format: $(BIN)/.installed
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) .test-media staticfiles
+	rm -rf $(VENV) .test-media staticfiles node_modules
