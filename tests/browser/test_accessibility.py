@@ -12,7 +12,8 @@ from django.db.models import Count
 from django.test import Client
 from playwright.sync_api import Page
 
-from mobility.models import Application
+from intl_office.models import User
+from mobility.models import Application, TripRequest
 from partners.models import Institution
 from tests.browser.axe import LANGUAGES, audit, axe_script, describe, localised, public_paths
 from tests.browser.conftest import DESKTOP, PHONE, TIMEOUT_MS
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.browser
 
 WIDTHS = (PHONE, DESKTOP)
 
-# Select2 (django-autocomplete's widget in the admin) builds its own markup: a search box with no label
+# Select2 (the widget of the admin's autocomplete fields) builds its own markup: a search box with no label
 # that only exists while the drop-down is open, and a <ul> holding the chosen items as bare <li>-less
 # spans. The portal cannot change either; the <select> it stands for is labelled and audited.
 THIRD_PARTY = (".select2-container",)
@@ -73,23 +74,38 @@ def test_public_pages_and_the_sign_in_pages_have_no_violation(audit_page: Page, 
     assert not problems, "axe-core (WCAG 2.2 AA):\n" + "\n".join(problems)
 
 
-def test_a_students_and_the_office_staffs_pages_have_no_violation(audit_page: Page, live_server, demo):
-    call = public_paths()["a call"]
-    student = UserFactory(username="a11y.student", first_name="Aziz", last_name="Karimov")
+def test_a_students_a_travellers_and_the_office_staffs_pages_have_no_violation(audit_page: Page, live_server, demo):
+    # The demo's richest records: a student's application with the longest history, the member of staff with
+    # the most trips, the application with the most hosts to rank and the partner with the most contacts.
+    application = (
+        Application.objects.filter(student__affiliation=User.Affiliation.STUDENT)
+        .annotate(n=Count("events"))
+        .order_by("-n", "pk")
+        .select_related("student")
+        .first()
+    )
+    student = application.student
+    traveller = User.objects.annotate(n=Count("trips")).order_by("-n", "pk").first()
+    trip = TripRequest.objects.filter(traveller=traveller).order_by("-pk").first()
+    ranked = Application.objects.annotate(n=Count("preferences")).order_by("-n", "pk").first()
+    partner = Institution.objects.annotate(n=Count("contacts")).order_by("-n", "pk").first()
+    assert trip, "the demo lost its business trips"
+
+    # A newcomer, so that the call's form opens empty rather than sending them to an application they have.
+    sign_in_as(audit_page, UserFactory(username="a11y.newcomer"), live_server)
+    problems = audit_all(audit_page, {"apply form": f"{public_paths()['a call']}apply/"})
     sign_in_as(audit_page, student, live_server)
-    problems = audit_all(
+    problems += audit_all(
         audit_page,
         {
-            "apply form": f"{call}apply/",
             "my applications": "/my/applications/",
+            "an application": f"/my/applications/{application.pk}/",
             "my profile": "/my/profile/",
-            "my trips": "/my/trips/",
         },
     )
+    sign_in_as(audit_page, traveller, live_server)
+    problems += audit_all(audit_page, {"my trips": "/my/trips/", "a trip": f"/my/trips/{trip.pk}/"})
 
-    # The richest records: the application with the most hosts to rank, the partner with the most contacts.
-    application = Application.objects.annotate(n=Count("preferences")).order_by("-n", "pk").first()
-    partner = Institution.objects.annotate(n=Count("contacts")).order_by("-n", "pk").first()
     officer = enrolled(UserFactory(username="a11y.officer", is_staff=True, is_superuser=True))
     sign_in_as(audit_page, officer, live_server)
     problems += audit_all(
@@ -97,7 +113,7 @@ def test_a_students_and_the_office_staffs_pages_have_no_violation(audit_page: Pa
         {
             "staff dashboard": "/staff/",
             "admin changelist": "/admin/mobility/application/",
-            "admin change form": f"/admin/mobility/application/{application.pk}/change/",
+            "admin change form": f"/admin/mobility/application/{ranked.pk}/change/",
             "admin partner form": f"/admin/partners/institution/{partner.pk}/change/",
         },
         exclude=THIRD_PARTY,
