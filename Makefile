@@ -52,12 +52,12 @@ bench-http: $(BIN)/.installed
 
 ## messages: collect new strings into locale/uz and locale/ru, then compile them after translating
 messages: $(BIN)/.installed
-	$(PY) manage.py makemessages -l uz -l ru --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=static --no-obsolete
+	$(PY) manage.py makemessages -l uz -l ru --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=static --ignore=node_modules --no-obsolete
 	$(PY) manage.py compilemessages --ignore=.venv
 
 ## messages-check: fail when the code has a string the catalogues lack (CI runs it; needs GNU gettext)
 messages-check: $(BIN)/.installed
-	$(PY) manage.py makemessages -l uz -l ru --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=static --no-obsolete
+	$(PY) manage.py makemessages -l uz -l ru --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=static --ignore=node_modules --no-obsolete
 	git diff --exit-code --ignore-matching-lines='^"POT-Creation-Date:' -- locale/ \
 		|| (echo "The catalogues are out of date: run 'make messages', translate, commit." && exit 1)
 
