@@ -38,5 +38,10 @@
 
   document.addEventListener("DOMContentLoaded", start);
   // A row added with "Add another" arrives unlabelled.
-  document.addEventListener("formset:added", (event) => labelRows(event.target.closest(".inline-group")));
+  document.addEventListener("formset:added", (event) => {
+    const group = event.target.closest(".inline-group");
+    if (group) {
+      labelRows(group);
+    }
+  });
 })();
