@@ -27,9 +27,14 @@ run: $(BIN)/.installed
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# The browser tests' accessibility audit runs axe-core, pinned in package-lock.json; `npm ci` installs exactly that.
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 ## test: the whole suite on SQLite, or on the database DATABASE_URL names; in random order, on two processes
 PYTEST_WORKERS ?= 2
-test: $(BIN)/.installed
+test: $(BIN)/.installed node_modules/axe-core/axe.min.js
 	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 ## lint: ruff, the layers (import-linter contracts in pyproject.toml) and the missing-migration check
@@ -49,12 +54,12 @@ bench-http: $(BIN)/.installed
 
 ## messages: collect new strings into locale/uz and locale/ru, then compile them after translating
 messages: $(BIN)/.installed
-	$(PY) manage.py makemessages -l uz -l ru --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=static --no-obsolete
+	$(PY) manage.py makemessages -l uz -l ru --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=static --ignore=node_modules --no-obsolete
 	$(PY) manage.py compilemessages --ignore=.venv
 
 ## messages-check: fail when the code has a string the catalogues lack (CI runs it; needs GNU gettext)
 messages-check: $(BIN)/.installed
-	$(PY) manage.py makemessages -l uz -l ru --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=static --no-obsolete
+	$(PY) manage.py makemessages -l uz -l ru --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=static --ignore=node_modules --no-obsolete
 	git diff --exit-code --ignore-matching-lines='^"POT-Creation-Date:' -- locale/ \
 		|| (echo "The catalogues are out of date: run 'make messages', translate, commit." && exit 1)
 
@@ -70,4 +75,4 @@ format: $(BIN)/.installed
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) .test-media staticfiles
+	rm -rf $(VENV) .test-media staticfiles node_modules

@@ -633,7 +633,7 @@ GRANT_PROGRAMS = [
             "World Friends Korea: KOICA koʻngillilari",
             "World Friends Korea: волонтёры KOICA",
         ),
-        "short_name": "KOICA volunteers",
+        "short_name": "WFK",  # World Friends Korea's own abbreviation, the same in every language
         "kind": "volunteering",
         "funder": "KR:KOICA",
         "summary": T(
@@ -836,7 +836,7 @@ GRANT_PROGRAMS = [
             "1999-yilgi bitim asosida Xitoyda stajirovka",
             "Стажировки в Китае по соглашению 1999 года",
         ),
-        "short_name": "China internships",
+        "short_name": "",  # no official one; an English label would show untranslated in uz and ru
         "kind": "scholarship",
         "funder": "CN:MOE China",
         "summary": T(
@@ -877,7 +877,7 @@ GRANT_PROGRAMS = [
             "Hamkor universitetlar bilan ikki tomonlama almashinuv",
             "Двусторонний обмен с вузами-партнёрами",
         ),
-        "short_name": "Bilateral exchange",
+        "short_name": "",  # no official one; the translated name is used
         "kind": "mobility",
         "funder": None,
         "summary": T(
