@@ -238,7 +238,7 @@ def test_the_feed_of_the_demo_holds_its_visits_and_the_open_calls_deadline(clien
     # and the feed's window follows the same clock, so the 2024 visit and the deadline always fit in it.
     pinned = datetime.date(2025, 3, 1)
     monkeypatch.setattr(dates, "today", lambda: pinned)
-    call_command("seed_demo", "--force", stdout=StringIO())
+    call_command("seed_demo", "--force", "--profile", "tict", stdout=StringIO())
     [open_call] = Call.objects.open(pinned).filter(audience=Call.Audience.STUDENTS)
 
     response = client.get(feed_url(staff))
