@@ -37,6 +37,11 @@ def areas_with_public_partners(request=None):
     return CooperationArea.objects.with_public_partners().order_by(localized("name"), "pk")
 
 
+def area_choices():
+    """``[(slug, name), ...]`` of ``areas_with_public_partners``: the area select's options."""
+    return [(area.slug, str(area)) for area in areas_with_public_partners()]
+
+
 def country_counts(queryset):
     """``[(Country, number of partners), ...]`` sorted by the country's name in the current language."""
     rows = queryset.order_by().values_list("country").annotate(total=Count("pk"))
@@ -117,6 +122,10 @@ class InstitutionFilterSet(django_filters.FilterSet):
         self.filters["country"].extra["choices"] = [
             (country.code, f"{country.name} ({total})") for country, total in self.country_counts
         ]
+        # The options the area select draws are shared too (the field's own choices would query the
+        # areas on every render); a chosen area is still looked up in the field's queryset.
+        area = self.form.fields["area"]
+        area.widget.choices = [("", area.empty_label), *cached_fragment("partner-area-choices", area_choices)]
         for name, field in self.form.fields.items():
             css = "form-control" if name == "q" else "form-select"
             field.widget.attrs.setdefault("class", css)
