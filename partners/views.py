@@ -9,6 +9,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, ListView
@@ -37,11 +38,6 @@ _UNSAFE_FILENAME = re.compile(r"[\x00-\x1f\x7f\"\\/:*?<>|]+")
 def directory_queryset():
     """What visitors may see of the partners, with the flag the directory shows on every card."""
     return Institution.objects.public().with_agreement_in_force()
-
-
-def get_public_institution(slug):
-    """The partner a visitor asked for, or 404 when it is unknown or inactive."""
-    return get_object_or_404(Institution.objects.public().prefetch_related("cooperation_areas"), slug=slug)
 
 
 def initials(institution):
@@ -142,34 +138,50 @@ class InstitutionListView(PaginationMixin, ListView):
 
 
 class InstitutionDetailView(DetailView):
-    """A partner's page: who they are, the agreements, programmes, projects, visits and mobility."""
+    """A partner's page: who they are, the agreements, programmes, projects, visits and mobility.
+
+    The page's content is one ``{% public_fragment %}`` per partner: the rows below it are read lazily,
+    so while it is cached a request reads the partner's row and nothing else.
+    """
 
     template_name = "partners/institution_detail.html"
     context_object_name = "institution"
 
     def get_object(self, queryset=None):
-        institution = get_public_institution(self.kwargs["slug"])
+        # The cooperation areas are read by the cached content only; no prefetch for a cached page.
+        institution = get_object_or_404(Institution.objects.public(), slug=self.kwargs["slug"])
         institution.initials = initials(institution)
         return institution
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         institution = self.object
-        agreements = list(institution.agreements.public().with_status().newest_first())
-        self._link_renewals(agreements)
+        agreements = SimpleLazyObject(lambda: self._agreements(institution))
         in_force = (Agreement.Status.ACTIVE, Agreement.Status.EXPIRING_SOON)
         context.update(
             agreements=agreements,
-            has_agreement_in_force=any(agreement.computed_status in in_force for agreement in agreements),
-            joint_programmes=list(institution.joint_programmes.admitting().order_by("name_en", "pk")),
-            memberships=list(
-                institution.project_memberships.select_related("project__program").order_by(
-                    "-project__start_date", "project__acronym"
+            has_agreement_in_force=SimpleLazyObject(
+                lambda: any(agreement.computed_status in in_force for agreement in agreements)
+            ),
+            joint_programmes=SimpleLazyObject(
+                lambda: list(institution.joint_programmes.admitting().order_by("name_en", "pk"))
+            ),
+            memberships=SimpleLazyObject(
+                lambda: list(
+                    institution.project_memberships.select_related("project__program").order_by(
+                        "-project__start_date", "project__acronym"
+                    )
                 )
             ),
-            visits=list(institution.visits.public().order_by("-start_date", "pk")),
+            visits=SimpleLazyObject(lambda: list(institution.visits.public().order_by("-start_date", "pk"))),
         )
         return context
+
+    @classmethod
+    def _agreements(cls, institution):
+        agreements = list(institution.agreements.public().with_status().newest_first())
+        cls._link_renewals(agreements)
+        return agreements
 
     @staticmethod
     def _link_renewals(agreements):
