@@ -8,6 +8,7 @@ select_related/prefetch_related.
 from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView
 
 from intl_office.dates import today
@@ -42,17 +43,20 @@ class ProgramListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        counts = GrantProgram.objects.public().count_by_kind()
+        # The page's content is a fragment per kind chosen: these are read only when it is not cached.
+        counts = SimpleLazyObject(lambda: GrantProgram.objects.public().count_by_kind())
         selected = self.filterset.form.cleaned_data.get("kind") if self.filterset.is_valid() else ""
         context.update(
             filterset=self.filterset,
             selected_kind=selected,
-            kinds=[
-                {"value": value, "label": label, "count": counts[value]}
-                for value, label in GrantProgram.Kind.choices
-                if counts.get(value)
-            ],
-            total_count=sum(counts.values()),
+            kinds=SimpleLazyObject(
+                lambda: [
+                    {"value": value, "label": label, "count": counts[value]}
+                    for value, label in GrantProgram.Kind.choices
+                    if counts.get(value)
+                ]
+            ),
+            total_count=SimpleLazyObject(lambda: sum(counts.values())),
         )
         return context
 
