@@ -1,8 +1,11 @@
 """Filtering, searching and sorting the public partner directory and its open data."""
 
+import functools
+
 import django_filters
 from django.conf import settings
 from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.utils.choices import CallableChoiceIterator
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import Country
 from django_filters.fields import ChoiceField
@@ -122,10 +125,14 @@ class InstitutionFilterSet(django_filters.FilterSet):
         self.filters["country"].extra["choices"] = [
             (country.code, f"{country.name} ({total})") for country, total in self.country_counts
         ]
-        # The options the area select draws are shared too (the field's own choices would query the
-        # areas on every render); a chosen area is still looked up in the field's queryset.
+        # The options the area select draws are shared too, read only when it is drawn (the open data
+        # never draws it; the field's own choices would query the areas on every render); a chosen
+        # area is still looked up in the field's queryset.
         area = self.form.fields["area"]
-        area.widget.choices = [("", area.empty_label), *cached_fragment("partner-area-choices", area_choices)]
+        # Read once however often the select looks at them (``use_required_attribute`` does too).
+        area.widget.choices = CallableChoiceIterator(
+            functools.cache(lambda: [("", area.empty_label), *cached_fragment("partner-area-choices", area_choices)])
+        )
         for name, field in self.form.fields.items():
             css = "form-control" if name == "q" else "form-select"
             field.widget.attrs.setdefault("class", css)

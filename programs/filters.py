@@ -5,9 +5,12 @@ the form's validation and the list simply stays unfiltered on that field; the
 form shows why. Nothing a visitor types into the query string can raise.
 """
 
+import functools
+
 import django_filters
 from django.db.models import CharField, F, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
+from django.utils.choices import CallableChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from intl_office.i18n import localized
@@ -81,7 +84,12 @@ class CallFilterSet(django_filters.FilterSet):
         # field's own choices would query the programmes on every render); a chosen programme is still
         # looked up in the field's queryset.
         program = self.form.fields["program"]
-        program.widget.choices = [("", program.empty_label), *cached_fragment("call-program-choices", program_choices)]
+        # Read once however often the select looks at them (``use_required_attribute`` does too).
+        program.widget.choices = CallableChoiceIterator(
+            functools.cache(
+                lambda: [("", program.empty_label), *cached_fragment("call-program-choices", program_choices)]
+            )
+        )
 
     def filter_target_group(self, queryset, name, value):
         return queryset.open_to(value)
