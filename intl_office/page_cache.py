@@ -28,6 +28,11 @@ language (``cached_fragment`` and the ``{% public_fragment %}`` tag), so that a 
 cache (another filter, another page number, a signed-in user) is still cheap to render. They are
 bypassed, read and write, while the current transaction holds an uncommitted change: the cache
 reflects only what has been committed, and a writer must see its own change.
+
+The cards of the lists (a partner's on the directory, a call's, a visit's) are fragments too, one per
+record (``cached_item_fragments``), read in one go and shared by every filter and page that shows the
+record; the directory also keeps the pks each filter lists. A request reads the generation once, at its
+first use, and keeps it to its end (or until it changes content itself).
 """
 
 import hashlib
