@@ -28,22 +28,30 @@ language (``cached_fragment`` and the ``{% public_fragment %}`` tag), so that a 
 cache (another filter, another page number, a signed-in user) is still cheap to render. They are
 bypassed, read and write, while the current transaction holds an uncommitted change: the cache
 reflects only what has been committed, and a writer must see its own change.
+
+The cards of the lists (a partner's on the directory, a call's, a visit's) are fragments too, one per
+record (``cached_item_fragments``), read in one go and shared by every filter and page that shows the
+record; the directory also keeps the pks each filter lists. A request reads the generation once, at its
+first use, and keeps it to its end (or until it changes content itself).
 """
 
 import hashlib
 import uuid
 from collections import Counter
+from contextvars import ContextVar
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import quote_etag
+from django.utils.safestring import mark_safe
 
 from . import dates
 
@@ -86,17 +94,43 @@ def accepted_params(view_func):
     return frozenset(declared)
 
 
+# The generation a request read first, kept until it ends: a page asks for it once per fragment
+# and card, and each ask is a cache read. Reading it once, before any of the rows, keeps what is
+# stored under it at least as new as it (see ``remember_generation``).
+_request_generation = ContextVar("public_page_generation", default=None)
+_IN_REQUEST = object()
+
+
 def current_generation():
+    remembered = _request_generation.get()
+    if remembered is not None and remembered is not _IN_REQUEST:
+        return remembered
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         # First request, or the entry was culled: start a new generation, keeping a concurrent one.
         cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
         generation = cache.get(GENERATION_KEY)
+    if remembered is _IN_REQUEST:
+        _request_generation.set(generation)
     return generation
 
 
 def bump_generation():
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    generation = uuid.uuid4().hex
+    cache.set(GENERATION_KEY, generation, timeout=None)
+    if _request_generation.get() is not None:
+        # This request changed content: what it reads from now on is under the new generation.
+        _request_generation.set(generation)
+
+
+def remember_generation(**_ignored):
+    """From ``request_started``: the request reads the generation once, on first use."""
+    _request_generation.set(_IN_REQUEST)
+
+
+def forget_generation(**_ignored):
+    """From ``request_finished``: outside a request every use reads the generation afresh."""
+    _request_generation.set(None)
 
 
 class _QueuedBump:
@@ -134,10 +168,14 @@ def changes_pending():
 _MISSING = object()
 
 
+def _fragment_prefix(name):
+    day, language = dates.today().isoformat(), translation.get_language()
+    return f"public-fragment:{current_generation()}:{day}:{language}:{name}"
+
+
 def fragment_key(name, vary=()):
     varies = hashlib.sha256(repr(tuple(vary)).encode()).hexdigest()[:32]
-    day, language = dates.today().isoformat(), translation.get_language()
-    return f"public-fragment:{current_generation()}:{day}:{language}:{name}:{varies}"
+    return f"{_fragment_prefix(name)}:{varies}"
 
 
 def cached_fragment(name, compute, *, vary=()):
@@ -146,7 +184,7 @@ def cached_fragment(name, compute, *, vary=()):
     The value must depend only on the committed rows, the date, the language and ``vary``
     (never on the user, the session or a CSRF token), and be picklable.
     """
-    if not settings.PUBLIC_FRAGMENT_CACHE or changes_pending():
+    if not fragments_enabled():
         return compute()
     key = fragment_key(name, vary)
     value = cache.get(key, _MISSING)
@@ -154,6 +192,36 @@ def cached_fragment(name, compute, *, vary=()):
         value = compute()
         cache.set(key, value, PAGE_TIMEOUT)
     return value
+
+
+def fragments_enabled():
+    """Whether fragments may be read and written now (see ``cached_fragment``)."""
+    return settings.PUBLIC_FRAGMENT_CACHE and not changes_pending()
+
+
+def cached_item_fragments(name, items, render_many):
+    """``{pk: HTML}`` for ``items`` (anything with a ``pk``), each cached on its own under ``name``.
+
+    Like ``cached_fragment`` (same generation, office's today and language), for the cards of a
+    list: a card is shared by every page and filter that shows its record, the cards of a page are
+    read in one ``get_many``, and ``render_many(missing)`` renders only those not cached, in one go
+    (so that it can prefetch what only they need), as ``{pk: HTML}``; a pk it leaves out (a row
+    deleted meanwhile) is left out of the answer too. Each card may depend only on its record's
+    committed rows, the office's date and the language.
+    """
+    items = list(items)
+    if not fragments_enabled():
+        return render_many(items)
+    prefix = _fragment_prefix(name)
+    keys = {item.pk: f"{prefix}:{item.pk}" for item in items}
+    found = cache.get_many(keys.values()) if keys else {}
+    missing = [item for item in items if keys[item.pk] not in found]
+    cards = {pk: mark_safe(found[key]) for pk, key in keys.items() if key in found}
+    if missing:
+        rendered = render_many(missing)
+        cache.set_many({keys[pk]: str(html) for pk, html in rendered.items()}, PAGE_TIMEOUT)
+        cards.update(rendered)
+    return cards
 
 
 def watch_content_models():
@@ -173,6 +241,8 @@ def watch_content_models():
             m2m_changed.connect(content_changed, sender=model, dispatch_uid=uid)
     # A data migration changes rows without signals.
     post_migrate.connect(content_changed, dispatch_uid="page_cache:migrate")
+    request_started.connect(remember_generation, dispatch_uid="page_cache:request_started")
+    request_finished.connect(forget_generation, dispatch_uid="page_cache:request_finished")
 
 
 def page_key(request):

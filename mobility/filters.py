@@ -4,6 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import Country
 
+from intl_office.page_cache import cached_fragment
 from intl_office.widgets import FastSelect
 
 from .models import Direction, Visit
@@ -21,6 +22,15 @@ def visit_country_choices():
     return sorted(((c.code, str(c.name or c.code)) for c in countries), key=lambda choice: choice[1])
 
 
+# The selects' options (and what they accept) are shared by every request until the content changes.
+def shared_visit_year_choices():
+    return cached_fragment("visit-year-choices", visit_year_choices)
+
+
+def shared_visit_country_choices():
+    return cached_fragment("visit-country-choices", visit_country_choices)
+
+
 class VisitFilterSet(django_filters.FilterSet):
     """Visits by calendar year, by direction (received or sent) and by the partner's country.
 
@@ -33,7 +43,7 @@ class VisitFilterSet(django_filters.FilterSet):
         label=_("Year"),
         field_name="start_date",
         lookup_expr="year",
-        choices=visit_year_choices,
+        choices=shared_visit_year_choices,
         empty_label=_("All years"),
         widget=FastSelect(attrs={"class": "form-select"}),
     )
@@ -46,7 +56,7 @@ class VisitFilterSet(django_filters.FilterSet):
     country = django_filters.ChoiceFilter(
         label=_("Partner's country"),
         field_name="partner__country",
-        choices=visit_country_choices,
+        choices=shared_visit_country_choices,
         empty_label=_("All countries"),
         widget=FastSelect(attrs={"class": "form-select"}),
     )

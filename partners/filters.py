@@ -1,8 +1,11 @@
 """Filtering, searching and sorting the public partner directory and its open data."""
 
+import functools
+
 import django_filters
 from django.conf import settings
 from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.utils.choices import CallableChoiceIterator
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import Country
 from django_filters.fields import ChoiceField
@@ -35,6 +38,11 @@ def partner_city_names():
 def areas_with_public_partners(request=None):
     """Cooperation areas worth offering in the filter: those of at least one public partner."""
     return CooperationArea.objects.with_public_partners().order_by(localized("name"), "pk")
+
+
+def area_choices():
+    """``[(slug, name), ...]`` of ``areas_with_public_partners``: the area select's options."""
+    return [(area.slug, str(area)) for area in areas_with_public_partners()]
 
 
 def country_counts(queryset):
@@ -117,6 +125,14 @@ class InstitutionFilterSet(django_filters.FilterSet):
         self.filters["country"].extra["choices"] = [
             (country.code, f"{country.name} ({total})") for country, total in self.country_counts
         ]
+        # The options the area select draws are shared too, read only when it is drawn (the open data
+        # never draws it; the field's own choices would query the areas on every render); a chosen
+        # area is still looked up in the field's queryset.
+        area = self.form.fields["area"]
+        # Read once however often the select looks at them (``use_required_attribute`` does too).
+        area.widget.choices = CallableChoiceIterator(
+            functools.cache(lambda: [("", area.empty_label), *cached_fragment("partner-area-choices", area_choices)])
+        )
         for name, field in self.form.fields.items():
             css = "form-control" if name == "q" else "form-select"
             field.widget.attrs.setdefault("class", css)

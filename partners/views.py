@@ -1,17 +1,20 @@
 """Public pages: the partner directory, a partner's page and the directory's open data; the staff's signed documents."""
 
 import re
+from typing import NamedTuple
 
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, ListView
 
-from intl_office.page_cache import cached_fragment
+from intl_office.page_cache import cached_fragment, cached_item_fragments, fragments_enabled
 from intl_office.pagination import PaginationMixin
 from intl_office.storage import private_file_response
 
@@ -21,6 +24,7 @@ from .models import Agreement, Institution
 from .world_map import partner_map
 
 PAGE_SIZE = 24
+CARD_TEMPLATE = "partners/includes/_institution_card.html"
 # Countries drawn in the chart before the rest fold away under "more countries".
 COUNTRIES_SHOWN = 12
 
@@ -34,11 +38,6 @@ _UNSAFE_FILENAME = re.compile(r"[\x00-\x1f\x7f\"\\/:*?<>|]+")
 def directory_queryset():
     """What visitors may see of the partners, with the flag the directory shows on every card."""
     return Institution.objects.public().with_agreement_in_force()
-
-
-def get_public_institution(slug):
-    """The partner a visitor asked for, or 404 when it is unknown or inactive."""
-    return get_object_or_404(Institution.objects.public().prefetch_related("cooperation_areas"), slug=slug)
 
 
 def initials(institution):
@@ -59,8 +58,20 @@ def _mark_invalid_fields(form):
             attrs["aria-describedby"] = f"id_{name}-error {attrs.get('aria-describedby', '')}".strip()
 
 
+class Card(NamedTuple):
+    """One partner's card on the directory: its pk and its HTML (cached per partner)."""
+
+    pk: int
+    html: str = ""
+
+
 class InstitutionListView(PaginationMixin, ListView):
-    """The partner directory: filter, search, sort and page through the public partners."""
+    """The partner directory: filter, search, sort and page through the public partners.
+
+    What a request costs does not grow with the directory while the content is unchanged: the pks a
+    filter and sort list are one cached fragment (so paging needs no count and no sort of every
+    partner), and each partner's card another, shared by every page and filter that shows it.
+    """
 
     template_name = "partners/institution_list.html"
     context_object_name = "institutions"
@@ -72,14 +83,27 @@ class InstitutionListView(PaginationMixin, ListView):
         if not self.filterset.is_valid():
             _mark_invalid_fields(self.filterset.form)
             return self.filterset.queryset.none()
-        return self.filterset.qs.prefetch_related("cooperation_areas")
+        return self.filterset.qs
 
     def paginate_queryset(self, queryset, page_size):
-        paginator, page, institutions, is_paginated = super().paginate_queryset(queryset, page_size)
-        page.object_list = list(institutions)
-        for institution in page.object_list:
-            institution.initials = initials(institution)
+        if not (self.filterset.is_valid() and fragments_enabled()):
+            # Nothing is cached (or the form is not valid): one page of rows, as any list view.
+            queryset = queryset.prefetch_related("cooperation_areas")
+            paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
+            page.object_list = [Card(row.pk, _card_html(row)) for row in rows]
+            return paginator, page, page.object_list, is_paginated
+        pks = cached_fragment(
+            "partner-directory-pks", lambda: list(queryset.values_list("pk", flat=True)), vary=self._filters()
+        )
+        paginator, page, page_pks, is_paginated = super().paginate_queryset(pks, page_size)
+        cards = cached_item_fragments("partner-card", [Card(pk) for pk in page_pks], _render_cards)
+        page.object_list = [Card(pk, cards[pk]) for pk in page_pks if pk in cards]
         return paginator, page, page.object_list, is_paginated
+
+    def _filters(self):
+        """The directory's filters as cleaned, in a stable form (an area by its pk), for the pks' cache key."""
+        cleaned = self.filterset.form.cleaned_data
+        return sorted((name, getattr(value, "pk", value)) for name, value in cleaned.items())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -114,34 +138,50 @@ class InstitutionListView(PaginationMixin, ListView):
 
 
 class InstitutionDetailView(DetailView):
-    """A partner's page: who they are, the agreements, programmes, projects, visits and mobility."""
+    """A partner's page: who they are, the agreements, programmes, projects, visits and mobility.
+
+    The page's content is one ``{% public_fragment %}`` per partner: the rows below it are read lazily,
+    so while it is cached a request reads the partner's row and nothing else.
+    """
 
     template_name = "partners/institution_detail.html"
     context_object_name = "institution"
 
     def get_object(self, queryset=None):
-        institution = get_public_institution(self.kwargs["slug"])
+        # The cooperation areas are read by the cached content only; no prefetch for a cached page.
+        institution = get_object_or_404(Institution.objects.public(), slug=self.kwargs["slug"])
         institution.initials = initials(institution)
         return institution
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         institution = self.object
-        agreements = list(institution.agreements.public().with_status().newest_first())
-        self._link_renewals(agreements)
+        agreements = SimpleLazyObject(lambda: self._agreements(institution))
         in_force = (Agreement.Status.ACTIVE, Agreement.Status.EXPIRING_SOON)
         context.update(
             agreements=agreements,
-            has_agreement_in_force=any(agreement.computed_status in in_force for agreement in agreements),
-            joint_programmes=list(institution.joint_programmes.admitting().order_by("name_en", "pk")),
-            memberships=list(
-                institution.project_memberships.select_related("project__program").order_by(
-                    "-project__start_date", "project__acronym"
+            has_agreement_in_force=SimpleLazyObject(
+                lambda: any(agreement.computed_status in in_force for agreement in agreements)
+            ),
+            joint_programmes=SimpleLazyObject(
+                lambda: list(institution.joint_programmes.admitting().order_by("name_en", "pk"))
+            ),
+            memberships=SimpleLazyObject(
+                lambda: list(
+                    institution.project_memberships.select_related("project__program").order_by(
+                        "-project__start_date", "project__acronym"
+                    )
                 )
             ),
-            visits=list(institution.visits.public().order_by("-start_date", "pk")),
+            visits=SimpleLazyObject(lambda: list(institution.visits.public().order_by("-start_date", "pk"))),
         )
         return context
+
+    @classmethod
+    def _agreements(cls, institution):
+        agreements = list(institution.agreements.public().with_status().newest_first())
+        cls._link_renewals(agreements)
+        return agreements
 
     @staticmethod
     def _link_renewals(agreements):
@@ -164,6 +204,18 @@ class InstitutionDetailView(DetailView):
                     agreement.staff_places_in,
                 )
             )
+
+
+def _render_cards(cards):
+    """``{pk: HTML}`` of the directory's cards for these partners, in one query and its prefetch."""
+    rows = directory_queryset().filter(pk__in=[card.pk for card in cards]).prefetch_related("cooperation_areas")
+    return {institution.pk: _card_html(institution) for institution in rows}
+
+
+def _card_html(institution):
+    """A partner's card on the directory; ``institution`` from ``directory_queryset`` with its areas prefetched."""
+    institution.initials = initials(institution)
+    return render_to_string(CARD_TEMPLATE, {"institution": institution})
 
 
 def _invalid_filters_response(fmt, filterset):

@@ -5,12 +5,16 @@ the form's validation and the list simply stays unfiltered on that field; the
 form shows why. Nothing a visitor types into the query string can raise.
 """
 
+import functools
+
 import django_filters
 from django.db.models import CharField, F, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
+from django.utils.choices import CallableChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from intl_office.i18n import localized
+from intl_office.page_cache import cached_fragment
 from intl_office.widgets import FastSelect
 
 from .eligibility import StudyLevel
@@ -21,6 +25,11 @@ def active_programs(request=None):
     """Programmes offered in the call filter, sorted by the label the select shows (short name or name)."""
     label = Lower(Coalesce(NullIf(F("short_name"), Value("")), localized("name"), output_field=CharField()))
     return GrantProgram.objects.public().order_by(label, "pk")
+
+
+def program_choices():
+    """``[(slug, label), ...]`` of ``active_programs``: the programme select's options."""
+    return [(program.slug, str(program)) for program in active_programs()]
 
 
 class GrantProgramFilterSet(django_filters.FilterSet):
@@ -71,6 +80,16 @@ class CallFilterSet(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         for field in self.form.fields.values():
             field.widget.attrs.setdefault("class", "form-select")
+        # The programme select's options are shared by every request until the content changes (the
+        # field's own choices would query the programmes on every render); a chosen programme is still
+        # looked up in the field's queryset.
+        program = self.form.fields["program"]
+        # Read once however often the select looks at them (``use_required_attribute`` does too).
+        program.widget.choices = CallableChoiceIterator(
+            functools.cache(
+                lambda: [("", program.empty_label), *cached_fragment("call-program-choices", program_choices)]
+            )
+        )
 
     def filter_target_group(self, queryset, name, value):
         return queryset.open_to(value)

@@ -5,16 +5,22 @@ rows: counts are aggregated in the database, related rows come through
 select_related/prefetch_related.
 """
 
+from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView
 
 from intl_office.dates import today
 from intl_office.i18n import localized
+from intl_office.page_cache import cached_item_fragments
 from intl_office.pagination import PaginationMixin
+from partners.models import Institution
 
 from .filters import CallFilterSet, GrantProgramFilterSet
 from .models import Call, GrantProgram, JointProgramme, Project
 
+CALL_CARD_TEMPLATE = "programs/includes/_call_card.html"
 # How many past calls a programme's page lists before pointing to the filtered call list.
 PAST_CALLS_ON_PROGRAM_PAGE = 10
 
@@ -37,17 +43,20 @@ class ProgramListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        counts = GrantProgram.objects.public().count_by_kind()
+        # The page's content is a fragment per kind chosen: these are read only when it is not cached.
+        counts = SimpleLazyObject(lambda: GrantProgram.objects.public().count_by_kind())
         selected = self.filterset.form.cleaned_data.get("kind") if self.filterset.is_valid() else ""
         context.update(
             filterset=self.filterset,
             selected_kind=selected,
-            kinds=[
-                {"value": value, "label": label, "count": counts[value]}
-                for value, label in GrantProgram.Kind.choices
-                if counts.get(value)
-            ],
-            total_count=sum(counts.values()),
+            kinds=SimpleLazyObject(
+                lambda: [
+                    {"value": value, "label": label, "count": counts[value]}
+                    for value, label in GrantProgram.Kind.choices
+                    if counts.get(value)
+                ]
+            ),
+            total_count=SimpleLazyObject(lambda: sum(counts.values())),
         )
         return context
 
@@ -138,15 +147,30 @@ class CallListView(PaginationMixin, ListView):
 
     def get_queryset(self):
         self.filterset = CallFilterSet(self.request.GET or None, queryset=Call.objects.published())
-        return self.filterset.qs.in_visitor_order().select_related("program").with_hosts()
+        return self.filterset.qs.in_visitor_order().select_related("program")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        calls = context["calls"]
+        # Each call's card is cached on its own (shared by every filter and page that lists it); only
+        # the calls whose card is not cached have their hosts fetched.
+        cards = cached_item_fragments("call-card", calls, _render_call_cards)
+        for call in calls:
+            call.card = cards[call.pk]
         context.update(
             filterset=self.filterset,
             is_filtered=bool(self.filterset.is_bound and any(self.filterset.form.cleaned_data.values())),
         )
         return context
+
+
+def _render_call_cards(calls):
+    """``{pk: HTML}``: the call list's cards of ``calls`` (rows of ``CallListView``), hosts prefetched in one query."""
+    prefetch_related_objects(calls, Prefetch("hosts", queryset=Institution.objects.by_country()))
+    return {
+        call.pk: render_to_string(CALL_CARD_TEMPLATE, {"call": call, "heading": "h2", "show_program": True})
+        for call in calls
+    }
 
 
 class CallDetailView(DetailView):
@@ -156,8 +180,11 @@ class CallDetailView(DetailView):
     context_object_name = "call"
 
     def get_object(self, queryset=None):
-        published = Call.objects.published().in_visitor_order().select_related("program__funder")
-        return get_object_or_404(published, slug=self.kwargs["slug"])
+        call = get_object_or_404(Call.objects.published().select_related("program__funder"), slug=self.kwargs["slug"])
+        # The name the call templates read, as ``in_visitor_order`` annotates it, by the same rules
+        # (``Call.status_on``): building that ordering's SQL cost more than reading the row.
+        call.call_status = call.status
+        return call
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -64,7 +64,8 @@ class HomeView(TemplateView):
 class AboutView(TemplateView):
     """Tasks and functions, the staff and the department's contacts.
 
-    Queries: the home institution, the published pages, the public staff: three.
+    Queries: the home institution, the published pages, the public staff: three; none while its content
+    (a fragment) and the home institution are cached.
     """
 
     template_name = "intl_office/about.html"

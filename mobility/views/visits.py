@@ -1,13 +1,17 @@
 """Public pages of delegation visits: the stories, newest first, and one visit told in full."""
 
 from django.db.models import Prefetch
+from django.template.loader import render_to_string
 from django.views.generic import DetailView, ListView
 
+from intl_office.page_cache import cached_item_fragments
 from intl_office.pagination import PaginationMixin
 from partners.models import Agreement
 
 from ..filters import VisitFilterSet
 from ..models import Visit, VisitMember, VisitPhoto
+
+VISIT_CARD_TEMPLATE = "includes/_visit_card.html"
 
 
 def public_visits():
@@ -32,16 +36,25 @@ class VisitListView(PaginationMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         visits = list(context["visits"])
-        # One query for the cards' photos: only the first photo of each visit on the page.
-        photos = VisitPhoto.objects.in_bulk([visit.first_photo_id for visit in visits if visit.first_photo_id])
+        # Each visit's card is cached on its own (shared by every filter and page that shows it).
+        cards = cached_item_fragments("visit-card", visits, _render_visit_cards)
         for visit in visits:
-            visit.first_photo = photos.get(visit.first_photo_id)
+            visit.card = cards[visit.pk]
         context.update(
             visits=visits,
             filter_form=self.filterset.form,
             is_filtered=any(self.filterset.form.cleaned_data.values()) if self.filterset.is_bound else False,
         )
         return context
+
+
+def _render_visit_cards(visits):
+    """``{pk: HTML}``: the list's cards of ``visits``, with one query for their first photos."""
+    photos = VisitPhoto.objects.in_bulk([visit.first_photo_id for visit in visits if visit.first_photo_id])
+    return {
+        visit.pk: render_to_string(VISIT_CARD_TEMPLATE, {"visit": visit, "photo": photos.get(visit.first_photo_id)})
+        for visit in visits
+    }
 
 
 class VisitDetailView(DetailView):

@@ -111,7 +111,9 @@ def test_the_filters_a_page_reads_are_cached(committed, django_assert_num_querie
 def test_any_other_query_string_is_rendered_and_never_stored(path, committed):
     assert Client().get(path).status_code == 200
 
-    assert Client().get(path).status_code == 200 and queries_of(path), "served from the cache"
+    again = Client().get(path)
+    # Rendered (a stored page is served without a template): uncached pages may run no query at all.
+    assert again.status_code == 200 and again.templates, "served from the cache"
 
 
 def queries_of(path):
@@ -130,8 +132,8 @@ def test_home_page_content_is_shared_by_its_uncached_urls_and_fresh_after_an_edi
     first = page("/?utm_source=a")  # not a page the page cache keeps: only the fragment is shared
     assert "Spring exchange to Ankara" in first
 
-    # Only the department's row is read: the figures, calls, visits and rankings come from the fragment.
-    assert queries_of("/?utm_source=b") == 1
+    # Nothing is read: the department's row, the figures, calls, visits and rankings come from fragments.
+    assert queries_of("/?utm_source=b") == 0
     # Byte for byte the same page, but for the links back to this address (sign-in, language switcher).
     assert page("/?utm_source=c") == first.replace("utm_source=a", "utm_source=c").replace("%3Da", "%3Dc")
 
