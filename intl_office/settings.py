@@ -217,7 +217,10 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": env.path("CACHE_DIR", default=BASE_DIR / "cache"),
-            "OPTIONS": {"MAX_ENTRIES": 10_000},
+            # Room for every partner's, call's and visit's card in three languages (12,000 partners make
+            # 36,000) beside the pages: when full, Django's file cache drops a third of its files at random,
+            # the login counters and used one-time codes among them.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
         }
     }
 
