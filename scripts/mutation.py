@@ -7,7 +7,9 @@ that selection mutmut runs, for each mutant, only the tests that reached the mut
 
 Each module runs in its own folder, ``.mutation/<name>/``: links to the project and a pyproject.toml
 whose [tool.mutmut] is narrowed to the module. Its ``mutants/`` stays there, so a second run only
-retests what changed. Slow (every mutant is a pytest run) and not part of CI:
+retests what changed. The test database is migrated once per run into ``test-db.sqlite3`` there and
+each mutant's pytest run works on a copy of it (tests/mutation_db.py). Slow (every mutant is a pytest
+run) and not part of CI:
 
     make mutation                             # every module, then the figures
     make mutation MODULES="uploads roles"
@@ -17,6 +19,7 @@ retests what changed. Slow (every mutant is a pytest run) and not part of CI:
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tomllib
@@ -106,10 +109,26 @@ def run_module(name, max_children):
         if not link.is_symlink():
             link.symlink_to(ROOT / entry)
     (folder / "pyproject.toml").write_text(module_pyproject(path, tests))
+    environment = {**os.environ, "MUTATION_TEST_DB": str(migrated_database(folder))}
     # A changed source file is noticed by mutmut (it compares modification times) and retested.
     mutmut = Path(sys.executable).parent / "mutmut"
-    subprocess.run([str(mutmut), "run", "--max-children", str(max_children)], cwd=folder, check=False)
+    command = [str(mutmut), "run", "--max-children", str(max_children)]
+    subprocess.run(command, cwd=folder, env=environment, check=False)
     return summarise(name, path)
+
+
+def migrated_database(folder):
+    """A SQLite file migrated as pytest-django would migrate the test database; made anew every run."""
+    database = folder / "test-db.sqlite3"
+    database.unlink(missing_ok=True)
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "intl_office.settings_test",
+        "DATABASE_URL": f"sqlite:///{database}",
+    }
+    command = [sys.executable, "manage.py", "migrate", "--run-syncdb", "--verbosity", "0"]
+    subprocess.run(command, cwd=ROOT, env=environment, check=True)
+    return database
 
 
 UNCAUGHT = ("survived", "no tests")
