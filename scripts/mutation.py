@@ -58,7 +58,14 @@ MODULES = {
         "intl_office/page_cache.py",
         ["tests/intl_office/test_page_cache.py", "tests/intl_office/test_page_cache_fragments.py"],
     ),
-    "jobs": ("intl_office/jobs.py", ["tests/intl_office/test_jobs.py", "tests/intl_office/test_jobs_admin.py"]),
+    "jobs": (
+        "intl_office/jobs.py",
+        [
+            "tests/intl_office/test_jobs.py",
+            "tests/intl_office/test_jobs_worker_loop.py",
+            "tests/intl_office/test_jobs_admin.py",
+        ],
+    ),
     "applications": (
         "mobility/services/applications.py",
         [

@@ -5,19 +5,14 @@ then failed, and taken again when the worker running them died.
 Workers in processes of their own, killed or side by side, are in test_jobs_worker.py.
 """
 
-import contextlib
 import datetime
 import logging
-import os
-import socket
-import threading
-import time
 
 import pytest
 import time_machine
 from django.core import mail
 from django.core.mail import EmailMessage
-from django.db import DatabaseError, OperationalError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks.signals import task_finished, task_started
@@ -26,13 +21,11 @@ from django_tasks_db.backend import DatabaseBackend
 from intl_office import jobs
 from intl_office.jobs import (
     Declared,
-    Heartbeat,
     RetryPolicy,
     Worker,
     beat,
     declared,
     job,
-    new_worker_id,
     recover_abandoned,
 )
 from intl_office.mail import queue_email
@@ -194,69 +187,6 @@ def test_a_job_that_killed_its_workers_every_attempt_ends_failed_naming_the_lost
     assert job.status == Status.FAILED
     assert "WorkerLost: worker worker-10 stopped before the job finished" in job.traceback
     assert run_jobs() == 0
-
-
-# --- the worker's own life -----------------------------------------------------------------------------
-
-
-def test_a_worker_id_names_host_and_process_fits_its_column_and_is_never_reused(monkeypatch):
-    monkeypatch.setattr(socket, "gethostname", lambda: "h" * 100)
-    monkeypatch.setattr(os, "getpid", lambda: 123)
-    first, second = new_worker_id(), new_worker_id()
-
-    assert first.startswith("h" * 40 + "-123-") and len(first) == 40 + len("-123-") + 8
-    assert first != second
-    monkeypatch.setattr(os, "getpid", lambda: 10**30)  # a process number as long as can be
-    assert new_worker_id() == ("h" * 40 + f"-{10**30}-")[:64]
-
-
-def test_a_waiting_worker_stops_as_soon_as_it_is_asked():
-    worker = Worker(worker_id="idle-worker", interval=60, standalone=False)
-    threading.Timer(0.2, worker.stop).start()
-    started = time.monotonic()
-
-    assert worker.run() == 0
-
-    assert time.monotonic() - started < 30  # not a whole interval of waiting
-    assert not JobWorker.objects.exists()
-
-
-def seen(worker_id):
-    with contextlib.suppress(DatabaseError):  # SQLite busy with the heartbeat's write: look again
-        return JobWorker.objects.filter(worker_id=worker_id).values_list("seen_at", flat=True).first()
-
-
-def eventually(condition, seconds=20):
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline
-        time.sleep(0.05)
-
-
-@pytest.mark.django_db(transaction=True)
-def test_the_heartbeat_beats_on_while_the_database_fails_and_stops_when_asked(settings, monkeypatch):
-    settings.JOBS_HEARTBEAT_SECONDS = 0.05
-    failures = []
-
-    def beat_once_failing(worker_id):
-        if not failures:
-            failures.append(worker_id)
-            raise OperationalError("the database is restarting")
-        beat(worker_id)
-
-    monkeypatch.setattr(jobs, "beat", beat_once_failing)
-    heartbeat = Heartbeat("busy-worker")
-    assert (heartbeat.name, heartbeat.daemon, heartbeat.is_alive()) == ("heartbeat busy-worker", True, False)
-    heartbeat.start()
-    try:
-        eventually(lambda: seen("busy-worker"))
-        first = seen("busy-worker")
-        eventually(lambda: (seen("busy-worker") or first) > first)
-    finally:
-        heartbeat.stop()
-
-    assert failures == ["busy-worker"]
-    assert not heartbeat.is_alive()
 
 
 # --- what a job's end leaves for the admin, the operator and the backend's listeners --------------------
