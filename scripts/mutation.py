@@ -56,7 +56,11 @@ MODULES = {
     ),
     "page_cache": (
         "intl_office/page_cache.py",
-        ["tests/intl_office/test_page_cache.py", "tests/intl_office/test_page_cache_fragments.py"],
+        [
+            "tests/intl_office/test_page_cache.py",
+            "tests/intl_office/test_page_cache_fragments.py",
+            "tests/intl_office/test_page_cache_rules.py",
+        ],
     ),
     "jobs": (
         "intl_office/jobs.py",

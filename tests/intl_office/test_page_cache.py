@@ -10,6 +10,7 @@ import zoneinfo
 import pytest
 import time_machine
 from django.contrib import messages
+from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.core.management.sql import emit_post_migrate_signal
@@ -19,6 +20,7 @@ from django.test import Client
 from django.urls import reverse
 
 from intl_office.mail import queue_email
+from intl_office.models import OutgoingMessage
 from intl_office.page_cache import GENERATION_KEY, current_generation, watch_content_models
 from partners.models import Institution
 from partners.resources import InstitutionResource
@@ -333,6 +335,9 @@ def test_every_public_record_kind_is_watched_and_the_people_and_jobs_are_not(
     assert fresh_after(lambda: emit_post_migrate_signal(0, False, "default"))  # a migration, as migrate ends
     assert not fresh_after(user.save)
     assert not fresh_after(a_queued_email)  # its message and job rows
+    assert not fresh_after(lambda: OutgoingMessage.objects.all().delete())
+    group, permission = Group.objects.create(name="Guests"), Permission.objects.first()
+    assert not fresh_after(lambda: group.permissions.add(permission))  # a many-to-many table of another app
     institution_receivers = [r for r in post_save.receivers if r[0][1] == id(Institution)]
     assert len([r for r in institution_receivers if str(r[0][0]).startswith("page_cache:")]) == 1
 
