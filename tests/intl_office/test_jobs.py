@@ -186,6 +186,7 @@ def test_a_job_that_killed_its_workers_every_attempt_ends_failed_naming_the_lost
     job.refresh_from_db()
     assert job.status == Status.FAILED
     assert "WorkerLost: worker worker-10 stopped before the job finished" in job.traceback
+    assert job.exception_class_path == "intl_office.jobs.WorkerLost"
     assert run_jobs() == 0
 
 

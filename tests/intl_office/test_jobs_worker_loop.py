@@ -78,7 +78,7 @@ def eventually(condition, seconds=20):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_heartbeat_beats_on_while_the_database_fails_and_stops_when_asked(settings, monkeypatch):
+def test_the_heartbeat_beats_on_while_the_database_fails_and_stops_when_asked(settings, monkeypatch, caplog):
     settings.JOBS_HEARTBEAT_SECONDS = 0.05
     failures = []
 
@@ -91,6 +91,7 @@ def test_the_heartbeat_beats_on_while_the_database_fails_and_stops_when_asked(se
     monkeypatch.setattr(jobs, "beat", beat_once_failing)
     heartbeat = Heartbeat("busy-worker")
     assert (heartbeat.name, heartbeat.daemon, heartbeat.is_alive()) == ("heartbeat busy-worker", True, False)
+    caplog.set_level(logging.WARNING, logger="intl_office.jobs")
     heartbeat.start()
     try:
         eventually(lambda: seen("busy-worker"))
@@ -101,6 +102,18 @@ def test_the_heartbeat_beats_on_while_the_database_fails_and_stops_when_asked(se
 
     assert failures == ["busy-worker"]
     assert not heartbeat.is_alive()
+    assert logged_by_jobs(caplog, logging.WARNING)[:1] == [
+        (logging.WARNING, "Worker busy-worker could not write its heartbeat", OperationalError)
+    ]
+
+
+def test_a_worker_that_finds_sqlite_busy_looks_again_later(monkeypatch):
+    def busy(queryset):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(type(Job.objects.ready()), "get_locked", busy)
+
+    assert Worker(worker_id="test-worker", standalone=False).claim() is None
 
 
 def test_a_worker_runs_no_more_jobs_than_asked_and_is_busy_only_while_running_one(monkeypatch):
