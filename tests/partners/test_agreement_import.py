@@ -4,9 +4,17 @@ import datetime
 
 import pytest
 
-from intl_office.resources import FORMATS, ChoiceWidget, DateWidget, LongTextWidget, LookupWidget, YesNoWidget
+from intl_office.resources import (
+    FORMATS,
+    AllOrNothingResource,
+    ChoiceWidget,
+    DateWidget,
+    LongTextWidget,
+    LookupWidget,
+    YesNoWidget,
+)
 from partners.models import Agreement, Institution
-from partners.resources import AgreementResource
+from partners.resources import AgreementResource, InstitutionResource
 from tests.factories import AgreementFactory, InstitutionFactory
 from tests.partners.imports import AGREEMENT_HEADERS, agreement_row, dataset, row_errors, totals
 
@@ -208,3 +216,19 @@ def test_a_lookup_cell_finds_its_row_within_the_limit_and_names_what_it_did_not_
     assert korean.clean("") is None
     with pytest.raises(ValueError, match="^No partner named “Ankara University”.$"):
         korean.clean("Ankara University")
+
+
+def test_a_choice_cell_with_an_unknown_value_names_the_codes_to_use():
+    with pytest.raises(ValueError) as refused:
+        ChoiceWidget(Agreement.Kind).clean(" treaty ")
+
+    assert str(refused.value) == (
+        "Unknown value “treaty”; use one of: mou, cooperation, exchange, dual_degree, intergovernmental."
+    )
+
+
+def test_an_error_of_a_translated_field_is_named_by_its_column():
+    attributes = ("name_en", "short_name_ru", "valid_until", "_en", "name")
+    assert [AllOrNothingResource.untranslated(a) for a in attributes] == ["name", "short_name", None, None, None]
+    names = InstitutionResource().column_names()
+    assert [names[a] for a in ("name", "name_en", "city", "short_name")] == ["name", "name", "city", "short_name"]
