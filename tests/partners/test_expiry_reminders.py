@@ -300,10 +300,9 @@ def test_the_tightest_threshold_reached_and_none_before_ninety_days():
 
 
 def test_reminder_mail_is_in_the_office_s_language_whatever_language_the_run_is_in(officer, settings):
-    settings.SITE_URL = "https://portal.example.uz/"
     settings.LANGUAGE_CODE = "ru"  # an office that works in Russian
     HomeInstitution.objects.update_or_create(pk=1, defaults={"department_name": "Department of Partnerships"})
-    agreement = ending_in(30, responsible=officer, title="MoU", kind=Agreement.Kind.MOU)
+    ending_in(30, responsible=officer, title="MoU", kind=Agreement.Kind.MOU)
 
     with translation.override("en"):  # as when a page in English runs the reminders
         remind(on=ON)
@@ -312,7 +311,6 @@ def test_reminder_mail_is_in_the_office_s_language_whatever_language_the_run_is_
     assert mail.outbox[0].subject.startswith("Срок действия соглашения с партнёром ")
     assert "Тип: Меморандум о взаимопонимании" in body
     assert body.rstrip().endswith("Department of Partnerships")
-    assert f"https://portal.example.uz/admin/partners/agreement/{agreement.pk}/change/" in body
 
 
 def test_an_agreement_passed_over_does_not_stop_the_run_before_the_others(officer, db):
