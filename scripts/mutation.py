@@ -7,16 +7,20 @@ that selection mutmut runs, for each mutant, only the tests that reached the mut
 
 Each module runs in its own folder, ``.mutation/<name>/``: links to the project and a pyproject.toml
 whose [tool.mutmut] is narrowed to the module. Its ``mutants/`` stays there, so a second run only
-retests what changed. Slow (every mutant is a pytest run) and not part of CI:
+retests what changed. The test database is migrated once per run into ``test-db.sqlite3`` there and
+each mutant's pytest run works on a copy of it (tests/mutation_db.py). Slow (every mutant is a pytest
+run) and not part of CI:
 
     make mutation                             # every module, then the figures
     make mutation MODULES="uploads roles"
     .venv/bin/python scripts/mutation.py --summary
+    .venv/bin/python scripts/mutation.py --survivors jobs   # after adding tests: only the survivors again
     cd .mutation/uploads && ../../.venv/bin/mutmut show intl_office.uploads.x_check_pdf__mutmut_12
 """
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tomllib
@@ -50,8 +54,22 @@ MODULES = {
             "tests/security/test_coordinator_scope.py",
         ],
     ),
-    "page_cache": ("intl_office/page_cache.py", ["tests/intl_office/test_page_cache.py"]),
-    "jobs": ("intl_office/jobs.py", ["tests/intl_office/test_jobs.py"]),
+    "page_cache": (
+        "intl_office/page_cache.py",
+        [
+            "tests/intl_office/test_page_cache.py",
+            "tests/intl_office/test_page_cache_fragments.py",
+            "tests/intl_office/test_page_cache_rules.py",
+        ],
+    ),
+    "jobs": (
+        "intl_office/jobs.py",
+        [
+            "tests/intl_office/test_jobs.py",
+            "tests/intl_office/test_jobs_worker_loop.py",
+            "tests/intl_office/test_jobs_admin.py",
+        ],
+    ),
     "applications": (
         "mobility/services/applications.py",
         [
@@ -95,8 +113,12 @@ def module_pyproject(path, tests):
     return text[:start] + section + "\n" + rest
 
 
-def run_module(name, max_children):
-    """mutmut in .mutation/<name>/, a folder of links to the project with the module's own settings."""
+def run_module(name, max_children, survivors=False):
+    """mutmut in .mutation/<name>/, a folder of links to the project with the module's own settings.
+
+    ``survivors``: test again only the mutants that survived the last run (after tests were added;
+    mutmut keeps a verdict unless the mutated function or the test selection changed).
+    """
     path, tests = MODULES[name]
     tests = [test for test in tests if (ROOT / test).exists()]
     folder = STORE / name
@@ -106,10 +128,31 @@ def run_module(name, max_children):
         if not link.is_symlink():
             link.symlink_to(ROOT / entry)
     (folder / "pyproject.toml").write_text(module_pyproject(path, tests))
+    environment = {**os.environ, "MUTATION_TEST_DB": str(migrated_database(folder))}
     # A changed source file is noticed by mutmut (it compares modification times) and retested.
     mutmut = Path(sys.executable).parent / "mutmut"
-    subprocess.run([str(mutmut), "run", "--max-children", str(max_children)], cwd=folder, check=False)
+    command = [str(mutmut), "run", "--max-children", str(max_children)]
+    if survivors:
+        names = summarise(name, path).get("survivors")
+        if not names:
+            return summarise(name, path)
+        command += names
+    subprocess.run(command, cwd=folder, env=environment, check=False)
     return summarise(name, path)
+
+
+def migrated_database(folder):
+    """A SQLite file migrated as pytest-django would migrate the test database; made anew every run."""
+    database = folder / "test-db.sqlite3"
+    database.unlink(missing_ok=True)
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "intl_office.settings_test",
+        "DATABASE_URL": f"sqlite:///{database}",
+    }
+    command = [sys.executable, "manage.py", "migrate", "--run-syncdb", "--verbosity", "0"]
+    subprocess.run(command, cwd=ROOT, env=environment, check=True)
+    return database
 
 
 UNCAUGHT = ("survived", "no tests")
@@ -137,10 +180,14 @@ def main():
     parser.add_argument("modules", nargs="*", choices=[[], *MODULES], default=[], help="default: all")
     parser.add_argument("--jobs", type=int, default=1, help="mutants tested at once (default 1: a shared machine)")
     parser.add_argument("--summary", action="store_true", help="print the stored figures without running")
+    parser.add_argument("--survivors", action="store_true", help="test again only the last run's survivors")
     args = parser.parse_args()
     report = []
     for name in args.modules or MODULES:
-        report.append(summarise(name, MODULES[name][0]) if args.summary else run_module(name, args.jobs))
+        if args.summary:
+            report.append(summarise(name, MODULES[name][0]))
+        else:
+            report.append(run_module(name, args.jobs, args.survivors))
     for row in report:
         rate = row.get("kill rate")
         counts = "  ".join(f"{status} {count}" for status, count in row.items() if isinstance(count, int))

@@ -20,9 +20,9 @@ from tests.mfa import enrolled
 from tests.users import member_of, signed_in
 
 # The production deployment tests start servers from (tests/deployment.py), the local S3 server with the
-# buckets tests keep files in (tests/s3.py), the frozen clock (tests/clock.py) and what CI holds the run to
-# (tests/ci_guard.py).
-pytest_plugins = ["tests.deployment", "tests.s3", "tests.clock", "tests.ci_guard"]
+# buckets tests keep files in (tests/s3.py), the frozen clock (tests/clock.py), what CI holds the run to
+# (tests/ci_guard.py) and the migrated database a mutation run copies (tests/mutation_db.py; inert otherwise).
+pytest_plugins = ["tests.deployment", "tests.s3", "tests.clock", "tests.ci_guard", "tests.mutation_db"]
 
 
 @pytest.fixture(autouse=True, scope="session")

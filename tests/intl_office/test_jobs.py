@@ -6,6 +6,7 @@ Workers in processes of their own, killed or side by side, are in test_jobs_work
 """
 
 import datetime
+import logging
 
 import pytest
 import time_machine
@@ -14,12 +15,23 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import TaskResultStatus
+from django_tasks.signals import task_finished, task_started
+from django_tasks_db.backend import DatabaseBackend
 
-from intl_office.jobs import Worker, beat, recover_abandoned
+from intl_office import jobs
+from intl_office.jobs import (
+    Declared,
+    RetryPolicy,
+    Worker,
+    beat,
+    declared,
+    job,
+    recover_abandoned,
+)
 from intl_office.mail import queue_email
 from intl_office.models import Job, JobWorker, OutgoingMessage
 from intl_office.tasks import MAIL_RETRY, send_email
-from tests.jobs import run_jobs
+from tests.jobs import record_run, run_jobs
 
 pytestmark = pytest.mark.django_db
 
@@ -174,4 +186,87 @@ def test_a_job_that_killed_its_workers_every_attempt_ends_failed_naming_the_lost
     job.refresh_from_db()
     assert job.status == Status.FAILED
     assert "WorkerLost: worker worker-10 stopped before the job finished" in job.traceback
+    assert job.exception_class_path == "intl_office.jobs.WorkerLost"
     assert run_jobs() == 0
+
+
+# --- what a job's end leaves for the admin, the operator and the backend's listeners --------------------
+
+
+def warnings_of_jobs(caplog):
+    return [r for r in caplog.records if r.name == "intl_office.jobs" and r.levelno >= logging.WARNING]
+
+
+def test_a_job_to_try_again_keeps_its_error_for_the_admin_and_logs_when_it_runs_next(smtp_server, caplog):
+    smtp_server.stop()
+    queue()
+
+    with caplog.at_level(logging.WARNING, logger="intl_office.jobs"):
+        assert run_jobs() == 1
+
+    job = Job.objects.get()
+    assert (job.status, job.finished_at) == (Status.READY, None)
+    assert job.exception_class_path == "builtins.ConnectionRefusedError"
+    assert job.traceback.startswith("Traceback (most recent call last):\n  File ")
+    assert job.traceback.endswith("\nConnectionRefusedError: [Errno 111] Connection refused\n")
+    (record,) = warnings_of_jobs(caplog)
+    assert record.getMessage() == (
+        f"Job {job.pk} (intl_office.tasks.send_email) failed on attempt 1; next attempt in 0:01:00: "
+        "ConnectionRefusedError(111, 'Connection refused')"
+    )
+
+
+def test_a_job_whose_code_is_gone_fails_and_the_log_names_it(caplog):
+    queue()
+    Job.objects.update(task_path="intl_office.tasks.retired_job")
+
+    with caplog.at_level(logging.WARNING, logger="intl_office.jobs"):
+        assert run_jobs() == 1
+
+    job = Job.objects.get()
+    assert job.status == Status.FAILED
+    (record,) = warnings_of_jobs(caplog)
+    assert (record.levelno, record.exc_info[0]) == (logging.ERROR, ImportError)
+    assert record.getMessage() == f"Job {job.pk} (intl_office.tasks.retired_job) failed: its code cannot be found"
+
+
+def test_the_backend_s_listeners_hear_each_job_start_and_end(smtp_server):
+    heard = []
+
+    def listener(signal, sender, task_result, **_kwargs):
+        heard.append((signal, sender, task_result.status))
+
+    queue()
+    queue(subject="Accepted\nBcc: everyone@example.org")  # fails at once
+    task_started.connect(listener, sender=DatabaseBackend)
+    task_finished.connect(listener, sender=DatabaseBackend)
+    try:
+        assert run_jobs() == 2
+    finally:
+        task_started.disconnect(listener, sender=DatabaseBackend)
+        task_finished.disconnect(listener, sender=DatabaseBackend)
+
+    assert heard == [
+        (task_started, DatabaseBackend, Status.RUNNING),
+        (task_finished, DatabaseBackend, Status.SUCCESSFUL),
+        (task_started, DatabaseBackend, Status.RUNNING),
+        (task_finished, DatabaseBackend, Status.FAILED),
+    ]
+
+
+def test_a_declared_job_is_a_task_that_keeps_its_label_retries_and_description(tmp_path):
+    policy = RetryPolicy(retry_on=(OSError,), attempts=2)
+
+    def describe(job_row):
+        return "a line in a file"
+
+    before = declared(record_run.module_path)
+    try:
+        again = job(label="Append a line", retry=policy, describe=describe)(record_run.func)
+        assert declared(again.module_path) == Declared(label="Append a line", retry=policy, describe=describe)
+    finally:
+        jobs._DECLARED[record_run.module_path] = before
+
+    assert again.module_path == record_run.module_path
+    again.call(str(tmp_path / "runs"), 7)
+    assert (tmp_path / "runs").read_text() == "7\n"

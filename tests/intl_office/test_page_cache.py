@@ -10,12 +10,18 @@ import zoneinfo
 import pytest
 import time_machine
 from django.contrib import messages
+from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
+from django.core.mail import EmailMessage
+from django.core.management.sql import emit_post_migrate_signal
 from django.db import OperationalError, connection, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.test import Client
 from django.urls import reverse
 
-from intl_office.page_cache import GENERATION_KEY
+from intl_office.mail import queue_email
+from intl_office.models import OutgoingMessage
+from intl_office.page_cache import GENERATION_KEY, current_generation, watch_content_models
 from partners.models import Institution
 from partners.resources import InstitutionResource
 from partners.services import agreement_renew
@@ -27,6 +33,7 @@ from tests.factories import (
     JointProgrammeFactory,
     ProjectFactory,
     StaffMemberFactory,
+    UserFactory,
     VisitFactory,
     VisitMemberFactory,
 )
@@ -278,9 +285,61 @@ def test_a_public_page_sets_no_cookie_and_carries_no_csrf_token(home_institution
 
 
 def test_institution_rows_are_watched():
-    from django.db.models.signals import post_save
-
     assert post_save.has_listeners(Institution)
+
+
+WATCHING = (post_save, post_delete, m2m_changed, post_migrate)
+
+
+def _unwatch():
+    for signal in WATCHING:
+        with signal.lock:
+            signal.receivers = [r for r in signal.receivers if not str(r[0][0]).startswith("page_cache:")]
+            signal.sender_receivers_cache.clear()
+
+
+@pytest.fixture
+def watched_afresh():
+    """What ``watch_content_models`` connects when called now (the app's start connected it before)."""
+    _unwatch()
+    yield watch_content_models
+    _unwatch()
+    watch_content_models()
+
+
+def bumps(change, django_capture_on_commit_callbacks):
+    """Whether committing ``change()`` makes every cached page fresh."""
+    generation = current_generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        change()
+    return current_generation() != generation
+
+
+def test_every_public_record_kind_is_watched_and_the_people_and_jobs_are_not(
+    watched_afresh, django_capture_on_commit_callbacks
+):
+    call, institution, user = CallFactory(), InstitutionFactory(), UserFactory()
+    watched_afresh()
+    watched_afresh()  # a second start connects nothing twice
+
+    def fresh_after(change):
+        return bumps(change, django_capture_on_commit_callbacks)
+
+    def a_queued_email():
+        queue_email(EmailMessage("Your visa letter", "", "intl@example.org", ["aziza@example.org"]))
+
+    assert fresh_after(lambda: call.hosts.add(institution))  # rows of a many-to-many table
+    assert fresh_after(StaffMemberFactory)  # an intl_office record (its User comes first, unwatched)
+    assert fresh_after(institution.save)
+    assert fresh_after(call.delete)
+    assert fresh_after(lambda: emit_post_migrate_signal(0, False, "default"))  # a migration, as migrate ends
+    assert not fresh_after(user.save)
+    assert not fresh_after(a_queued_email)  # its message and job rows
+    assert not fresh_after(lambda: OutgoingMessage.objects.all().delete())
+    group, permission = Group.objects.create(name="Guests"), Permission.objects.first()
+    assert not fresh_after(lambda: group.permissions.add(permission))  # a many-to-many table of another app
+    institution_receivers = [r for r in post_save.receivers if r[0][1] == id(Institution)]
+    assert len([r for r in institution_receivers if str(r[0][0]).startswith("page_cache:")]) == 1
 
 
 def server_gone(execute, sql, params, many, context):

@@ -4,10 +4,18 @@ import datetime
 
 import pytest
 
-from intl_office.resources import FORMATS
-from partners.models import Agreement
-from partners.resources import AgreementResource
-from tests.factories import AgreementFactory
+from intl_office.resources import (
+    FORMATS,
+    AllOrNothingResource,
+    ChoiceWidget,
+    DateWidget,
+    LongTextWidget,
+    LookupWidget,
+    YesNoWidget,
+)
+from partners.models import Agreement, Institution
+from partners.resources import AgreementResource, InstitutionResource
+from tests.factories import AgreementFactory, InstitutionFactory
 from tests.partners.imports import AGREEMENT_HEADERS, agreement_row, dataset, row_errors, totals
 
 pytestmark = pytest.mark.django_db
@@ -133,3 +141,94 @@ def test_agreements_export_to_csv_and_xlsx_and_import_back_unchanged(knu, staff)
         Agreement.objects.get(reference_number="KNU-2020-07").scope == "Exchange of students.\n\nJoint summer schools."
     )
     assert Agreement.objects.get(reference_number="KNU-2020-07").renews.reference_number == "KNU-2015-01"
+
+
+# --- the cells one by one, each widget made as a resource makes it ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [
+        (" YES ", True),
+        ("y", True),
+        ("True", True),
+        ("1", True),
+        (1, True),
+        (1.0, True),
+        ("No", False),
+        ("N", False),
+        ("false", False),
+        ("0", False),
+        (0, False),
+        (0.0, False),
+        ("", None),
+        (None, None),
+        ("  ", None),
+        ("None", None),
+        ("NULL", None),
+    ],
+)
+def test_a_yes_no_cell_reads_every_usual_spelling_and_empty_means_the_default(cell, value):
+    assert YesNoWidget().clean(cell) is value
+
+
+@pytest.mark.parametrize("cell", ["maybe", "2", "yes please", "-1"])
+def test_a_yes_no_cell_with_anything_else_is_an_error_of_its_row(cell):
+    with pytest.raises(ValueError, match=r"^Enter yes or no \(1 or 0\)\.$"):
+        YesNoWidget().clean(cell)
+
+
+@pytest.mark.parametrize("cell", ["2024-05-31", " 31.05.2024 ", "31/05/2024", datetime.datetime(2024, 5, 31, 14, 5)])
+def test_a_date_cell_reads_each_accepted_form(cell):
+    assert DateWidget().clean(cell) == datetime.date(2024, 5, 31)
+
+
+def test_a_date_widget_keeps_the_options_it_is_made_with():
+    assert DateWidget(coerce_to_string=False).coerce_to_string is False
+    with pytest.raises(ValueError, match="^Enter a date as YYYY-MM-DD, for example 2024-05-31.$"):
+        DateWidget().clean("May 31st")
+
+
+def test_a_long_text_cell_keeps_its_lines_and_loses_the_spaces_around_it():
+    assert LongTextWidget().clean("  Exchange of students.\n  Joint research.  ") == (
+        "Exchange of students.\n  Joint research."
+    )
+    assert LongTextWidget().clean(None) == ""
+
+
+def test_a_choice_cell_reads_the_code_or_the_label_in_any_language():
+    kinds = ChoiceWidget(Agreement.Kind)
+
+    assert kinds.clean("MOU") == kinds.clean("Memorandum of understanding") == "mou"
+    assert kinds.clean("Меморандум о взаимопонимании") == "mou"
+    assert kinds.clean("") is None
+
+
+def test_a_lookup_cell_finds_its_row_within_the_limit_and_names_what_it_did_not_find():
+    InstitutionFactory(name="Ajou University", country="KR")
+    InstitutionFactory(name="Ankara University", country="TR")
+    not_found = "No partner named “%(value)s”."
+    korean = LookupWidget(Institution, "name", not_found, limit={"country": "KR"})
+    anywhere = LookupWidget(Institution, "name", not_found)
+
+    assert korean.clean(" Ajou  University ").name == "Ajou University"
+    assert anywhere.clean("Ankara University").country == "TR"
+    assert korean.clean("") is None
+    with pytest.raises(ValueError, match="^No partner named “Ankara University”.$"):
+        korean.clean("Ankara University")
+
+
+def test_a_choice_cell_with_an_unknown_value_names_the_codes_to_use():
+    with pytest.raises(ValueError) as refused:
+        ChoiceWidget(Agreement.Kind).clean(" treaty ")
+
+    assert str(refused.value) == (
+        "Unknown value “treaty”; use one of: mou, cooperation, exchange, dual_degree, intergovernmental."
+    )
+
+
+def test_an_error_of_a_translated_field_is_named_by_its_column():
+    attributes = ("name_en", "short_name_ru", "valid_until", "_en", "name")
+    assert [AllOrNothingResource.untranslated(a) for a in attributes] == ["name", "short_name", None, None, None]
+    names = InstitutionResource().column_names()
+    assert [names[a] for a in ("name", "name_en", "city", "short_name")] == ["name", "name", "city", "short_name"]

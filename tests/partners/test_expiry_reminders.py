@@ -7,12 +7,18 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.management import CommandError, call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from intl_office.dates import today
 from intl_office.models import HomeInstitution
-from partners.models import AgreementReminder
-from partners.services import agreement_send_expiry_reminders
+from partners import services
+from partners.models import Agreement, AgreementReminder
+from partners.services import (
+    agreement_send_expiry_reminders,
+    agreements_to_remind,
+    reminder_recipient,
+    reminder_threshold,
+)
 from tests.factories import AgreementFactory, InstitutionFactory, UserFactory
 from tests.jobs import run_jobs
 
@@ -287,3 +293,56 @@ def test_command_ignores_the_deprecated_base_url_and_says_so(officer, settings):
     assert "SITE_URL" in err.getvalue()
     assert f"https://portal.example.uz/admin/partners/agreement/{agreement.pk}/change/" in mail.outbox[0].body
     assert "localhost" not in mail.outbox[0].body
+
+
+def test_the_tightest_threshold_reached_and_none_before_ninety_days():
+    assert [reminder_threshold(n) for n in (200, 91, 90, 31, 30, 8, 7, 0, -1)] == [None, None, 90, 90, 30, 30, 7, 7, 7]
+
+
+def test_reminder_mail_is_in_the_office_s_language_whatever_language_the_run_is_in(officer, settings):
+    settings.LANGUAGE_CODE = "ru"  # an office that works in Russian
+    HomeInstitution.objects.update_or_create(pk=1, defaults={"department_name": "Department of Partnerships"})
+    ending_in(30, responsible=officer, title="MoU", kind=Agreement.Kind.MOU)
+
+    with translation.override("en"):  # as when a page in English runs the reminders
+        remind(on=ON)
+
+    body = mail.outbox[0].body
+    assert mail.outbox[0].subject.startswith("Срок действия соглашения с партнёром ")
+    assert "Тип: Меморандум о взаимопонимании" in body
+    assert body.rstrip().endswith("Department of Partnerships")
+
+
+def test_an_agreement_passed_over_does_not_stop_the_run_before_the_others(officer, db):
+    reminded = ending_in(20, responsible=officer, title="Reminded already")
+    AgreementReminder.objects.create(agreement=reminded, valid_until=reminded.valid_until, days_before=30)
+    nobody = ending_in(21, title="Nobody to tell")
+    taken = ending_in(22, responsible=officer, title="Taken by a parallel run")
+    ending_in(25, responsible=officer, title="Due")
+    record_reminder = reminder_recipient
+
+    def a_parallel_run_records(agreement, office_email):
+        if agreement == taken:
+            AgreementReminder.objects.create(agreement=taken, valid_until=taken.valid_until, days_before=30)
+        return record_reminder(agreement, office_email)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(services, "reminder_recipient", a_parallel_run_records)
+        result = remind(on=ON)
+
+    assert sent(result) == [("Due", 30)]
+    assert result.unsent == [
+        (nobody, "nobody to send it to: no responsible staff member and no office e-mail"),
+    ]
+
+
+def test_agreements_to_remind_come_soonest_end_first_with_their_partner_and_responsible(
+    officer, django_assert_num_queries
+):
+    for n, title in [(60, "Later"), (10, "Soonest"), (30, "Between")]:
+        ending_in(n, responsible=officer, title=title)
+
+    with django_assert_num_queries(1):
+        due = [(a.title, a.partner.name != "", a.responsible.email) for a in agreements_to_remind(ON)]
+
+    assert due == [(title, True, officer.email) for title in ("Soonest", "Between", "Later")]

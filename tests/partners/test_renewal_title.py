@@ -2,6 +2,7 @@
 
 import pytest
 
+from partners import services
 from partners.services import TITLE_MAX_LENGTH, renewal_refusals, renewal_title
 from tests.factories import AgreementFactory
 
@@ -23,6 +24,15 @@ def test_a_long_title_is_cut_to_leave_room_for_the_mark():
 
     assert len(title) == TITLE_MAX_LENGTH
     assert title.endswith(MARK)
+
+
+def test_a_language_that_puts_the_mark_first_also_fits_a_long_title_in_the_column(monkeypatch):
+    monkeypatch.setattr(services, "gettext", lambda pattern: "Updated form: %(title)s")
+
+    title = renewal_title("x" * (TITLE_MAX_LENGTH + 50), "uz")
+
+    assert title == "Updated form: " + "x" * (TITLE_MAX_LENGTH - len("Updated form: "))
+    assert renewal_title(title, "uz") == title  # marked once
 
 
 def test_a_cut_at_a_space_leaves_no_space_before_the_mark_and_a_leading_space_is_kept():

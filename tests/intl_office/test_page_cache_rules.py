@@ -1,0 +1,140 @@
+"""The page cache's rules one by one (intl_office/page_cache.py): which views are public and with which query
+parameters, which responses are stored, how long a page and a fragment last, HEAD requests, streamed bodies,
+and fragments outside any transaction.
+"""
+
+import datetime
+import zoneinfo
+
+import pytest
+import time_machine
+from django.contrib import messages
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.messages.storage.base import Message
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.http import HttpResponse, StreamingHttpResponse
+from django.test import Client
+from django.views import View
+
+from intl_office import page_cache
+from intl_office.page_cache import PublicPageCacheMiddleware, accepted_params, cached_fragment, public_page
+
+pytestmark = pytest.mark.django_db
+TASHKENT = zoneinfo.ZoneInfo("Asia/Tashkent")
+# Morning in Tashkent: hours of the same day lie ahead.
+MORNING = datetime.datetime(2026, 4, 6, 8, 0, tzinfo=TASHKENT)
+
+
+def test_a_public_view_is_marked_and_accepts_only_the_parameters_it_names():
+    def partner_list(request):
+        return HttpResponse("partners")
+
+    def about(request):
+        return HttpResponse("about")
+
+    class CallList(View):
+        public_page_params = frozenset({"page"})
+
+    assert public_page(partner_list, params=["country", "page"]) is partner_list
+    assert partner_list.public_page is True
+    assert accepted_params(partner_list) == frozenset({"country", "page"})
+    assert public_page(about).public_page is True
+    assert not hasattr(about, "public_page_params")
+    assert accepted_params(about) == frozenset()
+    assert accepted_params(public_page(CallList.as_view())) == frozenset({"page"})
+
+
+def storable(request):
+    return PublicPageCacheMiddleware._storable(request, HttpResponse("page"))
+
+
+def test_a_response_is_stored_only_when_it_shows_no_message_and_nobody_is_signed_in(rf, student):
+    bare = rf.get("/about/")  # no session, no user, no messages: as for a request the middleware skipped
+    assert storable(bare)
+
+    visitor = rf.get("/about/")
+    visitor.user, visitor._messages = AnonymousUser(), CookieStorage(visitor)
+    assert storable(visitor)
+
+    added = rf.get("/about/")
+    added._messages = CookieStorage(added)
+    added._messages.add(messages.SUCCESS, "Your application was sent.")
+    assert not storable(added)
+
+    shown = rf.get("/about/")
+    shown._messages = CookieStorage(shown)
+    shown._messages._queued_messages = [Message(messages.INFO, "Welcome back.")]
+    list(shown._messages)  # the page showed it
+    assert not storable(shown)
+
+    signed_in = rf.get("/about/")
+    signed_in.user = student
+    assert not storable(signed_in)
+
+
+def test_a_head_request_is_answered_from_the_cache(home_institution, django_assert_num_queries):
+    page = Client().get("/about/")
+
+    with django_assert_num_queries(0):
+        head = Client().head("/about/")
+
+    assert (head.status_code, head["ETag"]) == (200, page["ETag"])
+
+
+def test_a_stored_page_lasts_the_rest_of_the_office_s_day(home_institution, django_assert_num_queries):
+    with time_machine.travel(MORNING, tick=False):
+        page_cache.bump_generation()  # an edit committed
+        Client().get("/about/")
+    with time_machine.travel(MORNING + datetime.timedelta(hours=12), tick=False), django_assert_num_queries(0):
+        assert Client().get("/about/").status_code == 200
+
+
+def test_a_fragment_lasts_the_rest_of_the_office_s_day():
+    computed = []
+
+    def figures():
+        computed.append(1)
+        return len(computed)
+
+    with time_machine.travel(MORNING, tick=False):
+        assert cached_fragment("figures", figures) == 1
+    with time_machine.travel(MORNING + datetime.timedelta(hours=12), tick=False):
+        assert cached_fragment("figures", figures) == 1
+
+
+def test_fragments_are_kept_apart_by_what_they_vary_on():
+    assert cached_fragment("partners", lambda: "Turkey", vary=("TR",)) == "Turkey"
+    assert cached_fragment("partners", lambda: "Korea", vary=("KR",)) == "Korea"
+    assert cached_fragment("partners", lambda: "changed", vary=("TR",)) == "Turkey"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_fragment_read_outside_any_transaction_is_computed_once():
+    computed = []
+
+    def figures():
+        computed.append(1)
+        return 42
+
+    assert cached_fragment("figures", figures) == cached_fragment("figures", figures) == 42
+    assert computed == [1]
+
+
+def streamed(*chunks):
+    return StreamingHttpResponse(iter(chunks))
+
+
+def test_a_streamed_body_up_to_the_limit_is_read_whole_to_be_stored(monkeypatch):
+    monkeypatch.setattr(page_cache, "MAX_STORED_BYTES", 6)
+    response = streamed(b"ab", b"cd", b"ef")
+
+    assert page_cache._read_whole(response) == b"abcdef"
+    assert b"".join(response.streaming_content) == b"abcdef"
+
+
+def test_a_streamed_body_over_the_limit_streams_on_whole_and_is_not_stored(monkeypatch):
+    monkeypatch.setattr(page_cache, "MAX_STORED_BYTES", 4)
+    response = streamed(b"ab", b"cd", b"ef", b"gh")
+
+    assert page_cache._read_whole(response) is None
+    assert b"".join(response.streaming_content) == b"abcdefgh"
