@@ -52,6 +52,11 @@ def country_counts(queryset):
     return sorted(counts, key=lambda pair: str(pair[0].name).casefold())
 
 
+def country_choices(counts):
+    """``[(code, "Name (number)"), ...]`` of ``country_counts``: the country select's options."""
+    return [(country.code, f"{country.name} ({total})") for country, total in counts]
+
+
 class LenientChoiceField(ChoiceField):
     """A choice that falls back to the default instead of an error: unknown sort keys are ignored."""
 
@@ -122,9 +127,10 @@ class InstitutionFilterSet(django_filters.FilterSet):
         self.country_counts = cached_fragment(
             "partner-country-counts", lambda: country_counts(Institution.objects.public())
         )
-        self.filters["country"].extra["choices"] = [
-            (country.code, f"{country.name} ({total})") for country, total in self.country_counts
-        ]
+        # Each country's name is a translation looked up per country: the labelled options are shared too.
+        self.filters["country"].extra["choices"] = cached_fragment(
+            "partner-country-choices", lambda: country_choices(self.country_counts)
+        )
         # The options the area select draws are shared too, read only when it is drawn (the open data
         # never draws it; the field's own choices would query the areas on every render); a chosen
         # area is still looked up in the field's queryset.

@@ -131,6 +131,8 @@ class InstitutionListView(PaginationMixin, ListView):
             countries_more_open=any(row["is_selected"] for row in chart[COUNTRIES_SHOWN:]),
             # The chart depends on nothing else: it is a fragment shared by every page of the directory.
             selected_country=selected_country,
+            # A valid form draws nothing but the values sent (as the widgets read them) and the shared choices.
+            filter_form_values=[(name, self.filterset.form.data.get(name)) for name in self.filterset.form.fields],
             # Called by the template inside its cached fragment, so a cached map costs nothing.
             partner_map=lambda: partner_map(counts, selected=selected_country),
         )
