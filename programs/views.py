@@ -5,6 +5,8 @@ rows: counts are aggregated in the database, related rows come through
 select_related/prefetch_related.
 """
 
+from typing import NamedTuple
+
 from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -13,7 +15,7 @@ from django.views.generic import DetailView, ListView
 
 from intl_office.dates import today
 from intl_office.i18n import localized
-from intl_office.page_cache import cached_item_fragments
+from intl_office.page_cache import cached_fragment, cached_item_fragments, fragments_enabled
 from intl_office.pagination import PaginationMixin
 from partners.models import Institution
 
@@ -149,19 +151,51 @@ class CallListView(PaginationMixin, ListView):
         self.filterset = CallFilterSet(self.request.GET or None, queryset=Call.objects.published())
         return self.filterset.qs.in_visitor_order().select_related("program")
 
+    def paginate_queryset(self, queryset, page_size):
+        filters = self._filters()
+        if filters is None or not fragments_enabled():
+            # Nothing is cached (or a filter is not valid): one page of rows, as any list view.
+            paginator, page, calls, is_paginated = super().paginate_queryset(queryset, page_size)
+            cards = cached_item_fragments("call-card", calls, _render_call_cards)
+            page.object_list = [ListedCall(call.pk, cards[call.pk]) for call in calls]
+            return paginator, page, page.object_list, is_paginated
+        # The pks a filter lists are shared by its pages (no count, no ordering by status per request),
+        # and each call's card by every filter and page that lists it: warm, a page queries nothing.
+        pks = cached_fragment("call-list-pks", lambda: list(queryset.values_list("pk", flat=True)), vary=filters)
+        paginator, page, page_pks, is_paginated = super().paginate_queryset(pks, page_size)
+        cards = cached_item_fragments("call-card", [ListedCall(pk, "") for pk in page_pks], _render_listed_calls)
+        page.object_list = [ListedCall(pk, cards[pk]) for pk in page_pks if pk in cards]
+        return paginator, page, page.object_list, is_paginated
+
+    def _filters(self):
+        """The filters as cleaned, in a stable form (a programme by its pk); None while one is not valid."""
+        if not self.filterset.is_bound:
+            return []
+        if not self.filterset.is_valid():
+            return None
+        cleaned = self.filterset.form.cleaned_data
+        return sorted((name, getattr(value, "pk", value)) for name, value in cleaned.items())
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        calls = context["calls"]
-        # Each call's card is cached on its own (shared by every filter and page that lists it); only
-        # the calls whose card is not cached have their hosts fetched.
-        cards = cached_item_fragments("call-card", calls, _render_call_cards)
-        for call in calls:
-            call.card = cards[call.pk]
         context.update(
             filterset=self.filterset,
             is_filtered=bool(self.filterset.is_bound and any(self.filterset.form.cleaned_data.values())),
         )
         return context
+
+
+class ListedCall(NamedTuple):
+    """A call on the list: its pk and its card's HTML (cached per call)."""
+
+    pk: int
+    card: str
+
+
+def _render_listed_calls(listed):
+    """``{pk: HTML}`` of the cards of these listed calls; a call unpublished meanwhile is left out."""
+    calls = Call.objects.published().in_visitor_order().select_related("program")
+    return _render_call_cards(list(calls.filter(pk__in=[call.pk for call in listed])))
 
 
 def _render_call_cards(calls):

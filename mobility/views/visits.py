@@ -1,10 +1,12 @@
 """Public pages of delegation visits: the stories, newest first, and one visit told in full."""
 
+from typing import NamedTuple
+
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.views.generic import DetailView, ListView
 
-from intl_office.page_cache import cached_item_fragments
+from intl_office.page_cache import cached_fragment, cached_item_fragments, fragments_enabled
 from intl_office.pagination import PaginationMixin
 from partners.models import Agreement
 
@@ -29,23 +31,59 @@ class VisitListView(PaginationMixin, ListView):
     public_page_params = (*VisitFilterSet.base_filters, "page")
 
     def get_queryset(self):
-        visits = public_visits().with_delegation_size().with_first_photo_id()
-        self.filterset = VisitFilterSet(self.request.GET or None, queryset=visits)
+        self.filterset = VisitFilterSet(self.request.GET or None, queryset=listed_visits())
         return self.filterset.qs
+
+    def paginate_queryset(self, queryset, page_size):
+        filters = self._filters()
+        if filters is None or not fragments_enabled():
+            # Nothing is cached (or a filter is not valid): one page of rows, as any list view.
+            paginator, page, visits, is_paginated = super().paginate_queryset(queryset, page_size)
+            visits = list(visits)
+            cards = cached_item_fragments("visit-card", visits, _render_visit_cards)
+            page.object_list = [ListedVisit(visit.pk, cards[visit.pk]) for visit in visits]
+            return paginator, page, page.object_list, is_paginated
+        # The pks a filter lists are shared by its pages, and each visit's card by every filter and page
+        # that shows it: warm, a page queries nothing.
+        pks = cached_fragment("visit-list-pks", lambda: list(queryset.values_list("pk", flat=True)), vary=filters)
+        paginator, page, page_pks, is_paginated = super().paginate_queryset(pks, page_size)
+        cards = cached_item_fragments("visit-card", [ListedVisit(pk, "") for pk in page_pks], _render_listed_visits)
+        page.object_list = [ListedVisit(pk, cards[pk]) for pk in page_pks if pk in cards]
+        return paginator, page, page.object_list, is_paginated
+
+    def _filters(self):
+        """The filters as cleaned, in a stable form; None while one is not valid."""
+        if not self.filterset.is_bound:
+            return []
+        if not self.filterset.is_valid():
+            return None
+        cleaned = self.filterset.form.cleaned_data
+        return sorted((name, getattr(value, "pk", value)) for name, value in cleaned.items())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        visits = list(context["visits"])
-        # Each visit's card is cached on its own (shared by every filter and page that shows it).
-        cards = cached_item_fragments("visit-card", visits, _render_visit_cards)
-        for visit in visits:
-            visit.card = cards[visit.pk]
         context.update(
-            visits=visits,
             filter_form=self.filterset.form,
             is_filtered=any(self.filterset.form.cleaned_data.values()) if self.filterset.is_bound else False,
         )
         return context
+
+
+def listed_visits():
+    """The visits of the list, with what their cards read."""
+    return public_visits().with_delegation_size().with_first_photo_id()
+
+
+class ListedVisit(NamedTuple):
+    """A visit on the list: its pk and its card's HTML (cached per visit)."""
+
+    pk: int
+    card: str
+
+
+def _render_listed_visits(listed):
+    """``{pk: HTML}`` of the cards of these listed visits; a visit hidden meanwhile is left out."""
+    return _render_visit_cards(list(listed_visits().filter(pk__in=[visit.pk for visit in listed])))
 
 
 def _render_visit_cards(visits):
