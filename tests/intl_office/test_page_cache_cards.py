@@ -258,3 +258,20 @@ def test_programme_list_about_page_and_department_follow_an_edit_in_every_langua
     assert all("Erasmus Mundus Joint Masters" in html for html in in_every_language("/programs/"))
     for html in in_every_language("/about/"):
         assert "Aziz Rahimov" in html and "Department of International Cooperation" in html
+
+
+def test_directory_filter_form_shows_the_values_sent_and_follows_a_new_country(committed):
+    with committed():
+        InstitutionFactory(name="University of Andorra", country="AD")
+    assert 'value="Andorra"' in page("/partners/?q=Andorra")
+    # Another search shares nothing of the form but its options.
+    assert 'value="Seoul"' in page("/partners/?q=Seoul")
+    assert 'value="Andorra"' not in page("/partners/?q=Seoul")
+    assert all("(2)" not in html for html in in_every_language("/partners/"))
+
+    with committed():
+        InstitutionFactory(name="Andorra Research Centre", country="AD")
+        InstitutionFactory(name="Monaco Institute", country="MC")
+    for html in in_every_language("/partners/"):
+        assert 'value="AD"' in html and "(2)" in html and 'value="MC"' in html
+    assert '<option value="AD" selected>' in page("/partners/?country=AD")
