@@ -12,8 +12,10 @@ from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages.storage.base import Message
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
 from django.http import HttpResponse, StreamingHttpResponse
-from django.test import Client
+from django.test import Client, override_settings
+from django.urls import path
 from django.views import View
 
 from intl_office import page_cache
@@ -42,6 +44,34 @@ def test_a_public_view_is_marked_and_accepts_only_the_parameters_it_names():
     assert not hasattr(about, "public_page_params")
     assert accepted_params(about) == frozenset()
     assert accepted_params(public_page(CallList.as_view())) == frozenset({"page"})
+
+
+def unmarked_counter(request):
+    unmarked_counter.calls += 1
+    return HttpResponse(f"visit {unmarked_counter.calls}")
+
+
+unmarked_counter.calls = 0
+# A page the middleware would store (no cookie, no CSRF token, status 200) were it marked public.
+urlpatterns = [path("counter/", unmarked_counter)]
+
+
+@override_settings(ROOT_URLCONF=__name__)
+def test_a_view_not_marked_public_is_never_served_from_the_cache():
+    first, second = Client().get("/counter/"), Client().get("/counter/")
+
+    assert (first.status_code, second.status_code) == (200, 200)
+    assert first.content != second.content
+    assert "ETag" not in second
+
+
+def test_a_revisit_with_the_etag_gets_304_after_its_page_fell_out_of_the_cache(home_institution):
+    first = Client().get("/about/")
+    cache.clear()  # culled, or another worker's cache
+
+    again = Client().get("/about/", HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert again.status_code == 304 and again["ETag"] == first["ETag"]
 
 
 def storable(request):
