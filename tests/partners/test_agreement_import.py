@@ -193,6 +193,8 @@ def test_an_empty_country_cell_asks_for_the_country(cell):
 def test_an_unknown_country_is_named_in_the_error_as_typed_without_stray_spaces():
     with pytest.raises(ValueError, match="^Unknown country “Upper Ruritania”: give its two-letter ISO code"):
         CountryWidget().clean(" Upper  Ruritania ")
+    with pytest.raises(ValueError, match="^Unknown country “QQ”"):  # two letters, but no country's code
+        CountryWidget().clean("QQ")
 
 
 @pytest.mark.parametrize("cell", ["2024-05-31", " 31.05.2024 ", "31/05/2024", datetime.datetime(2024, 5, 31, 14, 5)])
