@@ -59,6 +59,7 @@ MODULES = {
         [
             "tests/intl_office/test_page_cache.py",
             "tests/intl_office/test_page_cache_fragments.py",
+            "tests/intl_office/test_page_cache_cards.py",
             "tests/intl_office/test_page_cache_rules.py",
         ],
     ),

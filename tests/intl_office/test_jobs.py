@@ -7,6 +7,7 @@ Workers in processes of their own, killed or side by side, are in test_jobs_work
 
 import datetime
 import logging
+import sys
 
 import pytest
 import time_machine
@@ -190,6 +191,31 @@ def test_a_job_that_killed_its_workers_every_attempt_ends_failed_naming_the_lost
     assert run_jobs() == 0
 
 
+def test_one_recovery_gives_back_every_job_of_the_silent_workers_and_logs_each(settings, caplog):
+    settings.JOBS_WORKER_TIMEOUT = 60
+    with time_machine.travel(timezone.now(), tick=False):  # three jobs started at the same instant
+        for _each in range(3):
+            queue()
+        kept = claimed_by("slow-worker")
+        retried = claimed_by("killed-1")
+        spent = claimed_by("killed-2")
+    last = f"killed-{MAIL_RETRY.attempts + 1}"  # the last of as many workers as it has attempts
+    Job.objects.filter(pk=spent.pk).update(worker_ids=[f"killed-{n}" for n in range(2, MAIL_RETRY.attempts + 2)])
+
+    with time_machine.travel(timezone.now() + datetime.timedelta(seconds=61)), caplog.at_level(logging.WARNING):
+        beat("slow-worker")
+        assert recover_abandoned() == 2
+
+    statuses = dict(Job.objects.values_list("pk", "status"))
+    assert statuses == {kept.pk: Status.RUNNING, retried.pk: Status.READY, spent.pk: Status.FAILED}
+    assert sorted(record.getMessage() for record in warnings_of_jobs(caplog)) == sorted(
+        [
+            f"Job {retried.pk} (intl_office.tasks.send_email): its worker killed-1 stopped; READY",
+            f"Job {spent.pk} (intl_office.tasks.send_email): its worker {last} stopped; FAILED",
+        ]
+    )
+
+
 # --- what a job's end leaves for the admin, the operator and the backend's listeners --------------------
 
 
@@ -270,3 +296,13 @@ def test_a_declared_job_is_a_task_that_keeps_its_label_retries_and_description(t
     assert again.module_path == record_run.module_path
     again.call(str(tmp_path / "runs"), 7)
     assert (tmp_path / "runs").read_text() == "7\n"
+
+
+def test_a_worker_that_never_imported_a_job_s_module_still_retries_it_as_declared(monkeypatch):
+    # A fresh worker process: the job's row names its task, whose module nothing has imported yet.
+    monkeypatch.delitem(sys.modules, "intl_office.tasks")
+    monkeypatch.delitem(jobs._DECLARED, send_email.module_path)
+
+    found = declared(send_email.module_path)
+
+    assert (str(found.label), found.retry) == ("Send an e-mail", MAIL_RETRY)

@@ -123,6 +123,7 @@ def test_a_worker_runs_no_more_jobs_than_asked_and_is_busy_only_while_running_on
     busy = []
     run_claimed = jobs.run_claimed
     monkeypatch.setattr(jobs, "run_claimed", lambda row: (busy.append(worker.busy), run_claimed(row)))
+    assert worker.busy is False  # a worker idle from the start
 
     assert worker.run(max_jobs=1) == 1
 

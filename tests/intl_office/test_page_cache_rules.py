@@ -12,12 +12,22 @@ from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages.storage.base import Message
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
 from django.http import HttpResponse, StreamingHttpResponse
-from django.test import Client
+from django.test import Client, override_settings
+from django.urls import path
 from django.views import View
 
 from intl_office import page_cache
-from intl_office.page_cache import PublicPageCacheMiddleware, accepted_params, cached_fragment, public_page
+from intl_office.models import HomeInstitution
+from intl_office.page_cache import (
+    PublicPageCacheMiddleware,
+    accepted_params,
+    cached_fragment,
+    cached_item_fragments,
+    current_generation,
+    public_page,
+)
 
 pytestmark = pytest.mark.django_db
 TASHKENT = zoneinfo.ZoneInfo("Asia/Tashkent")
@@ -42,6 +52,50 @@ def test_a_public_view_is_marked_and_accepts_only_the_parameters_it_names():
     assert not hasattr(about, "public_page_params")
     assert accepted_params(about) == frozenset()
     assert accepted_params(public_page(CallList.as_view())) == frozenset({"page"})
+
+
+def unmarked_counter(request):
+    unmarked_counter.calls += 1
+    return HttpResponse(f"visit {unmarked_counter.calls}")
+
+
+unmarked_counter.calls = 0
+# A page the middleware would store (no cookie, no CSRF token, status 200) were it marked public.
+urlpatterns = [path("counter/", unmarked_counter)]
+
+
+@override_settings(ROOT_URLCONF=__name__)
+def test_a_view_not_marked_public_is_never_served_from_the_cache():
+    first, second = Client().get("/counter/"), Client().get("/counter/")
+
+    assert (first.status_code, second.status_code) == (200, 200)
+    assert first.content != second.content
+    assert "ETag" not in second
+
+
+def test_a_revisit_with_the_etag_gets_304_after_its_page_fell_out_of_the_cache(home_institution):
+    first = Client().get("/about/")
+    cache.clear()  # culled, or another worker's cache
+
+    again = Client().get("/about/", HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert again.status_code == 304 and again["ETag"] == first["ETag"]
+
+
+def test_a_culled_generation_never_brings_back_a_page_from_before_an_edit(home_institution):
+    assert "Jizzakh Polytechnic Institute" in Client().get("/about/").text
+    HomeInstitution.objects.update(name="Samarkand State University")
+    page_cache.bump_generation()  # the edit committed
+    cache.delete(page_cache.GENERATION_KEY)  # culled from a full cache; the old page stays
+
+    assert "Samarkand State University" in Client().get("/about/").text
+
+
+def test_outside_a_request_the_generation_another_process_set_is_seen_at_once():
+    current_generation()
+    cache.set(page_cache.GENERATION_KEY, "set-by-the-import-worker", timeout=None)
+
+    assert current_generation() == "set-by-the-import-worker"
 
 
 def storable(request):
@@ -106,6 +160,25 @@ def test_fragments_are_kept_apart_by_what_they_vary_on():
     assert cached_fragment("partners", lambda: "Turkey", vary=("TR",)) == "Turkey"
     assert cached_fragment("partners", lambda: "Korea", vary=("KR",)) == "Korea"
     assert cached_fragment("partners", lambda: "changed", vary=("TR",)) == "Turkey"
+
+
+def test_with_the_fragment_cache_off_every_fragment_is_computed(settings):
+    settings.PUBLIC_FRAGMENT_CACHE = False
+
+    assert cached_fragment("figures", lambda: 1) == 1
+    assert cached_fragment("figures", lambda: 2) == 2
+
+
+def test_cards_of_two_lists_with_the_same_pk_are_kept_apart():
+    class Row:
+        pk = 7
+
+    def cards(html):
+        return lambda items: {item.pk: html for item in items}
+
+    assert cached_item_fragments("partner-card", [Row()], cards("Inha University")) == {7: "Inha University"}
+    assert cached_item_fragments("call-card", [Row()], cards("Erasmus+ 2026")) == {7: "Erasmus+ 2026"}
+    assert cached_item_fragments("partner-card", [Row()], cards("changed")) == {7: "Inha University"}
 
 
 @pytest.mark.django_db(transaction=True)

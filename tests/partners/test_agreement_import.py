@@ -8,6 +8,7 @@ from intl_office.resources import (
     FORMATS,
     AllOrNothingResource,
     ChoiceWidget,
+    CountryWidget,
     DateWidget,
     LongTextWidget,
     LookupWidget,
@@ -176,6 +177,24 @@ def test_a_yes_no_cell_reads_every_usual_spelling_and_empty_means_the_default(ce
 def test_a_yes_no_cell_with_anything_else_is_an_error_of_its_row(cell):
     with pytest.raises(ValueError, match=r"^Enter yes or no \(1 or 0\)\.$"):
         YesNoWidget().clean(cell)
+
+
+@pytest.mark.parametrize("cell", ["NZ", "nzl", "New Zealand", "  New   Zealand "])
+def test_a_country_cell_reads_the_code_or_the_name_with_any_spacing(cell):
+    assert CountryWidget().clean(cell) == "NZ"
+
+
+@pytest.mark.parametrize("cell", ["", "   ", None])
+def test_an_empty_country_cell_asks_for_the_country(cell):
+    with pytest.raises(ValueError, match=r"^Enter the country: its two-letter ISO code \(DE\) or its name in English"):
+        CountryWidget().clean(cell)
+
+
+def test_an_unknown_country_is_named_in_the_error_as_typed_without_stray_spaces():
+    with pytest.raises(ValueError, match="^Unknown country “Upper Ruritania”: give its two-letter ISO code"):
+        CountryWidget().clean(" Upper  Ruritania ")
+    with pytest.raises(ValueError, match="^Unknown country “QQ”"):  # two letters, but no country's code
+        CountryWidget().clean("QQ")
 
 
 @pytest.mark.parametrize("cell", ["2024-05-31", " 31.05.2024 ", "31/05/2024", datetime.datetime(2024, 5, 31, 14, 5)])
