@@ -5,17 +5,15 @@ rows: counts are aggregated in the database, related rows come through
 select_related/prefetch_related.
 """
 
-from typing import NamedTuple
-
 from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView
 
+from intl_office.card_lists import CachedCardListMixin
 from intl_office.dates import today
 from intl_office.i18n import localized
-from intl_office.page_cache import cached_fragment, cached_item_fragments, fragments_enabled
 from intl_office.pagination import PaginationMixin
 from partners.models import Institution
 
@@ -139,8 +137,10 @@ class JointProgrammeListView(ListView):
         return JointProgramme.objects.public().select_related("partner", "agreement__partner").in_level_order()
 
 
-class CallListView(PaginationMixin, ListView):
+class CallListView(CachedCardListMixin, PaginationMixin, ListView):
     """Published calls: open first, then upcoming, then closed; filtered and paginated."""
+
+    card_fragment, list_fragment = "call-card", "call-list-pks"
 
     template_name = "programs/call_list.html"
     context_object_name = "calls"
@@ -151,30 +151,11 @@ class CallListView(PaginationMixin, ListView):
         self.filterset = CallFilterSet(self.request.GET or None, queryset=Call.objects.published())
         return self.filterset.qs.in_visitor_order().select_related("program")
 
-    def paginate_queryset(self, queryset, page_size):
-        filters = self._filters()
-        if filters is None or not fragments_enabled():
-            # Nothing is cached (or a filter is not valid): one page of rows, as any list view.
-            paginator, page, calls, is_paginated = super().paginate_queryset(queryset, page_size)
-            cards = cached_item_fragments("call-card", calls, _render_call_cards)
-            page.object_list = [ListedCall(call.pk, cards[call.pk]) for call in calls]
-            return paginator, page, page.object_list, is_paginated
-        # The pks a filter lists are shared by its pages (no count, no ordering by status per request),
-        # and each call's card by every filter and page that lists it: warm, a page queries nothing.
-        pks = cached_fragment("call-list-pks", lambda: list(queryset.values_list("pk", flat=True)), vary=filters)
-        paginator, page, page_pks, is_paginated = super().paginate_queryset(pks, page_size)
-        cards = cached_item_fragments("call-card", [ListedCall(pk, "") for pk in page_pks], _render_listed_calls)
-        page.object_list = [ListedCall(pk, cards[pk]) for pk in page_pks if pk in cards]
-        return paginator, page, page.object_list, is_paginated
+    def render_cards(self, records):
+        return _render_call_cards(records)
 
-    def _filters(self):
-        """The filters as cleaned, in a stable form (a programme by its pk); None while one is not valid."""
-        if not self.filterset.is_bound:
-            return []
-        if not self.filterset.is_valid():
-            return None
-        cleaned = self.filterset.form.cleaned_data
-        return sorted((name, getattr(value, "pk", value)) for name, value in cleaned.items())
+    def render_listed(self, listed):
+        return _render_listed_calls(listed)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -183,13 +164,6 @@ class CallListView(PaginationMixin, ListView):
             is_filtered=bool(self.filterset.is_bound and any(self.filterset.form.cleaned_data.values())),
         )
         return context
-
-
-class ListedCall(NamedTuple):
-    """A call on the list: its pk and its card's HTML (cached per call)."""
-
-    pk: int
-    card: str
 
 
 def _render_listed_calls(listed):

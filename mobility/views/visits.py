@@ -1,12 +1,10 @@
 """Public pages of delegation visits: the stories, newest first, and one visit told in full."""
 
-from typing import NamedTuple
-
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.views.generic import DetailView, ListView
 
-from intl_office.page_cache import cached_fragment, cached_item_fragments, fragments_enabled
+from intl_office.card_lists import CachedCardListMixin
 from intl_office.pagination import PaginationMixin
 from partners.models import Agreement
 
@@ -21,8 +19,10 @@ def public_visits():
     return Visit.objects.public().select_related("partner")
 
 
-class VisitListView(PaginationMixin, ListView):
+class VisitListView(CachedCardListMixin, PaginationMixin, ListView):
     """Public visits as stories, newest first, filtered by year, direction and partner country."""
+
+    card_fragment, list_fragment = "visit-card", "visit-list-pks"
 
     template_name = "mobility/visit_list.html"
     context_object_name = "visits"
@@ -34,31 +34,11 @@ class VisitListView(PaginationMixin, ListView):
         self.filterset = VisitFilterSet(self.request.GET or None, queryset=listed_visits())
         return self.filterset.qs
 
-    def paginate_queryset(self, queryset, page_size):
-        filters = self._filters()
-        if filters is None or not fragments_enabled():
-            # Nothing is cached (or a filter is not valid): one page of rows, as any list view.
-            paginator, page, visits, is_paginated = super().paginate_queryset(queryset, page_size)
-            visits = list(visits)
-            cards = cached_item_fragments("visit-card", visits, _render_visit_cards)
-            page.object_list = [ListedVisit(visit.pk, cards[visit.pk]) for visit in visits]
-            return paginator, page, page.object_list, is_paginated
-        # The pks a filter lists are shared by its pages, and each visit's card by every filter and page
-        # that shows it: warm, a page queries nothing.
-        pks = cached_fragment("visit-list-pks", lambda: list(queryset.values_list("pk", flat=True)), vary=filters)
-        paginator, page, page_pks, is_paginated = super().paginate_queryset(pks, page_size)
-        cards = cached_item_fragments("visit-card", [ListedVisit(pk, "") for pk in page_pks], _render_listed_visits)
-        page.object_list = [ListedVisit(pk, cards[pk]) for pk in page_pks if pk in cards]
-        return paginator, page, page.object_list, is_paginated
+    def render_cards(self, records):
+        return _render_visit_cards(records)
 
-    def _filters(self):
-        """The filters as cleaned, in a stable form; None while one is not valid."""
-        if not self.filterset.is_bound:
-            return []
-        if not self.filterset.is_valid():
-            return None
-        cleaned = self.filterset.form.cleaned_data
-        return sorted((name, getattr(value, "pk", value)) for name, value in cleaned.items())
+    def render_listed(self, listed):
+        return _render_listed_visits(listed)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -72,13 +52,6 @@ class VisitListView(PaginationMixin, ListView):
 def listed_visits():
     """The visits of the list, with what their cards read."""
     return public_visits().with_delegation_size().with_first_photo_id()
-
-
-class ListedVisit(NamedTuple):
-    """A visit on the list: its pk and its card's HTML (cached per visit)."""
-
-    pk: int
-    card: str
 
 
 def _render_listed_visits(listed):

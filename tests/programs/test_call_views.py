@@ -59,7 +59,7 @@ def test_call_countdown_at_the_deadline_boundaries(client, deadline_in_days, sta
     listed = client.get(reverse("programs:call-list"))
     detail = client.get(call.get_absolute_url())
 
-    # The list shows cached cards (``ListedCall``): its status is read from the card's text below.
+    # The list shows cached cards (``ListedCard``): its status is read from the card's text below.
     [row] = listed.context["calls"]
     assert row.pk == call.pk
     assert detail.context["call"].call_status == status
