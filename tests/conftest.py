@@ -10,10 +10,15 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import clear_url_caches
 from django.utils import translation
 
 from intl_office.models import HomeInstitution
+from intl_office.page_cache import forget_local_fragments
 from intl_office.roles import FACULTY_COORDINATOR, OFFICE_STAFF, VIEWER
+from intl_office.templatetags.site import forget_translated_paths
 from tests.factories import FacultyFactory, UserFactory
 from tests.jobs import MailServer
 from tests.mfa import enrolled
@@ -23,6 +28,16 @@ from tests.users import member_of, signed_in
 # buckets tests keep files in (tests/s3.py), the frozen clock (tests/clock.py), what CI holds the run to
 # (tests/ci_guard.py) and the migrated database a mutation run copies (tests/mutation_db.py; inert otherwise).
 pytest_plugins = ["tests.deployment", "tests.s3", "tests.clock", "tests.ci_guard", "tests.mutation_db"]
+
+
+@receiver(setting_changed)
+def _urls_follow_the_languages(setting, **_kwargs):
+    """Django builds each language's URL prefix once, as the default language was then, and the layout
+    remembers the paths it translated (``intl_office.templatetags.site``): a test that changes the default
+    language (an office working in Russian) must not leave "/partners/" as the Russian address for the next."""
+    if setting in ("LANGUAGE_CODE", "LANGUAGES"):
+        clear_url_caches()
+        forget_translated_paths()
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -45,10 +60,15 @@ def _english():
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Cached pages (the sitemap) and rate-limit counters must not leak from one test into the next."""
+    """Cached pages (the sitemap), fragments and rate-limit counters must not leak from one test into the next.
+
+    A worker's own copy of the fragments is emptied too: a test may set the generation to a value another used.
+    """
     cache.clear()
+    forget_local_fragments()
     yield
     cache.clear()
+    forget_local_fragments()
 
 
 @pytest.fixture
