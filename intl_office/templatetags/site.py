@@ -22,13 +22,14 @@ Tags
                                          falls back (for a field inline with other text)
 """
 
+import functools
 import re
 from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
 from django.template.loader_tags import BLOCK_CONTEXT_KEY
-from django.urls import reverse, translate_url
+from django.urls import get_script_prefix, get_urlconf, reverse, translate_url
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
@@ -109,14 +110,25 @@ def _section_matches(view_name, prefixes):
     return any(view_name == p or (p.endswith((":", "-")) and view_name.startswith(p)) for p in prefixes)
 
 
+_NAVIGATION_URLS = {}
+
+
+def _navigation_urls():
+    """The main menu's URLs, reversed once per language, script prefix and URLconf (every page draws them twice)."""
+    key = (translation.get_language(), get_script_prefix(), get_urlconf(settings.ROOT_URLCONF))
+    urls = _NAVIGATION_URLS.get(key)
+    if urls is None:
+        urls = _NAVIGATION_URLS[key] = [reverse(url_name) for url_name, _label, _section in MAIN_NAVIGATION]
+    return urls
+
+
 @register.simple_tag(takes_context=True)
 def main_navigation(context):
     request = context.get("request")
     match = getattr(request, "resolver_match", None)
     view_name = match.view_name if match else ""
     items = []
-    for url_name, label, section in MAIN_NAVIGATION:
-        url = reverse(url_name)
+    for (_url_name, label, section), url in zip(MAIN_NAVIGATION, _navigation_urls(), strict=True):
         if request is not None and request.path == url:
             current = "page"
         elif view_name and _section_matches(view_name, section):
@@ -136,6 +148,18 @@ class LanguageVersion:
     is_current: bool
 
 
+@functools.lru_cache(maxsize=4096)
+def _translated_paths(path, current, script_prefix, urlconf):
+    """``path`` in every language; the arguments besides it are what ``translate_url``'s answer depends on."""
+    return [translate_url(path, code) for code, _name in settings.LANGUAGES]
+
+
+def forget_translated_paths():
+    """Forget the menu's URLs and the translated paths, as ``clear_url_caches`` does Django's (tests)."""
+    _NAVIGATION_URLS.clear()
+    _translated_paths.cache_clear()
+
+
 @register.simple_tag(takes_context=True)
 def language_versions(context):
     """This page in every configured language, for the switcher and ``hreflang`` links.
@@ -147,10 +171,11 @@ def language_versions(context):
     if request is None:
         return []
     current = translation.get_language()
-    path = request.path
     versions = []
-    for code, _name in settings.LANGUAGES:
-        url = translate_url(path, code)
+    # Remembered for the paths of real pages; a hostile path that long is translated afresh, not kept.
+    translate = _translated_paths if len(request.path) <= 200 else _translated_paths.__wrapped__
+    translated = translate(request.path, current, get_script_prefix(), get_urlconf(settings.ROOT_URLCONF))
+    for (code, _name), url in zip(settings.LANGUAGES, translated, strict=True):
         versions.append(
             LanguageVersion(
                 code=code,
