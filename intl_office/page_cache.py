@@ -54,6 +54,7 @@ from django.utils.http import quote_etag
 from django.utils.safestring import mark_safe
 
 from . import dates
+from .fragment_memory import FragmentMemory
 
 GENERATION_KEY = "public-page:generation"
 # Stored pages are (status, body, headers, streamed); bump the version when that shape changes.
@@ -187,11 +188,31 @@ def cached_fragment(name, compute, *, vary=()):
     if not fragments_enabled():
         return compute()
     key = fragment_key(name, vary)
-    value = cache.get(key, _MISSING)
+    memory = local_fragments()
+    value = memory.get(key, _MISSING) if memory is not None else _MISSING
     if value is _MISSING:
-        value = compute()
-        cache.set(key, value, PAGE_TIMEOUT)
+        value = cache.get(key, _MISSING)
+        if value is _MISSING:
+            value = compute()
+            cache.set(key, value, PAGE_TIMEOUT)
+        if memory is not None:
+            memory.set(key, value)
     return value
+
+
+_memory = FragmentMemory(0)
+
+
+def local_fragments():
+    """This worker's copy of the fragments it read (``intl_office.fragment_memory``), or None when
+    ``PUBLIC_FRAGMENT_MEMORY`` (its size in bytes) is 0."""
+    _memory.max_bytes = settings.PUBLIC_FRAGMENT_MEMORY
+    return _memory if _memory.max_bytes else None
+
+
+def forget_local_fragments():
+    """Empty this worker's copy (the tests do: a test may set the generation to a value another one used)."""
+    _memory.clear()
 
 
 def fragments_enabled():
@@ -214,13 +235,22 @@ def cached_item_fragments(name, items, render_many):
         return render_many(items)
     prefix = _fragment_prefix(name)
     keys = {item.pk: f"{prefix}:{item.pk}" for item in items}
-    found = cache.get_many(keys.values()) if keys else {}
+    memory = local_fragments()
+    remembered = {}
+    if memory is not None:
+        remembered = {key: html for key in keys.values() if (html := memory.get(key)) is not None}
+    wanted = [key for key in keys.values() if key not in remembered]
+    found = {**remembered, **cache.get_many(wanted)} if wanted else remembered
     missing = [item for item in items if keys[item.pk] not in found]
     cards = {pk: mark_safe(found[key]) for pk, key in keys.items() if key in found}
     if missing:
         rendered = render_many(missing)
         cache.set_many({keys[pk]: str(html) for pk, html in rendered.items()}, PAGE_TIMEOUT)
         cards.update(rendered)
+    if memory is not None:
+        for pk, html in cards.items():
+            if keys[pk] not in remembered:
+                memory.set(keys[pk], str(html))
     return cards
 
 

@@ -230,6 +230,9 @@ else:
 PUBLIC_PAGE_CACHE = env.bool("PUBLIC_PAGE_CACHE", default=True)
 # Parts of public pages shared by many URLs (figures, statistics, counts), cached on the same generation.
 PUBLIC_FRAGMENT_CACHE = env.bool("PUBLIC_FRAGMENT_CACHE", default=True)
+# Each worker also keeps the fragments it read lately in memory, up to this many bytes (0: none): a
+# fragment's key names its generation, so the copy is never stale (intl_office/fragment_memory.py).
+PUBLIC_FRAGMENT_MEMORY = env.int("PUBLIC_FRAGMENT_MEMORY", default=32 * 1024 * 1024)
 PUBLIC_PAGE_CACHE_APPS = ["intl_office", "partners", "programs", "mobility"]
 PUBLIC_PAGE_CACHE_IGNORED_MODELS = ["intl_office.User"]
 

@@ -1,0 +1,101 @@
+"""A worker's own copy of the fragments it read (intl_office/fragment_memory.py) in front of the shared cache."""
+
+import pytest
+from django.core.cache import cache
+
+from intl_office import page_cache
+from intl_office.fragment_memory import FragmentMemory
+from intl_office.page_cache import cached_fragment, cached_item_fragments, fragment_key, local_fragments
+
+pytestmark = pytest.mark.django_db(transaction=True)  # fragments are read and written outside a transaction
+
+
+class Row:
+    def __init__(self, pk):
+        self.pk = pk
+
+
+def test_a_fragment_read_once_is_served_from_the_worker_s_memory_without_the_shared_cache(settings):
+    assert cached_fragment("figures", lambda: {"partners": 120}) == {"partners": 120}
+    key = fragment_key("figures")
+    cache.delete(key)  # culled from the shared cache, or another worker filled it: this worker remembers
+
+    assert cached_fragment("figures", lambda: {"partners": 0}) == {"partners": 120}
+
+    settings.PUBLIC_FRAGMENT_MEMORY = 0  # no memory: the shared cache alone, which lost it
+    assert cached_fragment("figures", lambda: {"partners": 121}) == {"partners": 121}
+
+
+def test_an_edit_anywhere_makes_every_worker_s_copy_unused_at_once():
+    assert cached_fragment("partner-page", lambda: "<h1>Inha University</h1>", vary=(7,)) == "<h1>Inha University</h1>"
+    # Another process committed an edit: it replaced the generation in the shared cache.
+    cache.set(page_cache.GENERATION_KEY, "after-the-edit", timeout=None)
+
+    assert cached_fragment("partner-page", lambda: "<h1>Inha Univ.</h1>", vary=(7,)) == "<h1>Inha Univ.</h1>"
+
+
+def test_what_a_caller_changes_in_a_remembered_value_is_not_served_to_the_next():
+    counts = cached_fragment("country-counts", lambda: [("KR", 3), ("TR", 2)])
+    counts.append(("CN", 1))
+    counts[0] = ("KR", 99)
+
+    assert cached_fragment("country-counts", lambda: []) == [("KR", 3), ("TR", 2)]
+    assert local_fragments().get(fragment_key("country-counts")) == [("KR", 3), ("TR", 2)]
+
+
+def test_cards_come_from_memory_first_then_the_shared_cache_then_are_rendered():
+    rendered = []
+
+    def render(html):
+        def render_many(items):
+            rendered.append(sorted(item.pk for item in items))
+            return {item.pk: f"{html} {item.pk}" for item in items}
+
+        return render_many
+
+    assert cached_item_fragments("call-card", [Row(1), Row(2)], render("Erasmus+")) == {
+        1: "Erasmus+ 1",
+        2: "Erasmus+ 2",
+    }
+    prefix = page_cache._fragment_prefix("call-card")
+    cache.delete_many([f"{prefix}:1", f"{prefix}:2"])  # culled from the shared cache, and this worker restarted:
+    local_fragments().clear()  # neither copy is left
+    cache.set(f"{prefix}:2", "KOICA 2")  # another worker stored card 2 meanwhile
+
+    cards = cached_item_fragments("call-card", [Row(1), Row(2), Row(3)], render("JICA"))
+
+    assert cards == {1: "JICA 1", 2: "KOICA 2", 3: "JICA 3"}
+    assert rendered == [[1, 2], [1, 3]]
+    # All three are remembered: the next page showing them renders nothing and reads no file.
+    cache.clear()
+    cache.set(page_cache.GENERATION_KEY, prefix.split(":")[1], timeout=None)
+    assert cached_item_fragments("call-card", [Row(3), Row(2)], render("ITEC")) == {3: "JICA 3", 2: "KOICA 2"}
+    assert rendered == [[1, 2], [1, 3]]
+
+
+def test_the_memory_keeps_the_recently_read_within_its_bytes_and_drops_the_oldest():
+    memory = FragmentMemory(max_bytes=8000)
+    for n in range(16):
+        memory.set(f"card:{n}", "x" * 600)
+    assert memory.size <= 8000
+    kept = [n for n in range(16) if memory.get(f"card:{n}") is not None]
+    assert kept == list(range(16 - len(kept), 16)) and 2 <= len(kept) < 16
+
+    memory.get(f"card:{kept[0]}")  # read again: now the most recent
+    memory.set("card:new", "y" * 600)
+    assert memory.get(f"card:{kept[0]}") == "x" * 600
+    assert memory.get(f"card:{kept[1]}") is None
+
+
+def test_a_value_replaced_under_its_key_is_counted_once_and_a_huge_one_is_not_kept():
+    memory = FragmentMemory(max_bytes=8000)
+    memory.set("figures", "a" * 100)
+    size = memory.size
+    memory.set("figures", "b" * 100)
+    assert memory.size == size and len(memory) == 1 and memory.get("figures") == "b" * 100
+
+    memory.set("whole-directory", "z" * 1500)  # more than an eighth of the memory
+    assert memory.get("whole-directory") is None and memory.get("figures") == "b" * 100
+
+    memory.clear()
+    assert len(memory) == 0 and memory.size == 0 and memory.get("figures", "gone") == "gone"
