@@ -52,6 +52,11 @@ def country_counts(queryset):
     return sorted(counts, key=lambda pair: str(pair[0].name).casefold())
 
 
+def directory_country_counts():
+    """``country_counts`` of the public partners, shared by every page of the directory until a record changes."""
+    return cached_fragment("partner-country-counts", lambda: country_counts(Institution.objects.public()))
+
+
 def country_choices(counts):
     """``[(code, "Name (number)"), ...]`` of ``country_counts``: the country select's options."""
     return [(country.code, f"{country.name} ({total})") for country, total in counts]
@@ -124,9 +129,7 @@ class InstitutionFilterSet(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         # One query gives the country select its choices and the page its "partners by country";
         # every page of the directory shares it until a record changes.
-        self.country_counts = cached_fragment(
-            "partner-country-counts", lambda: country_counts(Institution.objects.public())
-        )
+        self.country_counts = directory_country_counts()
         # Each country's name is a translation looked up per country: the labelled options are shared too.
         self.filters["country"].extra["choices"] = cached_fragment(
             "partner-country-choices", lambda: country_choices(self.country_counts)

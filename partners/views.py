@@ -1,10 +1,10 @@
 """Public pages: the partner directory, a partner's page and the directory's open data; the staff's signed documents."""
 
 import re
-from typing import NamedTuple
 
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -14,12 +14,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, ListView
 
-from intl_office.page_cache import cached_fragment, cached_item_fragments, fragments_enabled
+from intl_office.card_lists import CachedCardListMixin
+from intl_office.page_cache import cached_fragment
 from intl_office.pagination import PaginationMixin
 from intl_office.storage import private_file_response
 
 from . import opendata
-from .filters import InstitutionFilterSet
+from .filters import InstitutionFilterSet, directory_country_counts
 from .models import Agreement, Institution
 from .world_map import partner_map
 
@@ -58,58 +59,44 @@ def _mark_invalid_fields(form):
             attrs["aria-describedby"] = f"id_{name}-error {attrs.get('aria-describedby', '')}".strip()
 
 
-class Card(NamedTuple):
-    """One partner's card on the directory: its pk and its HTML (cached per partner)."""
-
-    pk: int
-    html: str = ""
-
-
-class InstitutionListView(PaginationMixin, ListView):
+class InstitutionListView(CachedCardListMixin, PaginationMixin, ListView):
     """The partner directory: filter, search, sort and page through the public partners.
 
     What a request costs does not grow with the directory while the content is unchanged: the pks a
     filter and sort list are one cached fragment (so paging needs no count and no sort of every
-    partner), and each partner's card another, shared by every page and filter that shows it.
+    partner), and each partner's card another, shared by every page and filter that shows it
+    (``CachedCardListMixin``).
     """
+
+    card_fragment, list_fragment = "partner-card", "partner-directory-pks"
+    filterset_class = InstitutionFilterSet
 
     template_name = "partners/institution_list.html"
     context_object_name = "institutions"
     paginate_by = PAGE_SIZE
     public_page_params = (*OPEN_DATA_PARAMS, "page")
 
-    def get_queryset(self):
-        self.filterset = InstitutionFilterSet(self.request.GET, queryset=directory_queryset(), request=self.request)
+    def make_filterset(self):
+        return InstitutionFilterSet(self.request.GET, queryset=directory_queryset(), request=self.request)
+
+    def filtered_queryset(self):
         if not self.filterset.is_valid():
             _mark_invalid_fields(self.filterset.form)
             return self.filterset.queryset.none()
         return self.filterset.qs
 
-    def paginate_queryset(self, queryset, page_size):
-        if not (self.filterset.is_valid() and fragments_enabled()):
-            # Nothing is cached (or the form is not valid): one page of rows, as any list view.
-            queryset = queryset.prefetch_related("cooperation_areas")
-            paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
-            page.object_list = [Card(row.pk, _card_html(row)) for row in rows]
-            return paginator, page, page.object_list, is_paginated
-        pks = cached_fragment(
-            "partner-directory-pks", lambda: list(queryset.values_list("pk", flat=True)), vary=self._filters()
-        )
-        paginator, page, page_pks, is_paginated = super().paginate_queryset(pks, page_size)
-        cards = cached_item_fragments("partner-card", [Card(pk) for pk in page_pks], _render_cards)
-        page.object_list = [Card(pk, cards[pk]) for pk in page_pks if pk in cards]
-        return paginator, page, page.object_list, is_paginated
+    def render_cards(self, records):
+        return {record.pk: _card_html(record) for record in prefetched_areas(records)}
 
-    def _filters(self):
-        """The directory's filters as cleaned, in a stable form (an area by its pk), for the pks' cache key."""
-        cleaned = self.filterset.form.cleaned_data
-        return sorted((name, getattr(value, "pk", value)) for name, value in cleaned.items())
+    def render_listed(self, listed):
+        return _render_cards(listed)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        counts = self.filterset.country_counts
+        # The filter set's, when it was built (its country select reads them): computed once either way.
+        counts = self.filterset.country_counts if "filterset" in self.__dict__ else directory_country_counts()
         largest = max((total for _country, total in counts), default=0)
-        selected_country = self.filterset.form.cleaned_data.get("country") if self.filterset.is_valid() else ""
+        selected_country = dict(self.cleaned_filters or ()).get("country", "")
         chart = [
             {
                 "country": country,
@@ -120,9 +107,9 @@ class InstitutionListView(PaginationMixin, ListView):
             for country, total in sorted(counts, key=lambda pair: -pair[1])  # stable: ties stay by name
         ]
         context.update(
-            filterset=self.filterset,
-            form=self.filterset.form,
-            is_filtered=self.filterset.is_filtered,
+            form=SimpleLazyObject(lambda: self.filterset.form),
+            # Narrowed by the visitor (sorting alone does not count), read from what was sent.
+            is_filtered=any(self.request.GET.get(name) for name in InstitutionFilterSet.base_filters if name != "sort"),
             # The lead counts partners as every counter does (``Institution.objects.partners``); the list
             # below holds more (institutions whose agreements ended or are being prepared).
             partner_figures=cached_fragment("partner-figures", Institution.objects.partner_figures),
@@ -131,8 +118,6 @@ class InstitutionListView(PaginationMixin, ListView):
             countries_more_open=any(row["is_selected"] for row in chart[COUNTRIES_SHOWN:]),
             # The chart depends on nothing else: it is a fragment shared by every page of the directory.
             selected_country=selected_country,
-            # A valid form draws nothing but the values sent (as the widgets read them) and the shared choices.
-            filter_form_values=[(name, self.filterset.form.data.get(name)) for name in self.filterset.form.fields],
             # Called by the template inside its cached fragment, so a cached map costs nothing.
             partner_map=lambda: partner_map(counts, selected=selected_country),
         )
@@ -208,9 +193,16 @@ class InstitutionDetailView(DetailView):
             )
 
 
-def _render_cards(cards):
-    """``{pk: HTML}`` of the directory's cards for these partners, in one query and its prefetch."""
-    rows = directory_queryset().filter(pk__in=[card.pk for card in cards]).prefetch_related("cooperation_areas")
+def prefetched_areas(institutions):
+    """``institutions`` with their cooperation areas, which the cards show, read in one query."""
+    institutions = list(institutions)
+    prefetch_related_objects(institutions, "cooperation_areas")
+    return institutions
+
+
+def _render_cards(listed):
+    """``{pk: HTML}`` of the directory's cards for these listed partners, in one query and its prefetch."""
+    rows = prefetched_areas(directory_queryset().filter(pk__in=[card.pk for card in listed]))
     return {institution.pk: _card_html(institution) for institution in rows}
 
 

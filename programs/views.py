@@ -147,8 +147,12 @@ class CallListView(CachedCardListMixin, PaginationMixin, ListView):
     paginate_by = 10
     public_page_params = (*CallFilterSet.base_filters, "page")
 
-    def get_queryset(self):
-        self.filterset = CallFilterSet(self.request.GET or None, queryset=Call.objects.published())
+    filterset_class = CallFilterSet
+
+    def make_filterset(self):
+        return CallFilterSet(self.request.GET or None, queryset=Call.objects.published())
+
+    def filtered_queryset(self):
         return self.filterset.qs.in_visitor_order().select_related("program")
 
     def render_cards(self, records):
@@ -159,10 +163,7 @@ class CallListView(CachedCardListMixin, PaginationMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(
-            filterset=self.filterset,
-            is_filtered=bool(self.filterset.is_bound and any(self.filterset.form.cleaned_data.values())),
-        )
+        context["is_filtered"] = self.filters_applied()
         return context
 
 
@@ -188,7 +189,7 @@ class CallDetailView(DetailView):
     context_object_name = "call"
 
     def get_object(self, queryset=None):
-        call = get_object_or_404(Call.objects.published().select_related("program__funder"), slug=self.kwargs["slug"])
+        call = get_object_or_404(Call.objects.published().select_related("program"), slug=self.kwargs["slug"])
         # The name the call templates read, as ``in_visitor_order`` annotates it, by the same rules
         # (``Call.status_on``): building that ordering's SQL cost more than reading the row.
         call.call_status = call.status
@@ -196,9 +197,13 @@ class CallDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        call = self.object
+        # Read by the page's cached fragments only: neither query is built while they are cached.
         context.update(
-            hosts=self.object.hosts.by_country(),
-            required_documents=self.object.required_documents.order_by(localized("name"), "pk"),
+            hosts=SimpleLazyObject(lambda: list(call.hosts.by_country())),
+            required_documents=SimpleLazyObject(
+                lambda: list(call.required_documents.order_by(localized("name"), "pk"))
+            ),
         )
         return context
 

@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView
 
 from intl_office.card_lists import CachedCardListMixin
@@ -30,8 +31,12 @@ class VisitListView(CachedCardListMixin, PaginationMixin, ListView):
     pages_on_each_side = 2
     public_page_params = (*VisitFilterSet.base_filters, "page")
 
-    def get_queryset(self):
-        self.filterset = VisitFilterSet(self.request.GET or None, queryset=listed_visits())
+    filterset_class = VisitFilterSet
+
+    def make_filterset(self):
+        return VisitFilterSet(self.request.GET or None, queryset=listed_visits())
+
+    def filtered_queryset(self):
         return self.filterset.qs
 
     def render_cards(self, records):
@@ -43,8 +48,8 @@ class VisitListView(CachedCardListMixin, PaginationMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
-            filter_form=self.filterset.form,
-            is_filtered=any(self.filterset.form.cleaned_data.values()) if self.filterset.is_bound else False,
+            filter_form=SimpleLazyObject(lambda: self.filterset.form),
+            is_filtered=self.filters_applied(),
         )
         return context
 
