@@ -63,6 +63,14 @@ MODULES = {
             "tests/intl_office/test_page_cache_rules.py",
         ],
     ),
+    "fragment_memory": (
+        "intl_office/fragment_memory.py",
+        [
+            "tests/intl_office/test_fragment_memory.py",
+            "tests/intl_office/test_page_cache_rules.py",
+            "tests/intl_office/test_card_lists.py",
+        ],
+    ),
     "jobs": (
         "intl_office/jobs.py",
         [
