@@ -102,7 +102,7 @@ class CachedCardListMixin:
             cards = cached_item_fragments(self.card_fragment, records, self.render_cards)
             page.object_list = [ListedCard(record.pk, cards[record.pk]) for record in records]
             return paginator, page, page.object_list, is_paginated
-        pks = cached_fragment(self.list_fragment, lambda: list(queryset.values_list("pk", flat=True)), vary=filters)
+        pks = cached_fragment(self.list_fragment, lambda: tuple(queryset.values_list("pk", flat=True)), vary=filters)
         paginator, page, page_pks, is_paginated = super().paginate_queryset(pks, page_size)
         cards = cached_item_fragments(self.card_fragment, [ListedCard(pk, "") for pk in page_pks], self.render_listed)
         page.object_list = [ListedCard(pk, cards[pk]) for pk in page_pks if pk in cards]

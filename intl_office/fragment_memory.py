@@ -7,8 +7,9 @@ decompressed and unpickled, or a round trip to Redis). An edit replaces the gene
 request reads from the shared cache, so the next request of every worker looks up new keys and the
 entries of the old generation age out, least recently used first, within ``max_bytes``.
 
-Text (a fragment's HTML) is kept as it is, being immutable; anything else is kept pickled and each
-reader gets its own copy, so a caller that changes what it was given changes nothing for the next.
+What cannot change (text such as a fragment's HTML, numbers, tuples of them such as a list's pks) is kept as
+it is; anything else is kept pickled and each reader gets its own copy, so a caller that changes what it was
+given changes nothing for the next.
 """
 
 import pickle
@@ -17,12 +18,20 @@ import threading
 from collections import OrderedDict
 
 _MISSING = object()
+_ATOMS = (str, bytes, int, float, type(None))
+
+
+def _immutable(value):
+    """Whether nobody can change ``value`` (nor anything in it) in place."""
+    if isinstance(value, _ATOMS):
+        return True
+    return type(value) is tuple and all(_immutable(item) for item in value)
 
 
 class FragmentMemory:
     def __init__(self, max_bytes):
         self.max_bytes = max_bytes
-        self._entries = OrderedDict()  # key -> (stored value, its size in bytes)
+        self._entries = OrderedDict()  # key -> (stored value, its size in bytes, whether it is pickled)
         self._size = 0
         self._lock = threading.Lock()
 
@@ -32,22 +41,23 @@ class FragmentMemory:
             if entry is None:
                 return default
             self._entries.move_to_end(key)
-        stored = entry[0]
-        return stored if isinstance(stored, str) else pickle.loads(stored)
+        stored, _size, pickled = entry
+        return pickle.loads(stored) if pickled else stored
 
     def set(self, key, value):
-        stored = value if isinstance(value, str) else pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-        size = sys.getsizeof(stored) + sys.getsizeof(key)
+        pickled = not _immutable(value)
+        stored = pickle.dumps(value, pickle.HIGHEST_PROTOCOL) if pickled else value
+        size = sys.getsizeof(key) + (sys.getsizeof(stored) if pickled else _sizeof(value))
         if size > self.max_bytes // 8:
             return  # a value this large would push out most of the others
         with self._lock:
             previous = self._entries.pop(key, None)
             if previous is not None:
                 self._size -= previous[1]
-            self._entries[key] = (stored, size)
+            self._entries[key] = (stored, size, pickled)
             self._size += size
             while self._size > self.max_bytes:
-                _key, (_stored, dropped) = self._entries.popitem(last=False)
+                _key, (_stored, dropped, _pickled) = self._entries.popitem(last=False)
                 self._size -= dropped
 
     def clear(self):
@@ -62,3 +72,10 @@ class FragmentMemory:
     def size(self):
         """The bytes held, keys included."""
         return self._size
+
+
+def _sizeof(value):
+    """The bytes a tuple (of tuples) of atoms holds, itself and its items."""
+    if isinstance(value, tuple):
+        return sys.getsizeof(value) + sum(_sizeof(item) for item in value)
+    return sys.getsizeof(value)

@@ -1,5 +1,7 @@
 """A worker's own copy of the fragments it read (intl_office/fragment_memory.py) in front of the shared cache."""
 
+import sys
+
 import pytest
 from django.core.cache import cache
 
@@ -99,3 +101,19 @@ def test_a_value_replaced_under_its_key_is_counted_once_and_a_huge_one_is_not_ke
 
     memory.clear()
     assert len(memory) == 0 and memory.size == 0 and memory.get("figures", "gone") == "gone"
+
+
+def test_what_cannot_change_is_kept_as_it_is_and_the_rest_as_a_copy():
+    memory = FragmentMemory(max_bytes=1_000_000)
+    pks = tuple(range(1, 500))
+    memory.set("partner-directory-pks", pks)
+    memory.set("country-counts", [("KR", 3)])
+    memory.set("figures", ("partners", [120]))  # a tuple holding a list can change
+
+    assert memory.get("partner-directory-pks") is pks
+    assert memory.get("country-counts") == [("KR", 3)]
+    assert memory.get("country-counts") is not memory.get("country-counts")
+    memory.get("figures")[1].append(121)
+    assert memory.get("figures") == ("partners", [120])
+    # Sizes count what a tuple holds, not only the tuple itself.
+    assert memory.size > sum(sys.getsizeof(pk) for pk in pks)
