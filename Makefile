@@ -55,7 +55,7 @@ bench-http: $(BIN)/.installed
 ## messages: collect new strings into locale/uz and locale/ru, then compile them after translating
 messages: $(BIN)/.installed
 	$(PY) manage.py makemessages -l uz -l ru --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=static --ignore=node_modules --no-obsolete
-	$(PY) manage.py compilemessages --ignore=.venv
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=.mutation --ignore=node_modules
 
 ## messages-check: fail when the code has a string the catalogues lack (CI runs it; needs GNU gettext)
 messages-check: $(BIN)/.installed
