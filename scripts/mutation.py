@@ -61,6 +61,8 @@ MODULES = {
             "tests/intl_office/test_page_cache_fragments.py",
             "tests/intl_office/test_page_cache_cards.py",
             "tests/intl_office/test_page_cache_rules.py",
+            "tests/intl_office/test_fragment_memory.py",
+            "tests/intl_office/test_card_lists.py",
         ],
     ),
     "fragment_memory": (

@@ -7,7 +7,13 @@ from django.core.cache import cache
 
 from intl_office import page_cache
 from intl_office.fragment_memory import FragmentMemory
-from intl_office.page_cache import cached_fragment, cached_item_fragments, fragment_key, local_fragments
+from intl_office.page_cache import (
+    cached_fragment,
+    cached_item_fragments,
+    forget_local_fragments,
+    fragment_key,
+    local_fragments,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)  # fragments are read and written outside a transaction
 
@@ -117,3 +123,31 @@ def test_what_cannot_change_is_kept_as_it_is_and_the_rest_as_a_copy():
     assert memory.get("figures") == ("partners", [120])
     # Sizes count what a tuple holds, not only the tuple itself.
     assert memory.size > sum(sys.getsizeof(pk) for pk in pks)
+
+
+def test_what_one_worker_computed_another_reads_from_the_shared_cache():
+    assert cached_fragment("figures", lambda: {"partners": 120}, vary=("KR",)) == {"partners": 120}
+    forget_local_fragments()  # another worker: its memory has never seen the fragment
+
+    def never():
+        raise AssertionError("computed again")
+
+    assert cached_fragment("figures", never, vary=("KR",)) == {"partners": 120}
+    assert local_fragments().get(fragment_key("figures", ("KR",))) == {"partners": 120}  # now it remembers too
+
+
+def test_cards_one_worker_rendered_another_reads_from_the_shared_cache():
+    rendered = []
+
+    def render_many(items):
+        rendered.extend(item.pk for item in items)
+        return {item.pk: f"<article>Visit {item.pk}</article>" for item in items}
+
+    cached_item_fragments("visit-card", [Row(4), Row(5)], render_many)
+    forget_local_fragments()
+
+    cards = cached_item_fragments("visit-card", [Row(5), Row(4)], render_many)
+
+    assert cards == {4: "<article>Visit 4</article>", 5: "<article>Visit 5</article>"}
+    assert rendered == [4, 5]
+    assert local_fragments().get(f"{page_cache._fragment_prefix('visit-card')}:5") == "<article>Visit 5</article>"
