@@ -13,6 +13,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages.storage.base import Message
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.http import HttpResponse, StreamingHttpResponse
 from django.test import Client, override_settings
 from django.urls import path
@@ -96,6 +97,24 @@ def test_outside_a_request_the_generation_another_process_set_is_seen_at_once():
     cache.set(page_cache.GENERATION_KEY, "set-by-the-import-worker", timeout=None)
 
     assert current_generation() == "set-by-the-import-worker"
+
+
+def test_a_request_keeps_the_generation_it_read_first_so_its_page_is_all_of_one_moment():
+    """Fragments of one page come from one generation, even when another process commits an edit meanwhile."""
+    request_started.send(sender=None)
+    try:
+        first = current_generation()
+        cache.set(page_cache.GENERATION_KEY, "edit-committed-by-another-worker", timeout=None)
+        assert current_generation() == first
+
+        page_cache.bump_generation()  # this request's own edit: what it reads next is under the new generation
+        own = cache.get(page_cache.GENERATION_KEY)
+        cache.set(page_cache.GENERATION_KEY, "a-later-edit-elsewhere", timeout=None)
+        assert own not in (first, "a-later-edit-elsewhere") and current_generation() == own
+    finally:
+        request_finished.send(sender=None)
+
+    assert current_generation() == "a-later-edit-elsewhere"
 
 
 def storable(request):
