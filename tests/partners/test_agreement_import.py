@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django_countries.fields import Country
 
 from intl_office.resources import (
     FORMATS,
@@ -251,3 +252,19 @@ def test_an_error_of_a_translated_field_is_named_by_its_column():
     assert [AllOrNothingResource.untranslated(a) for a in attributes] == ["name", "short_name", None, None, None]
     names = InstitutionResource().column_names()
     assert [names[a] for a in ("name", "name_en", "city", "short_name")] == ["name", "name", "city", "short_name"]
+
+
+def test_a_country_exports_as_its_two_letter_code_and_no_country_as_an_empty_cell():
+    widget = CountryWidget()
+
+    assert widget.render(Country("NZ")) == "NZ"
+    assert widget.render(Country("")) == ""
+    assert widget.render(None) == ""
+
+
+def test_a_lookup_widget_keeps_the_options_it_is_made_with():
+    ajou = InstitutionFactory(name="Ajou University", country="KR")
+    by_pk = LookupWidget(Institution, "name", "No partner named “%(value)s”.", key_is_id=True)
+
+    assert by_pk.clean(" Ajou  University ") == ajou.pk
+    assert by_pk.render(ajou.pk) == ajou.pk

@@ -232,3 +232,38 @@ def test_xlsx_export_keeps_a_formula_as_text():
     cell = openpyxl.load_workbook(io.BytesIO(data)).active["A2"]
     assert cell.data_type != "f"
     assert not str(cell.value).startswith("=")
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "code"),
+    [
+        ("Stanford University", "Amerika Qo'shma Shtatlari", "US"),
+        ("Nazarbayev University", "Qozog\u2018iston", "KZ"),
+        ("Al-Farabi Kazakh National University", "Qozog`iston", "KZ"),
+    ],
+)
+def test_a_country_named_in_uzbek_with_an_apostrophe_for_the_turned_comma_is_read(name, country, code):
+    # Uzbek spells oʻ and gʻ with U+02BB; a file typed on an ordinary keyboard has ', ` or ‘ in its place.
+    result = import_institutions([{"name": name, "country": country, "website": ""}])
+
+    assert totals(result) == {"new": 1}
+    assert Institution.objects.get().country.code == code
+
+
+def test_an_error_in_a_field_the_file_has_no_column_for_is_named_by_that_field():
+    # An older row may hold a control character the models now refuse (intl_office.validators): the file
+    # cannot fix it, so the row's error names the field to correct in the admin, and nothing is written.
+    InstitutionFactory(
+        name="Ajou University", country="KR", website="https://old.ajou.ac.kr/", description="Founded in 1973.\x07"
+    )
+
+    result = import_institutions([{"name": "Ajou University", "country": "KR", "website": "https://www.ajou.ac.kr/"}])
+
+    errors = row_errors(result)
+    assert list(errors) == [1]
+    assert None not in errors[1]
+    assert errors[1]["description"] == [
+        "Remove the invisible control character U+0007 from this text "
+        "(it often comes with text copied from another program)."
+    ]
+    assert Institution.objects.get().website == "https://old.ajou.ac.kr/"
