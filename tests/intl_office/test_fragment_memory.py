@@ -122,7 +122,7 @@ def test_what_cannot_change_is_kept_as_it_is_and_the_rest_as_a_copy():
     memory.get("figures")[1].append(121)
     assert memory.get("figures") == ("partners", [120])
     # Sizes count what a tuple holds, not only the tuple itself.
-    assert memory.size > sum(sys.getsizeof(pk) for pk in pks)
+    assert memory.size > sys.getsizeof(pks) + sum(sys.getsizeof(pk) for pk in pks)
 
 
 def test_what_one_worker_computed_another_reads_from_the_shared_cache():
@@ -151,3 +151,42 @@ def test_cards_one_worker_rendered_another_reads_from_the_shared_cache():
     assert cards == {4: "<article>Visit 4</article>", 5: "<article>Visit 5</article>"}
     assert rendered == [4, 5]
     assert local_fragments().get(f"{page_cache._fragment_prefix('visit-card')}:5") == "<article>Visit 5</article>"
+
+
+def entry_size(key, value):
+    """What an entry of text counts: its key and its value, as Python holds them."""
+    return sys.getsizeof(key) + sys.getsizeof(value)
+
+
+def test_the_bytes_counted_are_the_keys_and_values_held():
+    memory = FragmentMemory(max_bytes=1_000_000)
+    assert memory.size == 0 and len(memory) == 0
+
+    memory.set("layout-footer", "<footer>JizPI</footer>")
+    assert memory.size == entry_size("layout-footer", "<footer>JizPI</footer>")
+
+    # A value kept pickled counts its pickle, which holds the text of every item (a list holds only references).
+    names = [f"Partner {n} " * 100 for n in range(10)]
+    memory.set("partner-names", names)
+    assert memory.size - entry_size("layout-footer", "<footer>JizPI</footer>") > sum(len(name) for name in names)
+
+    pks = (1, 2, 3)
+    memory.set("pks", pks)
+    assert memory.get("pks") is pks
+
+
+def test_an_entry_of_an_eighth_of_the_memory_is_kept_and_a_full_memory_drops_nothing():
+    footer = "<footer>" + "x" * 200 + "</footer>"
+    size = entry_size("footer", footer)
+    memory = FragmentMemory(max_bytes=8 * size)
+    memory.set("footer", footer)
+    assert memory.get("footer") == footer  # exactly an eighth: kept
+
+    # Eight entries of that size fill it exactly: all are kept.
+    keys = ["footer", *(f"footr{n}" for n in range(7))]
+    for key in keys[1:]:
+        memory.set(key, footer)
+    assert memory.size == 8 * size
+    assert all(memory.get(key) == footer for key in keys)
+    memory.set("footr7", footer)  # one more: the least recently read goes
+    assert memory.get("footer") is None and len(memory) == 8
