@@ -202,3 +202,18 @@ def test_a_withdrawal_without_a_note_records_an_empty_note(call, student):
         student,
         "",
     )
+
+
+def test_an_acceptance_without_a_note_records_an_empty_note(call, student, staff):
+    application = at_status(call, student, Status.SHORTLISTED)
+    past_deadline(call)
+
+    services.application_accept(application=application, actor=staff)
+
+    event = application.events.order_by("pk").last()
+    assert (event.from_status, event.to_status, event.actor, event.note) == (
+        Status.SHORTLISTED,
+        Status.ACCEPTED,
+        staff,
+        "",
+    )
