@@ -1,8 +1,11 @@
 """A worker's own copy of the fragments it read (intl_office/fragment_memory.py) in front of the shared cache."""
 
+import datetime
 import sys
+import zoneinfo
 
 import pytest
+import time_machine
 from django.core.cache import cache
 
 from intl_office import page_cache
@@ -190,3 +193,20 @@ def test_an_entry_of_an_eighth_of_the_memory_is_kept_and_a_full_memory_drops_not
     assert all(memory.get(key) == footer for key in keys)
     memory.set("footr7", footer)  # one more: the least recently read goes
     assert memory.get("footer") is None and len(memory) == 8
+
+
+def test_with_the_memory_off_fragments_and_cards_last_in_the_shared_cache_the_rest_of_the_day(settings):
+    settings.PUBLIC_FRAGMENT_MEMORY = 0
+    morning = datetime.datetime(2026, 4, 6, 8, 0, tzinfo=zoneinfo.ZoneInfo("Asia/Tashkent"))
+
+    def never(*_args):
+        raise AssertionError("computed again")
+
+    with time_machine.travel(morning, tick=False):
+        assert cached_fragment("figures", lambda: 120) == 120
+        assert cached_item_fragments("call-card", [Row(1)], lambda items: {1: "<h2>Erasmus+</h2>"}) == {
+            1: "<h2>Erasmus+</h2>"
+        }
+    with time_machine.travel(morning + datetime.timedelta(hours=12), tick=False):
+        assert cached_fragment("figures", never) == 120
+        assert cached_item_fragments("call-card", [Row(1)], never) == {1: "<h2>Erasmus+</h2>"}
