@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django_countries.fields import Country
 
+from intl_office import resources
 from intl_office.resources import (
     FORMATS,
     AllOrNothingResource,
@@ -13,11 +14,14 @@ from intl_office.resources import (
     DateWidget,
     LongTextWidget,
     LookupWidget,
+    NaturalKeyInstanceLoader,
+    TextWidget,
     YesNoWidget,
 )
 from partners.models import Agreement, Institution
 from partners.resources import AgreementResource, InstitutionResource
 from tests.factories import AgreementFactory, InstitutionFactory
+from tests.files import xlsx_bytes
 from tests.partners.imports import AGREEMENT_HEADERS, agreement_row, dataset, row_errors, totals
 
 pytestmark = pytest.mark.django_db
@@ -268,3 +272,38 @@ def test_a_lookup_widget_keeps_the_options_it_is_made_with():
 
     assert by_pk.clean(" Ajou  University ") == ajou.pk
     assert by_pk.render(ajou.pk) == ajou.pk
+
+
+def test_a_reference_number_typed_as_a_number_in_a_spreadsheet_is_stored_as_typed(knu):
+    row = agreement_row(reference_number=2024017.0, student_places_out=4)
+    data = xlsx_bytes([row], headers=AGREEMENT_HEADERS)  # a number cell, as Excel stores every number
+
+    result = AgreementResource().import_data(FORMATS[1]().create_dataset(data))
+
+    assert totals(result) == {"new": 1}
+    assert Agreement.objects.get().reference_number == "2024017"
+
+
+def test_a_missing_cell_reads_as_empty_text_a_whole_number_as_digits_and_an_empty_choice_exports_as_empty():
+    assert TextWidget().clean(None) == ""
+    # Excel keeps every number as a float: an old .xls file gives 2024017.0 for a reference number typed 2024017.
+    assert TextWidget().clean(2024017.0) == "2024017"
+    assert TextWidget().clean(2.5) == "2.5"
+    assert ChoiceWidget(Agreement.Kind).render("") == ChoiceWidget(Agreement.Kind).render(None) == ""
+
+
+def test_existing_rows_are_found_in_batches_whatever_the_file_s_size(monkeypatch, django_assert_num_queries):
+    monkeypatch.setattr(resources, "LOOKUP_BATCH", 2)
+    names = ["Ajou University", "Gazi University", "Inha University", "Kyung Hee University", "Sogang University"]
+    for name in names:
+        InstitutionFactory(name=name, country="KR", website="")
+    rows = [{"name": name, "country": "KR", "website": f"https://{name.split()[0].lower()}.ac.kr/"} for name in names]
+
+    with django_assert_num_queries(3):  # five names, two a query
+        loader = NaturalKeyInstanceLoader(InstitutionResource(), dataset(rows))
+    assert len(loader.instances) == 5
+
+    result = InstitutionResource().import_data(dataset(rows))
+    assert totals(result) == {"update": 5}
+    assert Institution.objects.count() == 5
+    assert Institution.objects.get(name_en="Sogang University").website == "https://sogang.ac.kr/"
