@@ -10,23 +10,9 @@ from django.test import Client
 from django.utils import translation
 
 from intl_office.card_lists import CachedCardListMixin
-from intl_office.models import HomeInstitution
 from tests.factories import CallFactory, GrantProgramFactory, InstitutionFactory, VisitFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _pages_uncached(settings):
-    settings.PUBLIC_PAGE_CACHE = False
-    settings.PUBLIC_FRAGMENT_CACHE = True
-
-
-@pytest.fixture
-def committed(db, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        HomeInstitution.load()
-    return lambda: django_capture_on_commit_callbacks(execute=True)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pages_uncached")]
 
 
 @pytest.fixture

@@ -33,22 +33,9 @@ from tests.factories import (
     VisitFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pages_uncached")]
 LANGUAGES = ("", "/uz", "/ru")
 IN_FORCE_BADGE = 'class="badge text-bg-success"'
-
-
-@pytest.fixture(autouse=True)
-def _pages_uncached(settings):
-    settings.PUBLIC_PAGE_CACHE = False
-    settings.PUBLIC_FRAGMENT_CACHE = True
-
-
-@pytest.fixture
-def committed(db, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        HomeInstitution.load()
-    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 def page(path):

@@ -15,7 +15,6 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from intl_office.models import HomeInstitution
 from mobility.models import Direction
 from tests.factories import AgreementFactory, CallFactory, InstitutionFactory, MobilityFactory
 
@@ -31,14 +30,6 @@ def get(path):
 
 def page(path):
     return get(path)[1]
-
-
-@pytest.fixture
-def committed(db, django_capture_on_commit_callbacks):
-    """Run the block's writes' on-commit hooks, as a real commit would; the department's row is made so."""
-    with django_capture_on_commit_callbacks(execute=True):
-        HomeInstitution.load()
-    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 # --- the sitemap and open data -----------------------------------------------------------------------
