@@ -9,7 +9,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.db.models import Count
-from django.test import Client
 from playwright.sync_api import Page
 
 from intl_office.models import User
@@ -17,6 +16,7 @@ from mobility.models import Application, TripRequest
 from partners.models import Institution
 from tests.browser.axe import LANGUAGES, audit, axe_script, describe, localised, public_paths
 from tests.browser.conftest import DESKTOP, PHONE, TIMEOUT_MS
+from tests.browser.exchange import sign_in_as
 from tests.factories import UserFactory
 from tests.mfa import enrolled
 
@@ -40,15 +40,6 @@ def audit_page(request, browser, live_server):
     context.add_init_script(path=axe_script())
     yield context.new_page()
     context.close()
-
-
-def sign_in_as(page: Page, user, live_server):
-    client = Client()
-    client.force_login(user)
-    page.context.clear_cookies()
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 def audit_all(page: Page, paths, exclude=()):

@@ -5,24 +5,15 @@ on a phone finds the expert on the Russian page "Foreign experts", without anyth
 """
 
 import pytest
-from django.test import Client
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
+from tests.browser.exchange import sign_in_as
 from tests.factories import UserFactory
 from tests.mfa import enrolled
 from tests.mobility.experts import make_expert
 
 pytestmark = pytest.mark.browser
-
-
-def sign_in_as(page: Page, user, live_server):
-    client = Client()
-    client.force_login(user)
-    page.context.clear_cookies()
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 def test_the_office_publishes_an_expert_and_prints_the_visa_letter(

@@ -11,24 +11,16 @@ import re
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
-from django.test import Client
 from playwright.sync_api import Page, expect
 
 from intl_office.roles import FACULTY_COORDINATOR
 from mobility.models import LearningAgreementVersion
+from tests.browser.exchange import sign_in_as
 from tests.factories import FacultyFactory, UserFactory
 from tests.jobs import run_jobs
 from tests.mobility.learning_agreements import accepted_mobility, page_url
 
 pytestmark = pytest.mark.browser
-
-
-def sign_in_as(page: Page, user, live_server):
-    client = Client()
-    client.force_login(user)
-    page.context.clear_cookies()
-    session = client.cookies["sessionid"].value
-    page.context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])
 
 
 def test_learning_agreement_from_draft_to_approved_pdf(page: Page, live_server, transactional_db):
