@@ -114,6 +114,6 @@ class CachedCardListMixin:
             filterset=SimpleLazyObject(lambda: self.filterset),
             filters_invalid=self.cleaned_filters is None,
             # The values sent, as the widgets read them (the last of each): a valid form draws nothing else.
-            filter_form_values=[(name, self.request.GET.get(name)) for name in self.filterset_class.base_filters],
+            filter_form_values=[(name, values[-1] if values else None) for name, values in self.filter_values()],
         )
         return context
